@@ -1,0 +1,131 @@
+"""Measure quote detection and speaker attribution on the annotated novels in ../shared/pdnc.
+
+Run:  python bench/pdnc.py [--novel NAME ...] [--pdnc PATH] [--errors N]
+Prints one row per novel and a total: detection precision/recall/F1 and speaker accuracy overall and by quote
+type, scored the way ../shared/pdnc/README.md says (per piece; a prediction matches a gold piece when they overlap
+by at least half the gold piece's length).
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from workshop.cast import load_cast  # noqa: E402
+from workshop.dialogue import find_dialogue  # noqa: E402
+from workshop.scene import read_scene  # noqa: E402
+
+DEFAULT_PDNC = ROOT.parent / "shared" / "pdnc"
+TYPES = ("explicit", "anaphoric", "implicit")
+
+
+def score_novel(folder: Path, *, errors: list | None = None) -> dict:
+    scene = read_scene(folder / "text.txt", detect_notes=False)
+    cast = load_cast(folder / "characters.json")
+    t0 = time.perf_counter()
+    dialogue = find_dialogue(scene, cast)
+    seconds = time.perf_counter() - t0
+    gold = [json.loads(line) for line in (folder / "quotes.jsonl").open(encoding="utf-8")]
+    aliases = {name: {name, *ch.aliases} for name, ch in ((c.name, c) for c in cast)}
+    preds = dialogue.segments
+    starts = [p.start for p in preds]
+    matched_pred: set[int] = set()
+    found = right = pieces = 0
+    by_type: dict[str, Counter] = defaultdict(Counter)
+    for q in gold:
+        qtype = q.get("quote_type") or "untyped"
+        for s, e in q["spans"]:
+            pieces += 1
+            need = (e - s) / 2
+            best = None
+            i = max(0, bisect.bisect_left(starts, s) - 3)
+            while i < len(preds) and preds[i].start < e:
+                p = preds[i]
+                overlap = min(e, p.end) - max(s, p.start)
+                if overlap >= need and overlap > 0:
+                    best = p
+                    break
+                i += 1
+            by_type[qtype]["n"] += 1
+            if best is None:
+                if errors is not None:
+                    errors.append(("missed", folder.name, q["speaker"], None, scene.text[s:e][:80]))
+                continue
+            found += 1
+            matched_pred.add(best.index)
+            ok = best.speaker is not None and best.speaker in aliases.get(q["speaker"], {q["speaker"]})
+            if ok:
+                right += 1
+                by_type[qtype]["right"] += 1
+            elif errors is not None:
+                errors.append((qtype, folder.name, q["speaker"], (best.speaker, best.method), scene.text[s:e][:80]))
+    precision = len(matched_pred) / len(preds) if preds else 0.0
+    recall = found / pieces if pieces else 0.0
+    if errors is not None:
+        for p in preds:
+            if p.index not in matched_pred:
+                errors.append(("false", folder.name, None, (p.speaker, p.method), p.text[:80]))
+    return {
+        "novel": folder.name,
+        "pieces": pieces,
+        "precision": precision,
+        "recall": recall,
+        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "accuracy": right / pieces,
+        **{t: by_type[t]["right"] / by_type[t]["n"] if by_type[t]["n"] else float("nan") for t in TYPES},
+        "counts": {t: (by_type[t]["right"], by_type[t]["n"]) for t in by_type},
+        "seconds": seconds,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pdnc", type=Path, default=DEFAULT_PDNC)
+    parser.add_argument("--novel", action="append", help="only this novel (repeatable)")
+    parser.add_argument("--errors", type=int, default=0, help="print this many attribution errors per novel")
+    args = parser.parse_args(argv)
+    folders = sorted(p for p in args.pdnc.iterdir() if (p / "quotes.jsonl").exists())
+    if args.novel:
+        folders = [f for f in folders if f.name in args.novel]
+    header = f"{'novel':30} {'pieces':>6} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'expl':>6} {'anaph':>6} {'impl':>6} {'sec':>5}"
+    print(header)
+    print("-" * len(header))
+    totals: Counter = Counter()
+    type_totals: dict[str, Counter] = defaultdict(Counter)
+    for folder in folders:
+        errs: list | None = [] if args.errors else None
+        r = score_novel(folder, errors=errs)
+        print(
+            f"{r['novel']:30} {r['pieces']:>6} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} "
+            f"{r['accuracy']:6.1%} {r['explicit']:6.1%} {r['anaphoric']:6.1%} {r['implicit']:6.1%} {r['seconds']:5.2f}"
+        )
+        totals["pieces"] += r["pieces"]
+        totals["found"] += round(r["recall"] * r["pieces"])
+        totals["right"] += round(r["accuracy"] * r["pieces"])
+        totals["seconds"] += r["seconds"]
+        for t, (right, n) in r["counts"].items():
+            type_totals[t]["right"] += right
+            type_totals[t]["n"] += n
+        if errs:
+            for e in errs[: args.errors]:
+                print("   ", e)
+    t = {k: type_totals[k]["right"] / type_totals[k]["n"] for k in TYPES if type_totals[k]["n"]}
+    print("-" * len(header))
+    print(
+        f"{'ALL':30} {totals['pieces']:>6} {'':>6} {totals['found'] / totals['pieces']:6.3f} {'':>6} "
+        f"{totals['right'] / totals['pieces']:6.1%} {t.get('explicit', 0):6.1%} {t.get('anaphoric', 0):6.1%} "
+        f"{t.get('implicit', 0):6.1%} {totals['seconds']:5.2f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,29 @@
+"""Voice Workshop: find the dialogue in a scene, profile each character's voice, compare voices, critique.
+
+The small public surface used by the notebooks::
+
+    from workshop import read_scene, load_cast, find_dialogue
+    scene = read_scene("texts/sample/the-lighthouse.txt")
+    dialogue = find_dialogue(scene, load_cast("texts/sample/the-lighthouse.cast.toml"))
+"""
+
+from workshop.cast import Cast, Character, load_cast
+from workshop.dialogue import Dialogue, Segment, Utterance, find_dialogue
+from workshop.errors import Notice, WorkshopError
+from workshop.scene import Scene, read_scene, scene_from_text
+
+__all__ = [
+    "Cast",
+    "Character",
+    "Dialogue",
+    "Notice",
+    "Scene",
+    "Segment",
+    "Utterance",
+    "WorkshopError",
+    "find_dialogue",
+    "load_cast",
+    "read_scene",
+    "scene_from_text",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,174 @@
+"""The cast of a scene: canonical names, aliases and pronouns, from a cast file or found in the text."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workshop.errors import WorkshopError
+
+PRONOUNS = ("she", "he", "they")
+_GENDER_TO_PRONOUN = {"F": "she", "M": "he", "f": "she", "m": "he"}
+
+
+@dataclass(frozen=True)
+class Character:
+    """One character: ``name`` is canonical; ``aliases`` are other names the text uses for them."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    pronouns: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name followed by every alias, without repeats."""
+        return tuple(dict.fromkeys((self.name, *self.aliases)))
+
+
+@dataclass
+class Cast:
+    """A list of characters with lookup from any of their names to the canonical one.
+
+    ``source`` says where it came from: ``"file"`` (the writer's cast file), ``"found"`` (discovered in the text),
+    or ``"file+found"``.
+    """
+
+    characters: list[Character] = field(default_factory=list)
+    source: str = "file"
+
+    def __post_init__(self) -> None:
+        self._index: dict[str, str] = {}
+        for ch in self.characters:
+            for alias in ch.names:
+                self._index.setdefault(normalise_name(alias), ch.name)
+
+    def __len__(self) -> int:
+        return len(self.characters)
+
+    def __iter__(self):
+        return iter(self.characters)
+
+    @property
+    def names(self) -> list[str]:
+        return [ch.name for ch in self.characters]
+
+    def canonical(self, name: str | None) -> str | None:
+        """The canonical name for ``name`` (any alias, any case), or None when nobody answers to it."""
+        if not name:
+            return None
+        return self._index.get(normalise_name(name))
+
+    def get(self, name: str) -> Character | None:
+        canon = self.canonical(name)
+        return next((ch for ch in self.characters if ch.name == canon), None)
+
+    def pronoun_of(self, name: str) -> str | None:
+        ch = self.get(name)
+        return ch.pronouns if ch else None
+
+    def aliases_index(self) -> dict[str, str]:
+        """Every normalised alias -> canonical name."""
+        return dict(self._index)
+
+
+def normalise_name(name: str) -> str:
+    """Lower-case, straight apostrophes, single spaces, no trailing full stop on titles ("Mr" == "Mr.")."""
+    name = name.replace("’", "'").replace("\u00a0", " ")
+    name = re.sub(r"\b(Mr|Mrs|Ms|Dr|St|Mme|Mlle|Messrs)\.", r"\1", name, flags=re.IGNORECASE)
+    return " ".join(name.split()).lower()
+
+
+def load_cast(path: str | Path) -> Cast:
+    """Read a cast file: TOML (``[[character]]`` tables with ``name``, ``aliases``, ``pronouns``) or the JSON
+    character lists of the annotated novels (name -> ``{"aliases": [...], "gender": "F"|"M"|...}``).
+
+    Raises :class:`WorkshopError` with the line and the field at fault when the file is malformed.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise WorkshopError(f"There is no cast file at {path}.")
+    if path.is_dir():
+        raise WorkshopError(f"{path} is a folder, not a cast file.")
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise WorkshopError(f"The cast file {path.name} is not UTF-8 text; save it as UTF-8.") from exc
+    if path.suffix.lower() == ".json":
+        return _cast_from_json(raw, path.name)
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise WorkshopError(f"The cast file {path.name} is not valid TOML: {exc}.") from exc
+    return cast_from_dict(data, where=path.name)
+
+
+def cast_from_dict(data: dict, *, where: str = "the cast") -> Cast:
+    """Build a cast from parsed TOML (``{"character": [{"name": ..., "aliases": [...], "pronouns": ...}]}``)."""
+    entries = data.get("character")
+    if entries is None:
+        raise WorkshopError(
+            f"{where} has no [[character]] tables. Each character needs a block like:\n"
+            '[[character]]\nname = "Natasha"\naliases = ["Nat"]\npronouns = "she"'
+        )
+    if not isinstance(entries, list):
+        raise WorkshopError(f"In {where}, 'character' must be a list of [[character]] tables.")
+    characters: list[Character] = []
+    for number, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict):
+            raise WorkshopError(f"In {where}, character {number} is not a table.")
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise WorkshopError(f"In {where}, character {number} has no name (add name = \"...\").")
+        aliases = entry.get("aliases", [])
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise WorkshopError(f"In {where}, the aliases of {name} must be a list of names in quotes.")
+        pronouns = entry.get("pronouns")
+        if pronouns is not None:
+            if not isinstance(pronouns, str) or pronouns.lower().split("/")[0] not in PRONOUNS:
+                raise WorkshopError(
+                    f"In {where}, the pronouns of {name} must be one of {', '.join(PRONOUNS)} (got {pronouns!r})."
+                )
+            pronouns = pronouns.lower().split("/")[0]
+        unknown = set(entry) - {"name", "aliases", "pronouns", "notes", "description"}
+        if unknown:
+            raise WorkshopError(f"In {where}, {name} has unknown field(s): {', '.join(sorted(unknown))}.")
+        characters.append(Character(name.strip(), tuple(a.strip() for a in aliases if a.strip()), pronouns))
+    names = [normalise_name(c.name) for c in characters]
+    duplicates = {n for n in names if names.count(n) > 1}
+    if duplicates:
+        raise WorkshopError(f"In {where}, these characters appear twice: {', '.join(sorted(duplicates))}.")
+    return Cast(characters, source="file")
+
+
+def _cast_from_json(raw: str, where: str) -> Cast:
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise WorkshopError(f"The cast file {where} is not valid JSON: {exc}.") from exc
+    if not isinstance(data, dict):
+        raise WorkshopError(f"The cast file {where} must map each character's name to its details.")
+    characters = []
+    for name, info in data.items():
+        info = info if isinstance(info, dict) else {}
+        aliases = tuple(a for a in info.get("aliases", []) if isinstance(a, str) and a != name)
+        characters.append(Character(name, aliases, _GENDER_TO_PRONOUN.get(str(info.get("gender")))))
+    return Cast(characters, source="file")
+
+
+def cast_to_toml(cast: Cast) -> str:
+    """Write a cast as a TOML cast file a writer can edit."""
+    lines = []
+    for ch in cast:
+        lines.append("[[character]]")
+        lines.append(f"name = {json.dumps(ch.name, ensure_ascii=False)}")
+        if ch.aliases:
+            lines.append("aliases = [" + ", ".join(json.dumps(a, ensure_ascii=False) for a in ch.aliases) + "]")
+        if ch.pronouns:
+            lines.append(f'pronouns = "{ch.pronouns}"')
+        lines.append("")
+    return "\n".join(lines)

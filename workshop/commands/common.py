@@ -1,0 +1,86 @@
+"""Options and steps shared by the commands: the scene, its cast, notes, corrections, output."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workshop.cast import Cast, load_cast
+from workshop.corrections import corrections_path_for
+from workshop.dialogue import Dialogue, find_dialogue
+from workshop.errors import WorkshopError
+from workshop.samples import sample_cast_path, sample_scene_path
+from workshop.scene import Scene, read_scene
+
+
+def add_scene_options(parser: argparse.ArgumentParser) -> None:
+    """PATH, --cast, --style, --keep-notes, --exclude-lines, --corrections."""
+    parser.add_argument(
+        "path", nargs="?", type=Path, help="the scene: a .txt or .md file (default: the kit's sample scene)"
+    )
+    parser.add_argument("--cast", type=Path, metavar="CAST.toml", help="a cast file naming the characters")
+    parser.add_argument(
+        "--style",
+        choices=["auto", "double", "single", "dash", "script"],
+        default="auto",
+        help="how the dialogue is marked; 'auto' (the default) works it out from the scene",
+    )
+    parser.add_argument(
+        "--keep-notes", action="store_true", help="keep author's notes at the start and end in the analysis"
+    )
+    parser.add_argument(
+        "--exclude-lines",
+        action="append",
+        default=[],
+        metavar="FROM-TO",
+        help="leave these lines out, e.g. 1-3 (repeatable)",
+    )
+    parser.add_argument(
+        "--corrections",
+        type=Path,
+        metavar="FILE",
+        help="speaker corrections to apply (default: SCENE.corrections.toml beside the scene, if it exists)",
+    )
+
+
+def load_from_args(args: argparse.Namespace) -> tuple[Scene, Dialogue]:
+    """Read the scene and find its dialogue as the options say; notices go to stderr."""
+    path: Path | None = args.path
+    cast_path: Path | None = args.cast
+    if path is None:
+        path = sample_scene_path()
+        if cast_path is None:
+            cast_path = sample_cast_path()
+        print(f"(No scene given: using the sample scene {path.name}.)", file=sys.stderr)
+    scene = read_scene(
+        path, exclude_lines=[_line_range(r) for r in args.exclude_lines], detect_notes=not args.keep_notes
+    )
+    cast: Cast | None = load_cast(cast_path) if cast_path else None
+    corrections = args.corrections
+    if corrections is None and corrections_path_for(path).exists():
+        corrections = corrections_path_for(path)
+    dialogue = find_dialogue(scene, cast, style=args.style, corrections=corrections)
+    for notice in dialogue.notices:
+        print(f"note: {notice}", file=sys.stderr)
+    return scene, dialogue
+
+
+def _line_range(text: str) -> tuple[int, int]:
+    try:
+        first, _, last = text.partition("-")
+        a, b = int(first), int(last or first)
+    except ValueError:
+        raise WorkshopError(f"--exclude-lines wants a range like 1-3, not {text!r}.") from None
+    return a, b
+
+
+def open_output(path: Path | None, *, force: bool = False):
+    """stdout, or a new file; an existing file is only replaced with ``force``."""
+    if path is None or str(path) == "-":
+        return sys.stdout
+    if path.exists() and not force:
+        raise WorkshopError(f"{path} already exists; add --force to replace it.")
+    if path.parent and not path.parent.exists():
+        raise WorkshopError(f"The folder {path.parent} does not exist.")
+    return path.open("w", encoding="utf-8", newline="")

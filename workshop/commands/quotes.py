@@ -1,0 +1,67 @@
+"""``python -m workshop quotes``: every quoted segment, in order, with its speaker."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+
+from workshop.commands.common import add_scene_options, load_from_args, open_output
+from workshop.dialogue import METHODS
+
+FIELDS = ["start", "end", "line", "text", "speaker", "method", "confidence", "utterance"]
+
+
+def add_parser(sub) -> argparse.ArgumentParser:
+    parser = sub.add_parser(
+        "quotes",
+        help="list every line of dialogue and who says it",
+        description="List every quoted segment in the scene, in order, with its speaker, how the speaker was "
+        "worked out (method) and how sure the kit is (confidence, 0 to 1). A speaker the kit cannot "
+        "work out is left empty (null), never guessed.",
+        epilog="Methods: " + "; ".join(f"{k}: {v}" for k, v in METHODS.items()),
+    )
+    add_scene_options(parser)
+    parser.add_argument("--format", choices=["table", "jsonl", "csv"], default="table", help="output format")
+    parser.add_argument("-o", "--output", type=__import__("pathlib").Path, help="write to this file")
+    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    scene, dialogue = load_from_args(args)
+    records = dialogue.to_records()
+    out = open_output(args.output, force=args.force)
+    try:
+        if args.format == "jsonl":
+            for r in records:
+                out.write(json.dumps({k: r[k] for k in FIELDS} | {"paragraph": r["paragraph"]}, ensure_ascii=False))
+                out.write("\n")
+        elif args.format == "csv":
+            writer = csv.DictWriter(out, fieldnames=FIELDS, extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows(records)
+        else:
+            out.write(format_table(dialogue))
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 0
+
+
+def format_table(dialogue) -> str:
+    rows = [f"{'line':>5}  {'speaker':16} {'method':12} {'conf':>4}  text"]
+    for s in dialogue.segments:
+        text = " ".join(s.text.split())
+        if len(text) > 70:
+            text = text[:67] + "..."
+        rows.append(f"{s.line:>5}  {(s.speaker or '(unknown)'):16.16} {s.method:12} {s.confidence:4.2f}  {text}")
+    n, unknown = len(dialogue.segments), len(dialogue.unattributed)
+    speakers = ", ".join(dialogue.speakers) or "nobody"
+    rows.append("")
+    rows.append(
+        f"{n} quoted segments in {len(dialogue.utterances)} utterances ({dialogue.style} style); "
+        f"speakers: {speakers}; unattributed: {unknown}."
+    )
+    return "\n".join(rows) + "\n"

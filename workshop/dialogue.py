@@ -1,0 +1,224 @@
+"""The dialogue of a scene: every quoted segment, grouped into utterances, with its speaker.
+
+This is the layer the profiles, comparisons and critique stand on. ``find_dialogue`` runs the quote finder, the
+speaker attribution and the writer's corrections, in that order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from workshop.cast import Cast
+from workshop.errors import Notice
+from workshop.scene import Scene
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+METHODS = {
+    "script": "the script names the speaker",
+    "explicit": "a tag names the speaker (\"said Bruce\")",
+    "pronoun": "a pronoun tag resolved to a character (\"she said\")",
+    "descriptive": "a descriptive tag resolved to a character (\"the doctor said\")",
+    "beat": "a character acts in the same paragraph",
+    "split": "another piece of the same utterance is attributed",
+    "vocative": "the line addresses someone, so the other person speaks",
+    "turn-taking": "alternating turns in a two-person exchange",
+    "correction": "corrected by the writer",
+    "none": "not enough evidence: speaker unknown",
+}
+"""Every attribution method, with the words shown to writers."""
+
+
+@dataclass
+class Segment:
+    """One quoted stretch: ``scene.text[start:end] == text``."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    utterance: int
+    paragraph: int
+    line: int
+    speaker: str | None = None
+    method: str = "none"
+    confidence: float = 0.0
+    style: str = "double"
+    closed: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Utterance:
+    """What one character says in one go: the segments of one paragraph (or one speech over several)."""
+
+    index: int
+    segments: list[Segment]
+
+    @property
+    def speaker(self) -> str | None:
+        return self.segments[0].speaker
+
+    @property
+    def method(self) -> str:
+        return self.segments[0].method
+
+    @property
+    def confidence(self) -> float:
+        return min(s.confidence for s in self.segments)
+
+    @property
+    def text(self) -> str:
+        """The segments joined by a space (the narration between them left out)."""
+        return " ".join(s.text.strip() for s in self.segments)
+
+    @property
+    def start(self) -> int:
+        return self.segments[0].start
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1].end
+
+    @property
+    def line(self) -> int:
+        return self.segments[0].line
+
+
+@dataclass
+class Dialogue:
+    """The result of :func:`find_dialogue`."""
+
+    scene: Scene
+    cast: Cast
+    segments: list[Segment]
+    style: str
+    notices: list[Notice] = field(default_factory=list)
+
+    @property
+    def utterances(self) -> list[Utterance]:
+        groups: dict[int, list[Segment]] = defaultdict(list)
+        for seg in self.segments:
+            groups[seg.utterance].append(seg)
+        return [Utterance(i, segs) for i, segs in sorted(groups.items())]
+
+    @property
+    def speakers(self) -> list[str]:
+        """Characters who speak, most words first."""
+        words: dict[str, int] = defaultdict(int)
+        for seg in self.segments:
+            if seg.speaker:
+                words[seg.speaker] += len(seg.text.split())
+        return sorted(words, key=lambda name: (-words[name], name))
+
+    def lines_of(self, speaker: str) -> list[Utterance]:
+        """Every utterance of one character, in order."""
+        canon = self.cast.canonical(speaker) or speaker
+        return [u for u in self.utterances if u.speaker == canon]
+
+    @property
+    def unattributed(self) -> list[Segment]:
+        return [s for s in self.segments if s.speaker is None]
+
+    def narration_spans(self) -> list[tuple[int, int]]:
+        """Story text outside the quotes (and outside excluded ranges), as (start, end) pairs."""
+        spans: list[tuple[int, int]] = []
+        text = self.scene.text
+        quoted = sorted((s.start, s.end) for s in self.segments)
+        for p in self.scene.story_paragraphs:
+            pos = p.start
+            for qs, qe in quoted:
+                if qe <= p.start or qs >= p.end:
+                    continue
+                mark_start = max(p.start, qs - 1)
+                if mark_start > pos:
+                    spans.append((pos, mark_start))
+                pos = max(pos, min(p.end, qe + 1))
+            if pos < p.end:
+                spans.append((pos, p.end))
+        return [(s, e) for s, e in spans if text[s:e].strip()]
+
+    def narration(self) -> str:
+        """The narration as one text, paragraphs separated by blank lines."""
+        return "\n\n".join(self.scene.text[s:e].strip() for s, e in self.narration_spans())
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One dict per segment: the ``quotes`` command's records."""
+        return [
+            {
+                "start": s.start,
+                "end": s.end,
+                "line": s.line,
+                "text": s.text,
+                "speaker": s.speaker,
+                "method": s.method,
+                "confidence": round(s.confidence, 3),
+                "utterance": s.utterance,
+                "paragraph": s.paragraph,
+                "style": s.style,
+                "closed": s.closed,
+            }
+            for s in self.segments
+        ]
+
+    def to_frame(self) -> "pd.DataFrame":
+        import pandas as pd
+
+        return pd.DataFrame(self.to_records())
+
+
+def find_dialogue(
+    scene: Scene,
+    cast: Cast | None = None,
+    *,
+    style: str = "auto",
+    corrections: str | Path | None = None,
+) -> Dialogue:
+    """Find every quoted segment of ``scene`` and who says it.
+
+    ``cast`` is the writer's cast (see :func:`workshop.cast.load_cast`); without one the cast is found in the
+    text. ``style`` forces a dialogue convention (``double``, ``single``, ``dash``, ``script``). ``corrections``
+    is a corrections file (see :mod:`workshop.corrections`); when it exists its fixes are applied last.
+    """
+    from workshop.attribution import attribute
+    from workshop.corrections import apply_corrections
+    from workshop.quotes import find_quotes
+
+    found = find_quotes(scene, style=style)
+    notices = list(scene.notices) + list(found.notices)
+    segments = [
+        Segment(
+            index=i,
+            start=q.start,
+            end=q.end,
+            text=scene.text[q.start : q.end],
+            utterance=q.group,
+            paragraph=q.paragraph,
+            line=scene.line_of(q.start),
+            style=q.style,
+            closed=q.closed,
+        )
+        for i, q in enumerate(found.spans)
+    ]
+    result = attribute(scene, segments, found.spans, cast)
+    dialogue = Dialogue(scene, result.cast, segments, found.style, notices + result.notices)
+    if corrections is not None:
+        apply_corrections(dialogue, corrections)
+    _split_utterances_at_speaker_changes(dialogue)
+    return dialogue
+
+
+def _split_utterances_at_speaker_changes(dialogue: Dialogue) -> None:
+    """Renumber utterances so that one utterance never has two speakers (``"Yes," said he. "No," said she.``)."""
+    number, last = -1, None
+    for seg in dialogue.segments:
+        key = (seg.utterance, seg.speaker)
+        if key != last:
+            number, last = number + 1, key
+        seg.utterance = number

@@ -1,0 +1,328 @@
+"""Finding quoted speech: double quotes, single quotes, em-dash dialogue, and play/screenplay scripts.
+
+The finder only says *where* speech is. Who says it is :mod:`workshop.attribution`'s job. Spans are offsets into
+``Scene.text``; ``text[start:end]`` is exactly what stands between the quote marks (for dash and script styles,
+the speech without its dash or cue).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workshop.errors import Notice, WorkshopError
+from workshop.scene import Paragraph, Scene
+
+STYLES = ("double", "single", "dash", "script")
+
+_DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“"}
+_DOUBLE_CLOSE = {"”", "»"}
+_SINGLE_OPEN = {"‘"}
+_SINGLE_CLOSE = {"’"}
+_ELISIONS = re.compile(
+    r"(?:em|tis|twas|twere|twill|cause|cos|coz|til|till|round|bout|n|im|er|e|ee|ello|ere|appen|alf|ave|ow|un|uns|"
+    r"nother|fraid|course|kay|sup|scuse|member|nuff|cept|specially|gainst|mongst|neath|tween|ad|is|at|ome|ands?|"
+    r"\d\ds?|s)\b",
+    re.IGNORECASE,
+)
+_DASH_OPEN = re.compile(r"^[—―]\s*")
+_DASH_TAG = re.compile(r"\s[—―–]\s*")
+_SCRIPT_LINE = re.compile(
+    r"^(?P<cue>[A-Z][A-Za-z.'’\- ]{0,28}?[A-Za-z.])\s*(?:\((?P<note>[^)]*)\))?\s*:[ \t]+(?P<speech>\S)"
+)
+_CUE_LINE = re.compile(r"^(?P<cue>[A-Z][A-Z.'’\- ]{1,28}[A-Z.])\s*(?:\([A-Z.'’ ]+\))?\s*$")
+_LINE = re.compile(r"[^\r\n]+")
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """A stretch of speech. ``group`` links the pieces of one utterance (a quote split by its tag, a speech over
+    several paragraphs). ``cue`` is the speaker's name when the format states it (scripts)."""
+
+    start: int
+    end: int
+    paragraph: int
+    group: int
+    style: str
+    closed: bool = True
+    cue: str | None = None
+
+
+@dataclass
+class QuoteResult:
+    spans: list[QuotedSpan]
+    style: str
+    notices: list[Notice]
+
+
+def find_quotes(scene: Scene, *, style: str = "auto") -> QuoteResult:
+    """Find every stretch of speech in the scene's story paragraphs, in the given or the detected style."""
+    if style not in ("auto", *STYLES):
+        raise WorkshopError(f"Unknown dialogue style {style!r}; choose one of auto, {', '.join(STYLES)}.")
+    paragraphs = scene.story_paragraphs
+    chosen = detect_style(scene.text, paragraphs) if style == "auto" else style
+    notices: list[Notice] = []
+    if chosen == "script":
+        raw = _find_script(scene.text, paragraphs)
+    elif chosen == "dash":
+        raw = _find_dash(scene.text, paragraphs)
+    else:
+        raw = _find_marked(scene, paragraphs, single=chosen == "single", notices=notices)
+    return QuoteResult(_link(scene.text, raw), chosen, notices)
+
+
+# ---------------------------------------------------------------- style detection
+
+
+def detect_style(text: str, paragraphs: list[Paragraph]) -> str:
+    """Guess the scene's dialogue convention from how its paragraphs open and which marks it uses."""
+    if not paragraphs:
+        return "double"
+    n = len(paragraphs)
+    script_lines = cue_lines = 0
+    dash = 0
+    for p in paragraphs:
+        body = text[p.start : p.end]
+        if _DASH_OPEN.match(body):
+            dash += 1
+        for m in _LINE.finditer(body):
+            line = m.group()
+            if _SCRIPT_LINE.match(line):
+                script_lines += 1
+            elif _CUE_LINE.match(line.strip()) and len(line.split()) <= 4:
+                cue_lines += 1
+    double = sum(text.count(c) for c in '"“”«»„')
+    single_pairs = len(_single_openers(text))
+    if (script_lines + cue_lines) >= 3 and (script_lines + cue_lines) >= 0.3 * n and double < script_lines:
+        return "script"
+    if dash >= 2 and dash >= 0.15 * n and double < dash:
+        return "dash"
+    if single_pairs > double / 2 and single_pairs >= 2:
+        return "single"
+    return "double"
+
+
+def _single_openers(text: str) -> list[int]:
+    """Positions of single marks that open a quotation (not an apostrophe or an elision such as 'em)."""
+    out = []
+    for m in re.finditer(r"['‘]", text):
+        i = m.start()
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if not (before.isspace() or before in '([{—–-"“'):
+            continue
+        if after.isspace() or after in "'’":
+            continue
+        if m.group() == "'" and _ELISIONS.match(text, i + 1):
+            continue
+        out.append(i)
+    return out
+
+
+# ---------------------------------------------------------------- quotation marks
+
+
+def _find_marked(scene: Scene, paragraphs: list[Paragraph], *, single: bool, notices: list[Notice]) -> list[QuotedSpan]:
+    text = scene.text
+    spans: list[QuotedSpan] = []
+    for k, p in enumerate(paragraphs):
+        pieces, open_at_end = (_single_pieces if single else _double_pieces)(text, p.start, p.end)
+        for s, e, closed in pieces:
+            spans.append(QuotedSpan(s, e, p.index, -1, "single" if single else "double", closed))
+        if open_at_end:
+            nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+            reopens = nxt is not None and _opens_with_quote(text, nxt.start, single)
+            if not reopens:
+                notices.append(
+                    Notice(
+                        "unclosed-quote",
+                        "A quotation opens here but never closes; it is taken to end at the end of its paragraph.",
+                        scene.line_of(spans[-1].start),
+                    )
+                )
+    return spans
+
+
+def _opens_with_quote(text: str, pos: int, single: bool) -> bool:
+    ch = text[pos]
+    if single:
+        return ch in "‘" or (ch == "'" and not _ELISIONS.match(text, pos + 1))
+    return ch in '"“«„'
+
+
+def _double_pieces(text: str, start: int, end: int) -> tuple[list[tuple[int, int, bool]], bool]:
+    """Quoted pieces in one paragraph with double marks; returns the pieces and whether one is left open."""
+    pieces: list[tuple[int, int, bool]] = []
+    open_at: int | None = None
+    closer = '"'
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in '"“”«»„':
+            if open_at is None:
+                if ch in _DOUBLE_CLOSE and not _looks_like_opener(text, i, start, end):
+                    i += 1  # a stray closing mark: nothing to open
+                    continue
+                open_at = i + 1
+                closer = _DOUBLE_OPEN.get(ch, '"')
+                if ch == "”":
+                    closer = "”"
+            else:
+                is_close = ch == closer or ch in _DOUBLE_CLOSE or (ch == '"') or (ch == "“" and closer == "“")
+                if ch == "“" and closer == "”" and _looks_like_opener(text, i, start, end):
+                    # a new opening while one is open: the previous quote was never closed
+                    pieces.append((open_at, _rstrip_pos(text, open_at, i), False))
+                    open_at = i + 1
+                elif is_close:
+                    pieces.append((open_at, i, True))
+                    open_at = None
+        i += 1
+    if open_at is not None:
+        pieces.append((open_at, end, False))
+        return pieces, True
+    return pieces, False
+
+
+def _looks_like_opener(text: str, i: int, start: int, end: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return (before.isspace() or before in "([{—–-") and not after.isspace()
+
+
+def _rstrip_pos(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _single_pieces(text: str, start: int, end: int) -> tuple[list[tuple[int, int, bool]], bool]:
+    """Quoted pieces with single marks, told apart from apostrophes (don't, 'em, the Joneses')."""
+    pieces: list[tuple[int, int, bool]] = []
+    openers = [i for i in _single_openers(text[start:end]) if True]
+    openers = [start + i for i in openers]
+    i_open = 0
+    pos = start
+    while i_open < len(openers):
+        o = openers[i_open]
+        if o < pos:
+            i_open += 1
+            continue
+        nxt_open = next((x for x in openers[i_open + 1 :] if x > o), end)
+        closers = [c for c in range(o + 1, end) if text[c] in "'’" and _is_closer(text, c, end)]
+        preferred = [c for c in closers if text[c - 1] in ".,!?…—–-;:" and c <= nxt_open]
+        any_before_next = [c for c in closers if c < nxt_open]
+        if preferred:
+            c = preferred[0]
+        elif any_before_next:
+            c = any_before_next[-1]
+        elif closers:
+            c = closers[0]
+        else:
+            pieces.append((o + 1, end, False))
+            return pieces, True
+        pieces.append((o + 1, c, True))
+        pos = c + 1
+        i_open += 1
+    return pieces, False
+
+
+def _is_closer(text: str, i: int, end: int) -> bool:
+    before = text[i - 1]
+    after = text[i + 1] if i + 1 < end else " "
+    if before.isspace():
+        return False
+    if after.isalnum():
+        return False  # an apostrophe inside a word: don't, o'clock
+    return True
+
+
+# ---------------------------------------------------------------- dash dialogue
+
+
+def _find_dash(text: str, paragraphs: list[Paragraph]) -> list[QuotedSpan]:
+    spans: list[QuotedSpan] = []
+    for p in paragraphs:
+        body = text[p.start : p.end]
+        m = _DASH_OPEN.match(body)
+        if not m:
+            continue
+        pos = p.start + m.end()
+        speaking = True
+        while pos < p.end:
+            dash = _DASH_TAG.search(text, pos, p.end)
+            stop = dash.start() if dash else p.end
+            if speaking:
+                s, e = pos, _rstrip_pos(text, pos, stop)
+                if e > s:
+                    spans.append(QuotedSpan(s, e, p.index, -1, "dash"))
+            if not dash:
+                break
+            pos = dash.end()
+            speaking = not speaking
+    return spans
+
+
+# ---------------------------------------------------------------- scripts
+
+
+def _find_script(text: str, paragraphs: list[Paragraph]) -> list[QuotedSpan]:
+    spans: list[QuotedSpan] = []
+    for p in paragraphs:
+        body = text[p.start : p.end]
+        lines = [(p.start + m.start(), p.start + m.end()) for m in _LINE.finditer(body)]
+        cue: str | None = None
+        speech: tuple[int, int] | None = None
+
+        def flush() -> None:
+            nonlocal speech
+            if speech and cue:
+                s, e = speech
+                if e > s:
+                    spans.append(QuotedSpan(s, e, p.index, -1, "script", cue=_title(cue)))
+            speech = None
+
+        for ls, le in lines:
+            line = text[ls:le]
+            m = _SCRIPT_LINE.match(line)
+            cue_m = _CUE_LINE.match(line.strip())
+            if m:
+                flush()
+                cue = m.group("cue").strip()
+                speech = (ls + m.start("speech"), _rstrip_pos(text, ls, le))
+            elif cue_m and len(line.split()) <= 4:
+                flush()
+                cue = cue_m.group("cue").strip()
+            elif cue is not None:
+                stripped = line.strip()
+                if stripped.startswith("(") and stripped.endswith(")"):
+                    continue  # a parenthetical direction such as (beat)
+                s = ls + (len(line) - len(line.lstrip()))
+                speech = (speech[0], _rstrip_pos(text, ls, le)) if speech else (s, _rstrip_pos(text, ls, le))
+        flush()
+    return spans
+
+
+def _title(cue: str) -> str:
+    return cue if not cue.isupper() else " ".join(w.capitalize() for w in cue.split())
+
+
+# ---------------------------------------------------------------- utterances
+
+
+def _link(text: str, raw: list[QuotedSpan]) -> list[QuotedSpan]:
+    """Give each span its utterance group: the quoted pieces of one paragraph (a quote broken by its tag, a
+    speaker's several sentences between beats), and a speech that runs over several paragraphs (a paragraph left
+    open whose successor reopens the quote). Script speeches are one utterance per cue."""
+    linked: list[QuotedSpan] = []
+    group = -1
+    for k, span in enumerate(raw):
+        prev = raw[k - 1] if k else None
+        same = False
+        if prev is not None and span.style != "script":
+            same = prev.paragraph == span.paragraph or (
+                not prev.closed and span.paragraph == prev.paragraph + 1
+            )
+        if not same:
+            group += 1
+        linked.append(QuotedSpan(span.start, span.end, span.paragraph, group, span.style, span.closed, span.cue))
+    return linked

@@ -1,0 +1,300 @@
+"""Reading a scene file: decoding, line endings, paragraphs and author's notes.
+
+Every offset the kit reports indexes ``Scene.text``: the file decoded as given, with a byte-order mark removed
+and line endings left exactly as they were (LF, CRLF or CR).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workshop.errors import Notice, WorkshopError
+
+MAX_BYTES = 20_000_000
+"""Largest scene file read (20 MB, about thirty novels); larger files are refused with a message."""
+
+SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BLANK_RUN = re.compile(r"(?:[ \t\f\v]*(?:\r\n|\r|\n)){2,}")
+_SCENE_BREAK = re.compile(r"^\s*(?:[*~#=_-]\s*){3,}$|^\s*(?:[*]\s*)+$")
+_NOTE_MARKER = re.compile(
+    r"^\s*[\[(]?\s*(?:A/N|A\.N\.|AN:|Author'?s'? ?notes?|Author['’]s notes?|Note from the author|Disclaimer)\b",
+    re.IGNORECASE,
+)
+_READER_TALK = re.compile(
+    r"\b(?:this (?:scene|chapter|story|fic|one-shot|oneshot|piece)|pairing|fanfic|readers?|reviews?|"
+    r"the movie|the film|the show|the episode|canon|ship)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of the scene: ``text[start:end]`` with outer blank space trimmed."""
+
+    index: int
+    start: int
+    end: int
+    line: int
+
+
+@dataclass(frozen=True)
+class Excluded:
+    """A range of the text that is not part of the story (an author's note, or one the writer chose)."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass
+class Scene:
+    """A decoded scene with its paragraphs and the ranges left out of the analysis."""
+
+    text: str
+    name: str = "scene"
+    path: Path | None = None
+    encoding: str = "utf-8"
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    excluded: list[Excluded] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset."""
+        return bisect.bisect_right(self._line_starts, offset)
+
+    def is_excluded(self, offset: int) -> bool:
+        return any(ex.start <= offset < ex.end for ex in self.excluded)
+
+    @property
+    def story_paragraphs(self) -> list[Paragraph]:
+        """Paragraphs that are not inside an excluded range."""
+        return [p for p in self.paragraphs if not self.is_excluded(p.start)]
+
+
+def read_scene(
+    source: str | Path,
+    *,
+    exclude: list[tuple[int, int]] | None = None,
+    exclude_lines: list[tuple[int, int]] | None = None,
+    detect_notes: bool = True,
+    max_bytes: int = MAX_BYTES,
+) -> Scene:
+    """Read a scene from a ``.txt`` or ``.md`` file.
+
+    ``exclude`` takes character ranges and ``exclude_lines`` 1-based inclusive line ranges to leave out
+    (for example an author's note). With ``detect_notes`` a leading author's note and a bracketed closing note are
+    found and left out too; each is reported in ``Scene.notices``. Raises :class:`WorkshopError` with a plain
+    message for a missing, empty, binary, oversized or unreadable file.
+    """
+    path = Path(source)
+    if not path.exists():
+        raise WorkshopError(f"There is no file at {path}. Check the path (and the folder you are in).")
+    if path.is_dir():
+        raise WorkshopError(f"{path} is a folder, not a scene file. Give the path of a .txt or .md file.")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise WorkshopError(
+            f"{path.name} is {size / 1e6:.1f} MB; the kit reads files up to {max_bytes / 1e6:.0f} MB. "
+            "Split it into chapters or scenes."
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise WorkshopError(f"Could not read {path}: {exc.strerror or exc}.") from exc
+    notices: list[Notice] = []
+    if path.suffix.lower() not in SUFFIXES:
+        notices.append(
+            Notice("suffix", f"{path.name} is not a .txt or .md file; reading it as plain text anyway.")
+        )
+    text, encoding = decode(data, name=path.name, notices=notices)
+    return scene_from_text(
+        text,
+        name=path.stem,
+        path=path,
+        encoding=encoding,
+        exclude=exclude,
+        exclude_lines=exclude_lines,
+        detect_notes=detect_notes,
+        notices=notices,
+    )
+
+
+def decode(data: bytes, *, name: str = "the text", notices: list[Notice] | None = None) -> tuple[str, str]:
+    """Decode file bytes: UTF-8 (BOM removed), UTF-16 with a BOM, else Windows-1252/Latin-1 with a notice."""
+    notices = notices if notices is not None else []
+    if not data.strip():
+        raise WorkshopError(f"{name} is empty: there is no text to read.")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise WorkshopError(f"{name} says it is UTF-16 but cannot be read as UTF-16.") from exc
+    kind = _binary_kind(data)
+    if kind:
+        raise WorkshopError(
+            f"{name} looks like {kind}, not plain text. Open it in your editor and save it as plain text (.txt)."
+        )
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        try:
+            text, encoding = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            text, encoding = data.decode("latin-1"), "latin-1"
+        notices.append(
+            Notice(
+                "encoding",
+                f"{name} is not UTF-8 (first odd byte on line {line}); read it as {encoding}. "
+                "If quotes or accents look wrong, save the file as UTF-8.",
+                line,
+            )
+        )
+        return text, encoding
+
+
+def _binary_kind(data: bytes) -> str | None:
+    head = data[:8192]
+    if head.startswith(b"PK\x03\x04"):
+        return "a Word document or other zip file"
+    if head.startswith(b"%PDF"):
+        return "a PDF"
+    if head.startswith(b"{\\rtf"):
+        return "a rich-text (.rtf) document"
+    if b"\x00" in head:
+        return "a binary file"
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    if controls > max(8, len(head) // 50):
+        return "a binary file"
+    return None
+
+
+def scene_from_text(
+    text: str,
+    *,
+    name: str = "scene",
+    path: Path | None = None,
+    encoding: str = "utf-8",
+    exclude: list[tuple[int, int]] | None = None,
+    exclude_lines: list[tuple[int, int]] | None = None,
+    detect_notes: bool = True,
+    notices: list[Notice] | None = None,
+) -> Scene:
+    """Build a :class:`Scene` from text already in memory (pasted text, a notebook cell)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise WorkshopError("The scene is empty: there is no text to read.")
+    scene = Scene(text=text, name=name, path=path, encoding=encoding, notices=list(notices or []))
+    scene._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+    scene.paragraphs = split_paragraphs(text, scene._line_starts)
+    for start, end in exclude or []:
+        if not 0 <= start <= end <= len(text):
+            raise WorkshopError(f"Excluded range {start}-{end} is outside the text (0-{len(text)}).")
+        scene.excluded.append(Excluded(start, end, "chosen by the writer"))
+    for first, last in exclude_lines or []:
+        n_lines = len(scene._line_starts)
+        if not 1 <= first <= last <= n_lines:
+            raise WorkshopError(f"Excluded lines {first}-{last} are outside the text (lines 1-{n_lines}).")
+        start = scene._line_starts[first - 1]
+        end = scene._line_starts[last] if last < n_lines else len(text)
+        scene.excluded.append(Excluded(start, end, "chosen by the writer"))
+    if detect_notes:
+        for note in find_authors_notes(scene):
+            if not any(ex.start <= note.start < ex.end for ex in scene.excluded):
+                scene.excluded.append(note)
+                scene.notices.append(
+                    Notice(
+                        "authors-note",
+                        f"Left out {note.reason} (lines {scene.line_of(note.start)}-{scene.line_of(note.end - 1)}); "
+                        "use --keep-notes to include it.",
+                        scene.line_of(note.start),
+                    )
+                )
+    scene.excluded.sort(key=lambda ex: ex.start)
+    return scene
+
+
+def split_paragraphs(text: str, line_starts: list[int] | None = None) -> list[Paragraph]:
+    """Paragraphs separated by blank lines; with no blank line anywhere, one paragraph per line.
+
+    Hard-wrapped lines (Project Gutenberg style) stay together in one paragraph: its span covers them, line breaks
+    included, so offsets still point into the original text.
+    """
+    if line_starts is None:
+        line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+    if _BLANK_RUN.search(text):
+        pieces = _spans_between(text, _BLANK_RUN)
+    else:
+        pieces = _spans_between(text, _LINE_BREAK)
+    paragraphs = []
+    for start, end in pieces:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        s = start + lead
+        e = s + len(stripped)
+        paragraphs.append(Paragraph(len(paragraphs), s, e, bisect.bisect_right(line_starts, s)))
+    return paragraphs
+
+
+def _spans_between(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in separator.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return spans
+
+
+def find_authors_notes(scene: Scene) -> list[Excluded]:
+    """Find a leading author's note and a closing one, in the forms that can be told apart reliably.
+
+    Leading: paragraphs before the first scene-break line (``***``, ``---``) or the first gap of two or more blank
+    lines, when they open with a marker ("A/N", "Author's note", "Disclaimer") or talk to the reader about the
+    story, hold no dialogue, and are under a quarter of the text. Closing: a last paragraph wrapped in square
+    brackets, or one opening with a marker. Anything less certain is left in; the writer can exclude it by hand.
+    """
+    text, paras = scene.text, scene.paragraphs
+    notes: list[Excluded] = []
+    if len(paras) < 3:
+        return notes
+    boundary = _leading_boundary(text, paras)
+    if boundary is not None:
+        head = paras[:boundary]
+        head_text = text[head[0].start : head[-1].end]
+        marked = bool(_NOTE_MARKER.match(head_text))
+        talks = bool(_READER_TALK.search(head_text)) and re.search(r"\bI\b", head_text) is not None
+        no_dialogue = not re.search(r"[\"“”]", head_text)
+        if (marked or (talks and no_dialogue)) and len(head_text) < len(text) / 4:
+            notes.append(Excluded(head[0].start, head[-1].end, "an author's note at the start"))
+    elif _NOTE_MARKER.match(text[paras[0].start : paras[0].end]):
+        notes.append(Excluded(paras[0].start, paras[0].end, "an author's note at the start"))
+    last = paras[-1]
+    last_text = text[last.start : last.end]
+    bracketed = last_text.startswith("[") and last_text.rstrip().endswith("]")
+    if (bracketed or _NOTE_MARKER.match(last_text)) and len(last_text) < len(text) / 4:
+        if not notes or notes[0].end <= last.start:
+            notes.append(Excluded(last.start, last.end, "an author's note at the end"))
+    return notes
+
+
+def _leading_boundary(text: str, paras: list[Paragraph]) -> int | None:
+    """Index of the first story paragraph after a scene break or a wide gap near the start, if any."""
+    limit = min(len(paras) - 1, 6)
+    for i in range(limit):
+        p = paras[i]
+        if _SCENE_BREAK.match(text[p.start : p.end]):
+            return i if i > 0 else None
+        gap = text[p.end : paras[i + 1].start]
+        if len(_LINE_BREAK.findall(gap)) >= 3:
+            return i + 1
+    return None
