@@ -19,7 +19,7 @@ MAX_BYTES = 20_000_000
 SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_BLANK_RUN = re.compile(r"(?:[ \t\f\v]*(?:\r\n|\r|\n)){2,}")
+_BLANK_RUN = re.compile(r"(?:[ \t\f\v]*(?:\r\n|\r(?!\n)|\n)){2,}")
 _SCENE_BREAK = re.compile(r"^\s*(?:[*~#=_-]\s*){3,}$|^\s*(?:[*]\s*)+$")
 _NOTE_MARKER = re.compile(
     r"^\s*[\[(]?\s*(?:A/N|A\.N\.|AN:|Author'?s'? ?notes?|Author['’]s notes?|Note from the author|Disclaimer)\b",
@@ -274,14 +274,14 @@ def find_authors_notes(scene: Scene) -> list[Excluded]:
         marked = bool(_NOTE_MARKER.match(head_text))
         talks = bool(_READER_TALK.search(head_text)) and re.search(r"\bI\b", head_text) is not None
         no_dialogue = not re.search(r"[\"“”]", head_text)
-        if (marked or (talks and no_dialogue)) and len(head_text) < len(text) / 4:
+        if marked or (talks and no_dialogue and len(head_text) < len(text) / 4):
             notes.append(Excluded(head[0].start, head[-1].end, "an author's note at the start"))
     elif _NOTE_MARKER.match(text[paras[0].start : paras[0].end]):
         notes.append(Excluded(paras[0].start, paras[0].end, "an author's note at the start"))
     last = paras[-1]
     last_text = text[last.start : last.end]
     bracketed = last_text.startswith("[") and last_text.rstrip().endswith("]")
-    if (bracketed or _NOTE_MARKER.match(last_text)) and len(last_text) < len(text) / 4:
+    if _NOTE_MARKER.match(last_text) or (bracketed and len(last_text) < len(text) / 4):
         if not notes or notes[0].end <= last.start:
             notes.append(Excluded(last.start, last.end, "an author's note at the end"))
     return notes
@@ -295,6 +295,6 @@ def _leading_boundary(text: str, paras: list[Paragraph]) -> int | None:
         if _SCENE_BREAK.match(text[p.start : p.end]):
             return i if i > 0 else None
         gap = text[p.end : paras[i + 1].start]
-        if len(_LINE_BREAK.findall(gap)) >= 3:
+        if len(_LINE_BREAK.findall(gap)) >= 3:  # two or more blank lines
             return i + 1
     return None

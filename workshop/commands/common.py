@@ -75,12 +75,20 @@ def _line_range(text: str) -> tuple[int, int]:
     return a, b
 
 
-def open_output(path: Path | None, *, force: bool = False):
-    """stdout, or a new file; an existing file is only replaced with ``force``."""
+def check_output(path: Path | None, *, force: bool = False) -> None:
+    """Refuse, before any work is done, to replace an existing file without ``force`` or to write into a missing
+    folder."""
     if path is None or str(path) == "-":
-        return sys.stdout
+        return
     if path.exists() and not force:
         raise WorkshopError(f"{path} already exists; add --force to replace it.")
-    if path.parent and not path.parent.exists():
+    if not path.parent.exists():
         raise WorkshopError(f"The folder {path.parent} does not exist.")
+
+
+def open_output(path: Path | None, *, force: bool = False):
+    """stdout, or a new file; an existing file is only replaced with ``force``."""
+    check_output(path, force=force)
+    if path is None or str(path) == "-":
+        return sys.stdout
     return path.open("w", encoding="utf-8", newline="")

@@ -6,8 +6,9 @@ import argparse
 import csv
 import json
 import sys
+from pathlib import Path
 
-from workshop.commands.common import add_scene_options, load_from_args, open_output
+from workshop.commands.common import add_scene_options, check_output, load_from_args, open_output
 from workshop.dialogue import METHODS
 
 FIELDS = ["start", "end", "line", "text", "speaker", "method", "confidence", "utterance"]
@@ -24,12 +25,13 @@ def add_parser(sub) -> argparse.ArgumentParser:
     )
     add_scene_options(parser)
     parser.add_argument("--format", choices=["table", "jsonl", "csv"], default="table", help="output format")
-    parser.add_argument("-o", "--output", type=__import__("pathlib").Path, help="write to this file")
+    parser.add_argument("-o", "--output", type=Path, help="write to this file")
     parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
+    check_output(args.output, force=args.force)
     scene, dialogue = load_from_args(args)
     records = dialogue.to_records()
     out = open_output(args.output, force=args.force)

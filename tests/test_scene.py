@@ -1,0 +1,126 @@
+"""Reading scenes: encodings, line endings, paragraphs, author's notes, and every kind of bad file."""
+
+from __future__ import annotations
+
+import pytest
+
+from workshop.errors import WorkshopError
+from workshop.scene import read_scene, scene_from_text
+
+
+def write(tmp_path, data: bytes, name: str = "scene.txt"):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_utf8_bom_is_removed_and_offsets_index_the_text_without_it(tmp_path):
+    scene = read_scene(write(tmp_path, '\ufeff"Hi," she said.'.encode("utf-8")))
+    assert scene.text == '"Hi," she said.'
+    assert scene.encoding == "utf-8"
+    assert not scene.notices
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_line_endings_are_kept_and_paragraphs_found(tmp_path, newline):
+    raw = newline.join(["First line of one", "paragraph.", "", "Second paragraph."])
+    scene = read_scene(write(tmp_path, raw.encode()))
+    assert scene.text == raw  # untouched
+    assert [scene.text[p.start : p.end] for p in scene.paragraphs] == [
+        f"First line of one{newline}paragraph.",
+        "Second paragraph.",
+    ]
+    assert [p.line for p in scene.paragraphs] == [1, 4]
+    assert scene.line_of(raw.index("Second")) == 4
+
+
+def test_one_paragraph_per_line_when_the_file_has_no_blank_lines(tmp_path):
+    scene = read_scene(write(tmp_path, b"One.\nTwo.\nThree."))
+    assert [scene.text[p.start : p.end] for p in scene.paragraphs] == ["One.", "Two.", "Three."]
+
+
+def test_windows_1252_falls_back_with_a_notice(tmp_path):
+    scene = read_scene(write(tmp_path, b"\x93Hello,\x94 she said. Caf\xe9."))
+    assert scene.text == "“Hello,” she said. Café."
+    assert scene.encoding == "cp1252"
+    assert [n.code for n in scene.notices] == ["encoding"]
+    assert "UTF-8" in scene.notices[0].message
+
+
+def test_bytes_undefined_in_windows_1252_fall_back_to_latin_1(tmp_path):
+    scene = read_scene(write(tmp_path, b"Odd \x81 byte."))
+    assert scene.encoding == "latin-1"
+    assert scene.text == "Odd \x81 byte."
+
+
+def test_utf16_with_a_bom_is_read(tmp_path):
+    scene = read_scene(write(tmp_path, '"Yes," he said.'.encode("utf-16")))
+    assert scene.text == '"Yes," he said.'
+
+
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        (b"", "empty"),
+        (b"  \n\n \t", "empty"),
+        (b"PK\x03\x04\x14\x00rest-of-a-docx", "Word document"),
+        (b"%PDF-1.7\n%\xe2\xe3", "PDF"),
+        (b"\x00\x01\x02binary\x00" * 20, "binary"),
+    ],
+)
+def test_unreadable_files_get_a_plain_message(tmp_path, data, words):
+    with pytest.raises(WorkshopError, match=words):
+        read_scene(write(tmp_path, data))
+
+
+def test_missing_path_and_folder_are_explained(tmp_path):
+    with pytest.raises(WorkshopError, match="no file"):
+        read_scene(tmp_path / "nope.txt")
+    with pytest.raises(WorkshopError, match="folder"):
+        read_scene(tmp_path)
+
+
+def test_huge_files_are_refused_before_reading(tmp_path):
+    path = write(tmp_path, b"word " * 1000)
+    with pytest.raises(WorkshopError, match="Split it"):
+        read_scene(path, max_bytes=1000)
+
+
+def test_other_suffixes_are_read_with_a_notice(tmp_path):
+    scene = read_scene(write(tmp_path, b"Text.", name="scene.rtx"))
+    assert [n.code for n in scene.notices] == ["suffix"]
+
+
+def test_seed_scene_authors_notes_are_found_and_left_out(seed_path, seed_gold):
+    scene = read_scene(seed_path)
+    lines = [(scene.line_of(ex.start), scene.line_of(ex.end - 1)) for ex in scene.excluded]
+    assert lines == [tuple(r) for r in seed_gold["excluded_lines"]]
+    assert scene.text[scene.excluded[0].start :].startswith("I should start out")
+    assert scene.text[scene.excluded[1].start :].startswith("[So, from watching")
+    assert scene.story_paragraphs[0].line == 5
+    kept = read_scene(seed_path, detect_notes=False)
+    assert not kept.excluded and kept.paragraphs[0].line == 1
+
+
+def test_marked_notes_are_found_and_plain_openings_are_not():
+    text = "A/N: Thanks for the reviews!\n\n***\n\nShe ran.\n\n\"Stop,\" he said.\n\nShe didn't."
+    scene = scene_from_text(text)
+    assert [scene.text[e.start : e.end] for e in scene.excluded] == ["A/N: Thanks for the reviews!"]
+    story = "It rained.\n\n\n\"Stop,\" he said.\n\nShe didn't.\n\n[Later that night.]x"
+    assert scene_from_text(story).excluded == []
+
+
+def test_writer_can_exclude_lines_and_ranges():
+    text = "Note to self.\nMore notes.\n\n\"Hi,\" she said.\n\nEnd."
+    scene = scene_from_text(text, exclude_lines=[(1, 2)], detect_notes=False)
+    assert scene.story_paragraphs[0].line == 4
+    scene = scene_from_text(text, exclude=[(0, 5)], detect_notes=False)
+    assert scene.is_excluded(0) and not scene.is_excluded(5)
+    with pytest.raises(WorkshopError, match="outside"):
+        scene_from_text(text, exclude_lines=[(3, 99)])
+
+
+def test_pasted_text_with_a_bom_and_nothing_else():
+    assert scene_from_text("\ufeffHi.").text == "Hi."
+    with pytest.raises(WorkshopError, match="empty"):
+        scene_from_text("   \n")
