@@ -1,0 +1,130 @@
+"""Finding dialogue in every convention the kit supports, on small passages and on the seed scene rewritten."""
+
+from __future__ import annotations
+
+import pytest
+
+import seed_variants
+from workshop import find_dialogue, scene_from_text
+from workshop.errors import WorkshopError
+from workshop.quotes import find_quotes
+
+
+def quoted(text: str, style: str = "auto") -> list[str]:
+    scene = scene_from_text(text, detect_notes=False)
+    return [scene.text[s.start : s.end] for s in find_quotes(scene, style=style).spans]
+
+
+def test_straight_and_curly_double_quotes():
+    assert quoted('"Go," she said. "Now."') == ["Go,", "Now."]
+    assert quoted("“Go,” she said. “Now.”") == ["Go,", "Now."]
+    assert quoted("«Allez», dit-elle.") == ["Allez"]
+
+
+def test_a_quote_broken_by_its_tag_is_one_utterance_of_two_segments():
+    scene = scene_from_text('"I had this, um, dream," Natasha started slowly. "The kind…"')
+    spans = find_quotes(scene).spans
+    assert [scene.text[s.start : s.end] for s in spans] == ["I had this, um, dream,", "The kind…"]
+    assert spans[0].group == spans[1].group
+
+
+def test_each_paragraph_is_its_own_utterance():
+    spans = find_quotes(scene_from_text('"One."\n\n"Two."')).spans
+    assert spans[0].group != spans[1].group
+
+
+def test_single_quotes_are_told_apart_from_apostrophes():
+    text = (
+        "'I don't know,' said Tom. 'The Joneses' dog ate 'em all, and it's gone.'\n\n"
+        "He'd gone to the Smiths' place by eight o'clock."
+    )
+    assert quoted(text) == ["I don't know,", "The Joneses' dog ate 'em all, and it's gone."]
+
+
+def test_curly_single_quotes_and_nested_double_quotes():
+    text = "‘She said “never”, then left,’ Tom said. ‘Rock ’n’ roll.’"
+    assert quoted(text, "single") == ["She said “never”, then left,", "Rock ’n’ roll."]
+
+
+def test_nested_single_quotes_inside_double_quotes_stay_inside():
+    assert quoted('"He told me \'never again\' and left," she said.') == ["He told me 'never again' and left,"]
+
+
+def test_a_speech_over_several_paragraphs_is_one_utterance_without_a_warning():
+    text = '"It began in spring.\n\n"Then summer came.\n\n"And that was all," he said.\n\nShe nodded.'
+    scene = scene_from_text(text)
+    result = find_quotes(scene)
+    assert [scene.text[s.start : s.end] for s in result.spans] == [
+        "It began in spring.",
+        "Then summer came.",
+        "And that was all,",
+    ]
+    assert len({s.group for s in result.spans}) == 1
+    assert [s.closed for s in result.spans] == [False, False, True]
+    assert result.notices == []
+
+
+def test_an_unclosed_quote_ends_at_its_paragraph_and_is_reported_by_line():
+    text = 'Intro.\n\n"Wait, she said.\n\nHe left the room.\n\n"Bye," he said.'
+    scene = scene_from_text(text)
+    result = find_quotes(scene)
+    assert [scene.text[s.start : s.end] for s in result.spans] == ["Wait, she said.", "Bye,"]
+    assert [(n.code, n.line) for n in result.notices] == [("unclosed-quote", 3)]
+
+
+def test_em_dash_dialogue():
+    text = "— Where were you? — she asked. — Out.\n\n― Nowhere, he said.\n\nThe door shut."
+    assert quoted(text) == ["Where were you?", "Out.", "Nowhere, he said."]
+
+
+def test_play_script_and_screenplay():
+    play = "MACBETH: Is this a dagger?\nLADY M. (aside): Hardly.\n\nBANQUO: Peace."
+    scene = scene_from_text(play)
+    spans = find_quotes(scene).spans
+    assert [(s.cue, scene.text[s.start : s.end]) for s in spans] == [
+        ("Macbeth", "Is this a dagger?"),
+        ("Lady M.", "Hardly."),
+        ("Banquo", "Peace."),
+    ]
+    screen = "INT. KITCHEN - NIGHT\n\nANNA\n(whispering)\nIs he asleep?\n\nTOM\nFinally."
+    scene = scene_from_text(screen)
+    assert [(s.cue, scene.text[s.start : s.end]) for s in find_quotes(scene).spans] == [
+        ("Anna", "Is he asleep?"),
+        ("Tom", "Finally."),
+    ]
+
+
+def test_style_can_be_forced_and_unknown_styles_are_explained():
+    text = "'Hello,' she said, \"quoting\" nobody."
+    assert quoted(text, "double") == ["quoting"]
+    assert quoted(text, "single") == ["Hello,"]
+    with pytest.raises(WorkshopError, match="Unknown dialogue style"):
+        quoted(text, "smoke-signals")
+
+
+VARIANTS = ["curly", "single_curly", "single_straight", "script", "screenplay", "em_dash"]
+EXPECTED_STYLE = {
+    "curly": "double",
+    "single_curly": "single",
+    "single_straight": "single",
+    "script": "script",
+    "screenplay": "script",
+    "em_dash": "dash",
+}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_seed_scene_rewritten_in_other_conventions_finds_every_segment(variant, seed_path, seed_gold):
+    text, expected = getattr(seed_variants, variant)(seed_path.read_text(encoding="utf-8"), seed_gold)
+    dialogue = find_dialogue(scene_from_text(text))
+    assert dialogue.style == EXPECTED_STYLE[variant]
+    assert [" ".join(s.text.split()) for s in dialogue.segments] == [" ".join(t.split()) for t, _ in expected]
+    for seg in dialogue.segments:
+        assert text[seg.start : seg.end] == seg.text
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_seed_scene_rewritten_keeps_every_speaker(variant, seed_path, seed_gold):
+    text, expected = getattr(seed_variants, variant)(seed_path.read_text(encoding="utf-8"), seed_gold)
+    dialogue = find_dialogue(scene_from_text(text))
+    assert [s.speaker for s in dialogue.segments] == [speaker for _, speaker in expected]
