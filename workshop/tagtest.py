@@ -1,0 +1,150 @@
+"""The tag test: strip the dialogue tags and see how often each line can be given back to its speaker.
+
+If a reader could tell who is talking without "she said", the voices are distinct. The kit plays that reader
+with a simple, transparent classifier (multinomial naive Bayes) that only sees each line's words, its small
+function words, and its punctuation habits (questions, exclamations, trailing off, dashes, commas). It learns
+from some of the lines and guesses the others (cross-validation: every line is guessed once, by a model that
+never saw it).
+
+The result is the share of lines given back to the right speaker (**accuracy**) beside **chance**: the score of
+always guessing whoever speaks most. Accuracy near chance means the lines could belong to anyone; well above
+chance means the voices carry their own fingerprints. With few lines the accuracy is rough: the result carries
+its 95% interval (Wilson) and a note.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Any, Sequence
+
+import numpy as np
+
+from workshop.stylometry import words
+from workshop.uncertainty import DEFAULT_SEED, wilson_interval
+
+MIN_LINES = 20
+"""Fewer lines than this in all: the accuracy is reported with a note that it is too rough to trust."""
+
+_MARKS = {
+    "<?>": re.compile(r"\?"),
+    "<!>": re.compile(r"!"),
+    "<...>": re.compile(r"\.\.\.|\u2026"),
+    "<dash>": re.compile(r"\u2014|\u2013|--|(?<=\w)-(?=\s|$)"),
+    "<,>": re.compile(r","),
+    "<;>": re.compile(r"[;:]"),
+}
+
+
+def line_features(text: str) -> list[str]:
+    """The tokens the classifier sees for one line: its words, punctuation marks and a length band."""
+    toks = words(text)
+    feats = list(toks)
+    for name, pattern in _MARKS.items():
+        feats.extend([name] * len(pattern.findall(text)))
+    n = len(toks)
+    feats.append("<len:1-3>" if n <= 3 else "<len:4-10>" if n <= 10 else "<len:11-25>" if n <= 25 else "<len:26+>")
+    return feats
+
+
+@dataclass
+class TagTestResult:
+    """Accuracy of giving lines back to their speakers, beside chance (always guessing the biggest talker)."""
+
+    accuracy: float
+    chance: float
+    n: int
+    correct: int
+    ci_low: float
+    ci_high: float
+    folds: int
+    speakers: dict[str, int] = field(default_factory=dict)
+    recall: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def above_chance(self) -> float:
+        """Accuracy minus chance (NaN when the test could not run)."""
+        return self.accuracy - self.chance
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["above_chance"] = self.above_chance
+        return d
+
+
+def stratified_folds(labels: Sequence[str], k: int, seed: int = DEFAULT_SEED) -> np.ndarray:
+    """A fold number per line, so each fold holds a fair share of every speaker's lines (fixed seed)."""
+    rng = np.random.default_rng(seed)
+    folds = np.zeros(len(labels), dtype=int)
+    by_label: dict[str, list[int]] = {}
+    for i, lab in enumerate(labels):
+        by_label.setdefault(lab, []).append(i)
+    offset = 0
+    for lab in sorted(by_label):
+        idx = np.array(by_label[lab])
+        rng.shuffle(idx)
+        folds[idx] = (np.arange(len(idx)) + offset) % k
+        offset += len(idx)
+    return folds
+
+
+def tag_test(
+    lines: Sequence[str],
+    speakers: Sequence[str],
+    *,
+    folds: int = 5,
+    alpha: float = 1.0,
+    seed: int = DEFAULT_SEED,
+) -> TagTestResult:
+    """Cross-validated tag test over ``lines`` (texts) with their ``speakers``.
+
+    ``folds`` is the number of cross-validation folds (fewer when a speaker has fewer lines than that);
+    ``alpha`` is the naive Bayes smoothing (1 = add-one).
+    """
+    if len(lines) != len(speakers):
+        raise ValueError("lines and speakers must have the same length")
+    counts = Counter(speakers)
+    n = len(lines)
+    chance = max(counts.values()) / n if n else float("nan")
+    notes: list[str] = []
+    smallest = min(counts.values()) if counts else 0
+    if len(counts) < 2 or smallest < 2:
+        notes.append("The tag test needs at least two speakers with two lines each; it could not run.")
+        return TagTestResult(float("nan"), chance, n, 0, float("nan"), float("nan"), 0, dict(counts), {}, notes)
+    k = max(2, min(folds, smallest))
+    feats = [line_features(t) for t in lines]
+    vocab = sorted({f for fs in feats for f in fs})
+    index = {f: i for i, f in enumerate(vocab)}
+    x = np.zeros((n, len(vocab)), dtype=np.float32)
+    for r, fs in enumerate(feats):
+        for f in fs:
+            x[r, index[f]] += 1
+    classes = sorted(counts)
+    y = np.array([classes.index(s) for s in speakers])
+    fold_of = stratified_folds(list(speakers), k, seed)
+    predicted = np.empty(n, dtype=int)
+    for f in range(k):
+        test = fold_of == f
+        train = ~test
+        predicted[test] = _fit_predict(x[train], y[train], x[test], len(classes), alpha)
+    correct = int((predicted == y).sum())
+    lo, hi = wilson_interval(correct, n)
+    recall = {c: float((predicted[y == i] == i).mean()) for i, c in enumerate(classes)}
+    if n < MIN_LINES:
+        notes.append(f"Only {n} lines: the tag test is too rough to trust below {MIN_LINES} lines.")
+    return TagTestResult(correct / n, chance, n, correct, lo, hi, k, dict(counts), recall, notes)
+
+
+def _fit_predict(x_train: np.ndarray, y_train: np.ndarray, x_test: np.ndarray, n_classes: int, alpha: float) -> np.ndarray:
+    log_prior = np.empty(n_classes)
+    log_like = np.empty((n_classes, x_train.shape[1]))
+    for c in range(n_classes):
+        rows = x_train[y_train == c]
+        log_prior[c] = math.log(max(len(rows), 1) / len(y_train))
+        totals = rows.sum(axis=0) + alpha
+        log_like[c] = np.log(totals) - math.log(totals.sum())
+    scores = x_test @ log_like.T + log_prior
+    return np.argmax(scores, axis=1)
