@@ -25,6 +25,8 @@ from workshop.scene import read_scene  # noqa: E402
 
 DEFAULT_PDNC = ROOT.parent / "shared" / "pdnc"
 TYPES = ("explicit", "anaphoric", "implicit")
+HELD_OUT = ("HardTimes", "TheAwakening", "TheSignOfTheFour", "WinnieThePooh")
+"""Novels never looked at while writing the rules (only their scores): a check against overfitting."""
 
 
 def score_novel(folder: Path, *, errors: list | None = None) -> dict:
@@ -40,6 +42,7 @@ def score_novel(folder: Path, *, errors: list | None = None) -> dict:
     matched_pred: set[int] = set()
     found = right = pieces = 0
     by_type: dict[str, Counter] = defaultdict(Counter)
+    by_method: dict[str, Counter] = defaultdict(Counter)
     for q in gold:
         qtype = q.get("quote_type") or "untyped"
         for s, e in q["spans"]:
@@ -62,11 +65,15 @@ def score_novel(folder: Path, *, errors: list | None = None) -> dict:
             found += 1
             matched_pred.add(best.index)
             ok = best.speaker is not None and best.speaker in aliases.get(q["speaker"], {q["speaker"]})
+            by_method[best.method]["n"] += 1
+            by_method[best.method]["right"] += int(ok)
             if ok:
                 right += 1
                 by_type[qtype]["right"] += 1
             elif errors is not None:
-                errors.append((qtype, folder.name, q["speaker"], (best.speaker, best.method), scene.text[s:e][:80]))
+                ctx = scene.text[max(0, s - 120) : s - 1].replace("\n", " ")
+                after = scene.text[e + 1 : e + 60].replace("\n", " ")
+                errors.append((qtype, q["speaker"], (best.speaker, best.method), f"...{ctx}[[{scene.text[s:e][:60]}]]{after}".replace("\n", " ")))
     precision = len(matched_pred) / len(preds) if preds else 0.0
     recall = found / pieces if pieces else 0.0
     if errors is not None:
@@ -82,6 +89,7 @@ def score_novel(folder: Path, *, errors: list | None = None) -> dict:
         "accuracy": right / pieces,
         **{t: by_type[t]["right"] / by_type[t]["n"] if by_type[t]["n"] else float("nan") for t in TYPES},
         "counts": {t: (by_type[t]["right"], by_type[t]["n"]) for t in by_type},
+        "methods": {m: (c["right"], c["n"]) for m, c in by_method.items()},
         "seconds": seconds,
     }
 
@@ -100,11 +108,13 @@ def main(argv: list[str] | None = None) -> int:
     print("-" * len(header))
     totals: Counter = Counter()
     type_totals: dict[str, Counter] = defaultdict(Counter)
+    method_totals: dict[str, Counter] = defaultdict(Counter)
+    split_totals: dict[str, Counter] = defaultdict(Counter)
     for folder in folders:
         errs: list | None = [] if args.errors else None
         r = score_novel(folder, errors=errs)
         print(
-            f"{r['novel']:30} {r['pieces']:>6} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} "
+            f"{r['novel'] + (' (held out)' if r['novel'] in HELD_OUT else ''):30} {r['pieces']:>6} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} "
             f"{r['accuracy']:6.1%} {r['explicit']:6.1%} {r['anaphoric']:6.1%} {r['implicit']:6.1%} {r['seconds']:5.2f}"
         )
         totals["pieces"] += r["pieces"]
@@ -114,9 +124,15 @@ def main(argv: list[str] | None = None) -> int:
         for t, (right, n) in r["counts"].items():
             type_totals[t]["right"] += right
             type_totals[t]["n"] += n
+        for m, (right, n) in r["methods"].items():
+            method_totals[m]["right"] += right
+            method_totals[m]["n"] += n
+        part = "held out" if r["novel"] in HELD_OUT else "tuned on"
+        split_totals[part]["right"] += round(r["accuracy"] * r["pieces"])
+        split_totals[part]["n"] += r["pieces"]
         if errs:
             for e in errs[: args.errors]:
-                print("   ", e)
+                print("   ", *e)
     t = {k: type_totals[k]["right"] / type_totals[k]["n"] for k in TYPES if type_totals[k]["n"]}
     print("-" * len(header))
     print(
@@ -124,6 +140,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{totals['right'] / totals['pieces']:6.1%} {t.get('explicit', 0):6.1%} {t.get('anaphoric', 0):6.1%} "
         f"{t.get('implicit', 0):6.1%} {totals['seconds']:5.2f}"
     )
+    for part, c in sorted(split_totals.items()):
+        print(f"{'  ' + part:30} {c['n']:>6} {'':>6} {'':>6} {'':>6} {c['right'] / c['n']:6.1%}")
+    print()
+    print(f"{'method':14} {'n':>6} {'accuracy':>9}   (found pieces attributed by each method)")
+    for m, c in sorted(method_totals.items(), key=lambda kv: -kv[1]["n"]):
+        print(f"{m:14} {c['n']:>6} {c['right'] / c['n']:9.1%}")
     return 0
 
 

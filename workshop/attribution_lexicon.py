@@ -1,0 +1,74 @@
+"""The word lists attribution reads (speech verbs, descriptive nouns, titles), loaded once from
+``workshop/data/attribution/`` and compiled into regular expressions.
+
+The lists are plain text an instructor can edit: one entry per line, ``#`` starts a comment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+
+def _lines(name: str) -> list[str]:
+    raw = resources.files("workshop").joinpath("data", "attribution", name).read_text(encoding="utf-8")
+    out = []
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def inflections(verb: str) -> set[str]:
+    """The base form of a verb with its -s, -ed and -ing forms (regular English spelling rules).
+
+    A verb with a particle ("shoot back") inflects its first word only. Irregular past forms are listed in the
+    data file itself.
+    """
+    head, _, rest = verb.partition(" ")
+    tail = f" {rest}" if rest else ""
+    forms = {head}
+    if head.endswith("e"):
+        forms |= {head + "s", head + "d", head[:-1] + "ing"}
+    elif re.search(r"[^aeiou]y$", head):
+        forms |= {head[:-1] + "ies", head[:-1] + "ied", head + "ing"}
+    elif re.search(r"(?:s|sh|ch|x|z)$", head):
+        forms |= {head + "es", head + "ed", head + "ing"}
+    else:
+        forms |= {head + "s", head + "ed", head + "ing"}
+        if re.search(r"(?:^|[^aeiou])[aeiou][bdgmnpt]$", head) and len(head) <= 5:
+            forms |= {head + head[-1] + "ed", head + head[-1] + "ing"}
+    return {f + tail for f in forms}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: frozenset[str]
+    nouns: dict[str, str]
+    titles: dict[str, str]
+    verb_pattern: str
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load the word lists (cached: the files are read once per process)."""
+    verbs: set[str] = set()
+    for entry in _lines("speech_verbs.txt"):
+        verbs |= inflections(entry.lower())
+    nouns: dict[str, str] = {}
+    for entry in _lines("descriptive_nouns.txt"):
+        parts = entry.split()
+        if len(parts) >= 2:
+            nouns[parts[0].lower()] = parts[1].lower()
+    titles: dict[str, str] = {}
+    for entry in _lines("titles.txt"):
+        parts = entry.split()
+        if len(parts) >= 2:
+            titles[parts[0].rstrip(".").lower()] = parts[1].lower()
+    ordered = sorted(verbs, key=len, reverse=True)
+    pattern = "(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in ordered) + r")(?![\w'’])"
+    return Lexicon(frozenset(verbs), nouns, titles, pattern)

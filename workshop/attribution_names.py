@@ -1,0 +1,109 @@
+"""Finding the cast's names in the text: every alias, titles included, and the parts of a full name that only one
+character answers to ("Bill" for "Bill Gorton" when no one else is called Bill)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workshop.attribution_lexicon import lexicon
+from workshop.cast import Cast, normalise_name
+
+# A run of capitalised words, optionally led by a determiner ("the Jew", "the White Rabbit") or joined by "of"/"de"
+# ("the King of Hearts", "Lady Catherine de Bourgh"); titles keep their full stop ("Mr. Darcy").
+CANDIDATE = re.compile(
+    r"(?<![\w'’])(?:(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Mm]y|[Oo]ld|[Yy]oung|[Ll]ittle|[Pp]oor|[Dd]ear)\s+)*"
+    r"[A-Z][\w'’\-]*(?:(?:\.\s+|\s+)(?:(?:of|de|la|le|van|von|du|the)\s+)*[A-Z][\w'’\-]*)*"
+)
+_TOKEN = re.compile(r"[\w'’\-]+")
+NARRATOR_ALIASES = {"_narr", "i", "narrator", "the narrator", "me"}
+_STOP = {
+    "the", "a", "an", "her", "his", "my", "of", "de", "la", "le", "van", "von", "du", "old", "young", "little",
+    "poor", "dear", "i", "he", "she", "it", "we", "they", "you", "in", "on", "at", "but", "and", "oh", "yes", "no",
+    "well", "then", "now", "so", "what", "who", "why", "how", "when", "there", "here", "this", "that", "not",
+    "god", "heaven", "lord", "sir", "madam", "miss", "mr", "mrs", "ms", "dr", "st", "mother", "father",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    names: tuple[str, ...]  # canonical names it may refer to (more than one when the alias is shared)
+
+
+class NameIndex:
+    """Look up cast names in text."""
+
+    def __init__(self, cast: Cast) -> None:
+        self.cast = cast
+        titles = lexicon().titles
+        index: dict[str, set[str]] = {}
+        self.narrator: str | None = None
+        for ch in cast:
+            for alias in ch.names:
+                key = normalise_name(alias)
+                if key in NARRATOR_ALIASES:
+                    self.narrator = self.narrator or ch.name
+                    continue
+                index.setdefault(key, set()).add(ch.name)
+        # parts of full names: "Bill" for "Bill Gorton", "Darcy" for "Mr. Darcy" (when only one character has them)
+        parts: dict[str, set[str]] = {}
+        for ch in cast:
+            for alias in ch.names:
+                tokens = normalise_name(alias).split()
+                if len(tokens) < 2:
+                    continue
+                content = [t for t in tokens if t not in titles and t not in _STOP]
+                for t in {content[0], content[-1]} if content else set():
+                    if len(t) > 1:
+                        parts.setdefault(t, set()).add(ch.name)
+                # "Mr. Bennet" -> also "Bennet" with other titles is not added (another Bennet may exist)
+        for key, owners in parts.items():
+            if key not in index and len(owners) == 1:
+                index[key] = owners
+        self.index = {k: tuple(sorted(v)) for k, v in index.items()}
+        self.longest = max((len(k.split()) for k in self.index), default=1)
+        self.pronoun = {ch.name: ch.pronouns for ch in cast}
+
+    def lookup(self, phrase: str) -> tuple[str, ...]:
+        return self.index.get(normalise_name(phrase), ())
+
+    def match_at(self, text: str, start: int, end: int) -> tuple[int, int, tuple[str, ...]] | None:
+        """The longest alias inside ``text[start:end]`` that begins at its first word (or after a leading
+        determiner), as (start, end, names)."""
+        tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])]
+        for first in range(min(len(tokens), 3)):
+            for n in range(min(self.longest, len(tokens) - first), 0, -1):
+                s, e = tokens[first][0], tokens[first + n - 1][1]
+                names = self.lookup(text[s:e])
+                if names:
+                    return s, e, names
+            if text[tokens[first][0]].isupper() and normalise_name(text[tokens[first][0] : tokens[first][1]]) not in lexicon().titles:
+                break  # a capitalised word that is not a name: stop (don't skip into the middle of a phrase)
+        return None
+
+    def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Every cast name in ``text[start:end]``, left to right."""
+        end = len(text) if end is None else end
+        out: list[Mention] = []
+        for m in CANDIDATE.finditer(text, start, end):
+            s, e = m.start(), m.end()
+            tokens = [(t.start() + s, t.end() + s) for t in _TOKEN.finditer(text[s:e])]
+            i = 0
+            while i < len(tokens):
+                found = None
+                for n in range(min(self.longest, len(tokens) - i), 0, -1):
+                    a, b = tokens[i][0], tokens[i + n - 1][1]
+                    names = self.index.get(normalise_name(text[a:b]))
+                    if names:
+                        found = (a, b, names, n)
+                        break
+                if found:
+                    a, b, names, n = found
+                    if text[a].isupper() or " " in text[a:b]:
+                        out.append(Mention(a, b, names))
+                    i += n
+                else:
+                    i += 1
+        return out
