@@ -135,3 +135,9 @@ def test_dialogue_views_narration_utterances_and_records():
     frame = dialogue.to_frame()
     assert list(frame["text"]) == ["Coffee?", "or tea?"]
     assert {"start", "end", "speaker", "method", "confidence", "utterance"} <= set(frame.columns)
+
+
+def test_a_scene_without_dialogue_says_so():
+    dialogue = find_dialogue(scene_from_text("The sea was calm.\n\nNobody spoke."))
+    assert dialogue.segments == [] and dialogue.speakers == []
+    assert [n.code for n in dialogue.notices] == ["no-dialogue"]

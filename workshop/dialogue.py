@@ -211,6 +211,14 @@ def find_dialogue(
     if corrections is not None:
         apply_corrections(dialogue, corrections)
     _split_utterances_at_speaker_changes(dialogue)
+    if not segments:
+        dialogue.notices.append(
+            Notice(
+                "no-dialogue",
+                f"No dialogue found (looked for {found.style} style). If the scene marks speech another way, "
+                "try --style double, single, dash or script.",
+            )
+        )
     return dialogue
 
 
