@@ -179,6 +179,14 @@ class _Engine:
                 tag = self.tags.after(close, min(after_end, close + 200), comma)
             if tag is None and before_start < span.start - 1:
                 tag = self.tags.before(max(before_start, span.start - 1 - 300), span.start - 1)
+            if tag is None and before_start >= span.start - 1 and span.paragraph > 0:
+                # "Mr. Darcy replied with great intrepidity,\n\n"Miss Elizabeth Bennet."" : the tag ends the
+                # paragraph before
+                prev_para = self._para(span.paragraph - 1)
+                tail_start = prv.end + 1 if prv is not None and prv.paragraph == prev_para.index else prev_para.start
+                tail = text[tail_start : prev_para.end].rstrip()
+                if tail and tail[-1] in ",:—–-" and not self.scene.is_excluded(prev_para.start):
+                    tag = self.tags.before(max(tail_start, prev_para.end - 300), prev_para.end)
             if tag is not None:
                 g.tags.append((i, tag))
 

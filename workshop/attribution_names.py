@@ -13,10 +13,12 @@ from workshop.cast import Cast, normalise_name
 # ("the King of Hearts", "Lady Catherine de Bourgh"); titles keep their full stop ("Mr. Darcy").
 CANDIDATE = re.compile(
     r"(?<![\w'’])(?:(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Mm]y|[Oo]ld|[Yy]oung|[Ll]ittle|[Pp]oor|[Dd]ear)\s+)*"
-    r"[A-Z][\w'’\-]*(?:(?:\.\s+|\s+)(?:(?:of|de|la|le|van|von|du|the)\s+)*[A-Z][\w'’\-]*)*"
+    r"[A-Z][\w'’]*(?:-[\w'’]+)*(?:(?:\.\s+|\s+)(?:(?:of|de|la|le|van|von|du|the)\s+)*[A-Z][\w'’]*(?:-[\w'’]+)*)*"
 )
-_TOKEN = re.compile(r"[\w'’\-]+")
-NARRATOR_ALIASES = {"_narr", "i", "narrator", "the narrator", "me"}
+_TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_DETERMINERS = {"the", "a", "an", "his", "her", "my", "their", "our"}
+NARRATOR_ALIASES = {"_narr", "narr", "i", "narrator", "the narrator", "me"}
 _STOP = {
     "the", "a", "an", "her", "his", "my", "of", "de", "la", "le", "van", "von", "du", "old", "young", "little",
     "poor", "dear", "i", "he", "she", "it", "we", "they", "you", "in", "on", "at", "but", "and", "oh", "yes", "no",
@@ -65,6 +67,20 @@ class NameIndex:
         self.index = {k: tuple(sorted(v)) for k, v in index.items()}
         self.longest = max((len(k.split()) for k in self.index), default=1)
         self.pronoun = {ch.name: ch.pronouns for ch in cast}
+        # descriptions used as names ("the gentleman in the white waistcoat"): matched in any case
+        described = sorted(
+            (k for k in self.index if len(k.split()) >= 2 and k.split()[0] in _DETERMINERS),
+            key=len,
+            reverse=True,
+        )
+        self.described = (
+            re.compile(
+                r"(?<![\w'’])(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in described) + r")(?![\w'’])",
+                re.IGNORECASE,
+            )
+            if described
+            else None
+        )
 
     def lookup(self, phrase: str) -> tuple[str, ...]:
         return self.index.get(normalise_name(phrase), ())
@@ -95,7 +111,10 @@ class NameIndex:
                 found = None
                 for n in range(min(self.longest, len(tokens) - i), 0, -1):
                     a, b = tokens[i][0], tokens[i + n - 1][1]
-                    names = self.index.get(normalise_name(text[a:b]))
+                    key = normalise_name(text[a:b])
+                    names = self.index.get(key)
+                    if not names and (key.endswith("'s") or key.endswith("'")):
+                        names = self.index.get(_POSSESSIVE.sub("", key))
                     if names:
                         found = (a, b, names, n)
                         break
@@ -106,4 +125,28 @@ class NameIndex:
                     i += n
                 else:
                     i += 1
+        if self.described is not None:
+            extra = []
+            for m in self.described.finditer(text, start, end):
+                names = self.index.get(normalise_name(m.group()))
+                if names:
+                    extra.append(Mention(m.start(), m.end(), names))
+            if extra:
+                out = _merge(out, extra)
         return out
+
+
+def _merge(mentions: list[Mention], described: list[Mention]) -> list[Mention]:
+    """Add described mentions, dropping the shorter mentions they cover."""
+    kept = [m for m in mentions if not any(d.start <= m.start < d.end for d in _near(described, m))]
+    kept.extend(d for d in described if not any(m.start <= d.start and d.end <= m.end and (m.end - m.start) > (d.end - d.start) for m in kept))
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def _near(described: list[Mention], m: Mention) -> list[Mention]:
+    import bisect
+
+    starts = [d.start for d in described]
+    i = bisect.bisect_right(starts, m.start)
+    return described[max(0, i - 2) : i]

@@ -22,6 +22,21 @@ _PRONOUNS = {"he": "he", "she": "she", "they": "they", "i": "i", "we": "we", "hi
 _DET = r"(?:the|his|her|their|my|our|a|an|its|your|this|that|one\s+of\s+the)"
 
 
+_PRON_WORD = re.compile(r"(?<![\w'’])(he|she|I|He|She)(?![\w'’])")
+_NP = re.compile(r"(?<![\w'’])(?:the|his|her|their|my|our|a|an|that|this)\s+(?:[a-z][\w\-’']*\s+){0,2}[a-z][\w\-]*", re.IGNORECASE)
+_PREV_WORD = re.compile(r"(\w+)\s+$")
+_PREPOSITIONS = {
+    "to", "at", "with", "towards", "toward", "near", "of", "for", "from", "on", "upon", "into", "about", "like",
+    "than", "behind", "beside", "after", "over", "under", "round", "around", "against", "unto", "saw",
+    "kissed", "watched", "heard", "let", "made", "or", "nor", "by",
+}
+_GAP = re.compile(r"\s*(?:(?:the|a|an|old|young|little|poor|good|dear|gallant|voice\s+of|[a-z\-]+ed|[a-z\-]+ful|[a-z\-]+ish|[a-z\-]+y|[a-z\-]+ing)\s+){0,4}")
+_GAP_DET = re.compile(r"\s*(?:the\s+|poor\s+|little\s+|old\s+)?")
+_WAS = re.compile(r"(?:was|were)\s", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;](?=\s|$|[\"“”'’])")
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;][\"”'’]?\s+")
+
+
 @dataclass(frozen=True)
 class Tag:
     """What a tag says about the speaker. ``kind``: name | pronoun | descriptive | narrator."""
@@ -48,7 +63,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # after a name: its verb ("stuttered", "finally said", "shot back at him")
         "verb_after_name": re.compile(rf"(?:,\s+[^,\"“”]{{1,40}},)?\s+(?:{_ADV}\s+|{_AUX}\s+){{0,3}}{v}", re.IGNORECASE),
         "any_verb_after_name": re.compile(r"\s+(?:\w+ly\s+)?[a-z]+(?:ed|ped|ted|ked)\b|\s+(?:was|had|did|made|took|gave|shook|threw|stood|sat|rose|held|let|put|set|felt|knew|saw|turned)\b"),
-        "possessive": re.compile(r"['’]s?\s+(?:\w+\s+)?(?:voice|tone|reply|answer|words|response|retort|whisper|cry)\b", re.IGNORECASE),
+        "possessive": re.compile(r"['’]s?\s+(?:\w+\s+)?(?:voice|tone|reply|answer|words|response|retort|whisper|cry|remark|exclamation|question|view|comment|rejoinder)\b", re.IGNORECASE),
         "np": re.compile(rf"({_DET}(?:\s+[\w\-’']+){{1,4}}?)(?=\s*[,.;:!?—]|\s+(?:to|with|in|at|as|and|who|but|while|for|on|when|from|after|before|again|then|quickly|slowly|of\s+\w+)\b|\s*$)", re.IGNORECASE),
         "np_verb": re.compile(rf"({_DET}(?:\s+[\w\-’']+){{1,4}}?)\s+(?:{_ADV}\s+|{_AUX}\s+){{0,2}}{v}", re.IGNORECASE),
         "lead": re.compile(r"[\s,;:!?.—–\-_)]*"),
@@ -56,23 +71,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 def _resolve_np(phrase: str, index) -> Tag | None:
-    """A descriptive phrase: a cast alias ("the Jew") or a noun that tells the gender ("the old man")."""
-    names = index.lookup(phrase)
-    if not names:
-        words = phrase.split()
-        for k in range(len(words)):
-            names = index.lookup(" ".join(words[k:]))
-            if names:
-                break
-    if names:
-        return Tag("name", names, phrase=phrase)
+    """A descriptive phrase: a cast alias ("the Jew", "the patronne") or a noun that tells the gender ("the old
+    man"). The phrase may run on past its noun ("the patronne said"): shorter beginnings are tried too."""
+    words = phrase.split()
     nouns = lexicon().nouns
-    words = [w.lower().strip("'’") for w in phrase.split()]
-    for w in reversed(words):
-        base = w[:-1] if w.endswith("s") and w[:-1] in nouns else w
+    for n in range(len(words), 1, -1):
+        head = words[:n]
+        for k in range(n):
+            names = index.lookup(" ".join(head[k:]))
+            if names:
+                return Tag("name", names, phrase=" ".join(head))
+        last = head[-1].lower().strip("'’")
+        base = last[:-1] if last.endswith("s") and last[:-1] in nouns else last
         if base in nouns:
             p = nouns[base]
-            return Tag("descriptive", pronoun=None if p == "they" else p, phrase=phrase)
+            return Tag("descriptive", pronoun=None if p == "they" else p, phrase=" ".join(head))
     return None
 
 
@@ -107,6 +120,36 @@ class TagReader:
             return Tag("narrator", pos=pos, strong=strong, phrase=word)
         return Tag("pronoun", pronoun=w, pos=pos, strong=strong, phrase=word)
 
+    # -------------------------------------------------------------- subjects
+
+    def _subjects(self, a: int, b: int) -> list[tuple[int, int, Tag]]:
+        """Possible subjects in ``text[a:b]``: cast names, he/she/I, and descriptions ("the old man"), as
+        (start, end, tag), left to right; names after a preposition ("towards Lucy") are left out."""
+        text = self.text
+        out: list[tuple[int, int, Tag]] = []
+        for m in self._mentions_in(a, b):
+            out.append((m.start, m.end, Tag("name", m.names, pos=m.start, phrase=text[m.start : m.end])))
+        for pm in _PRON_WORD.finditer(text, a, b):
+            out.append((pm.start(), pm.end(), self._pronoun_tag(pm.group(1), pm.start())))
+        for nm in _NP.finditer(text, a, b):
+            if any(s <= nm.start() < e or nm.start() <= s < nm.end() for s, e, _ in out):
+                continue
+            tag = _resolve_np(nm.group(0), self.index)
+            if tag is not None:
+                out.append((nm.start(), nm.end(), Tag(tag.kind, tag.names, tag.pronoun, nm.start(), True, tag.phrase)))
+        out.sort(key=lambda x: x[0])
+        kept = []
+        for s, e, tag in out:
+            prev = _PREV_WORD.search(text, max(a, s - 14), s)
+            if prev and prev.group(1).lower() in _PREPOSITIONS:
+                continue
+            kept.append((s, e, tag))
+        return kept
+
+    def _clause_end(self, s: int, b: int) -> int:
+        m = _CLAUSE_END.search(self.text, s, b)
+        return m.start() + 1 if m else b
+
     def after(self, a: int, b: int, comma: bool) -> Tag | None:
         """A tag at the start of the narration ``text[a:b]`` that follows a quote. ``comma``: the quote ended
         with a comma (or dash), so what follows continues its sentence."""
@@ -115,85 +158,57 @@ class TagReader:
         s = lead.end() if lead else a
         if s >= b:
             return None
-        # "said Bruce", "said he", "said the old man"
-        vm = p["verb_first"].match(text, s, b)
+        end = self._clause_end(s, min(b, s + 160))
+        subjects = self._subjects(s, end)
+        # "said Bruce", "said he", "said the old man", "exclaimed the voice of old Mr. Emerson"
+        vm = p["verb_first"].match(text, s, end)
         if vm:
-            t = vm.end()
-            m = self._mention_at(t)
-            if m:
-                return Tag("name", m.names, pos=t, phrase=text[m.start : m.end])
-            pm = p["pron"].match(text, t, b)
-            if pm:
-                return self._pronoun_tag(pm.group(1), t)
-            nm = p["np"].match(text, t, b)
-            if nm:
-                tag = _resolve_np(nm.group(1), self.index)
-                if tag:
-                    return Tag(tag.kind, tag.names, tag.pronoun, t, True, tag.phrase)
-        # "Bruce stuttered", "Mr. Darcy replied", "Nat's voice was sharp"
-        m = self._mention_at(s)
-        if m is None and text[s : s + 4].lower() == "the ":
-            m = self._mention_at(s + 4)
-        if m:
-            if p["verb_after_name"].match(text, m.end, b):
-                return Tag("name", m.names, pos=s, phrase=text[m.start : m.end])
-            if p["possessive"].match(text, m.end, b):
-                return Tag("name", m.names, pos=s, phrase=text[m.start : m.end])
-            if comma and p["any_verb_after_name"].match(text, m.end, b):
-                return Tag("name", m.names, pos=s, strong=False, phrase=text[m.start : m.end])
-            return None
-        # "she said", "he could only say"
-        pm = p["pron_verb"].match(text, s, b)
-        if pm:
-            return self._pronoun_tag(pm.group(1), s)
-        pm = p["pron"].match(text, s, b)
-        if pm and p["possessive"].match(text, pm.end(), b) is None and text[pm.end() : pm.end() + 1] != "'":
-            if comma and p["any_verb_after_name"].match(text, pm.end(), b):
-                return self._pronoun_tag(pm.group(1), s, strong=False)
-        if text[s : s + 4].lower() in ("his ", "her ") and p["possessive"].match(text, s + 3 - 2, b):
-            pass
-        # "the old man replied"
-        nm = p["np_verb"].match(text, s, b)
-        if nm:
-            tag = _resolve_np(nm.group(1), self.index)
-            if tag:
-                return Tag(tag.kind, tag.names, tag.pronoun, s, True, tag.phrase)
+            for cs, ce, tag in subjects:
+                if cs < vm.end():
+                    continue
+                if _GAP.fullmatch(text, vm.end(), cs):
+                    return tag
+                break
+        if subjects:
+            cs, ce, tag = subjects[0]
+            if _GAP_DET.fullmatch(text, s, cs):
+                if p["verb_after_name"].match(text, ce, end) or p["possessive"].match(text, ce, end):
+                    return tag
+                if comma and p["any_verb_after_name"].match(text, ce, end):
+                    return Tag(tag.kind, tag.names, tag.pronoun, tag.pos, False, tag.phrase)
+            # "was Mr. Emerson's reply", "was all he could say"
+            if _WAS.match(text, s, end) and cs - s < 40:
+                if p["verb_after_name"].match(text, ce, end) or p["possessive"].match(text, ce, end):
+                    return tag
         return None
 
     def before(self, a: int, b: int) -> Tag | None:
-        """A tag at the end of the narration ``text[a:b]`` that leads into a quote ("Bruce stuttered, ")."""
+        """A tag in the narration ``text[a:b]`` that leads into a quote ("Bruce stuttered, ", "Mr. Darcy,
+        drawing near, said to her--")."""
         text, p = self.text, self.p
         tail = text[a:b].rstrip()
         if not tail:
             return None
         if tail[-1] not in ",:—–-" and not tail[-1].isalpha():
             return None
-        # the last clause: after the last full stop
-        cut = max(tail.rfind(". "), tail.rfind("! "), tail.rfind("? "), tail.rfind(".\n"), tail.rfind("; "))
-        start = a + cut + 2 if cut >= 0 else a
-        # guard against titles: "Mr. Darcy said," -> keep the title with its name
-        while cut >= 0 and re.search(r"(?:Mr|Mrs|Ms|Dr|St)$", tail[:cut]):
-            cut2 = max(tail.rfind(". ", 0, cut), tail.rfind("! ", 0, cut), tail.rfind("? ", 0, cut))
-            cut = cut2
-            start = a + cut + 2 if cut >= 0 else a
         end = a + len(tail)
-        best: Tag | None = None
-        for m in self._mentions_in(start, end):
-            if p["verb_after_name"].match(text, m.end, end) or p["possessive"].match(text, m.end, end):
-                best = Tag("name", m.names, pos=m.start, phrase=text[m.start : m.end])
-            else:
-                back = text[max(start, m.start - 40) : m.start]
-                if re.search(rf"{lexicon().verb_pattern}\s+(?:{_ADV}\s+)?(?:the\s+)?$", back, re.IGNORECASE):
-                    best = Tag("name", m.names, pos=m.start, phrase=text[m.start : m.end])
-        if best:
-            return best
-        for pm in p["pron_verb"].finditer(text, start, end):
-            if pm.start() == start or not text[pm.start() - 1].isalnum():
-                best = self._pronoun_tag(pm.group(1), pm.start())
-        if best:
-            return best
-        for nm in p["np_verb"].finditer(text, start, end):
-            tag = _resolve_np(nm.group(1), self.index)
-            if tag:
-                best = Tag(tag.kind, tag.names, tag.pronoun, nm.start(), True, tag.phrase)
-        return best
+        start = a
+        for m in _SENTENCE_END.finditer(text, a, end):
+            start = m.end()
+        verbs = list(re.finditer(lexicon().verb_pattern, text[start:end], re.IGNORECASE))
+        verbs = [v for v in verbs if not text[start + v.start() - 1 : start + v.start()].isalnum()] if verbs else []
+        subjects = self._subjects(start, end)
+        if not verbs:
+            for cs, ce, tag in reversed(subjects):
+                if p["possessive"].match(text, ce, end):
+                    return tag
+            return None
+        v = verbs[-1]
+        vs, ve = start + v.start(), start + v.end()
+        for cs, ce, tag in subjects:
+            if cs >= ve and _GAP.fullmatch(text, ve, cs) and cs - ve < 30:
+                return tag  # "said Mr. Collins"
+        before_v = [x for x in subjects if x[1] <= vs]
+        if before_v:
+            return before_v[-1][2]
+        return None
