@@ -7,7 +7,15 @@ import re
 from dataclasses import dataclass
 
 from workshop.attribution_lexicon import lexicon
-from workshop.cast import Cast, normalise_name
+from functools import lru_cache
+
+from workshop.cast import Cast
+from workshop.cast import normalise_name as _normalise
+
+
+@lru_cache(maxsize=65536)
+def normalise_name(name: str) -> str:
+    return _normalise(name)
 
 # A run of capitalised words, optionally led by a determiner ("the Jew", "the White Rabbit") or joined by "of"/"de"
 # ("the King of Hearts", "Lady Catherine de Bourgh"); titles keep their full stop ("Mr. Darcy").
@@ -137,16 +145,15 @@ class NameIndex:
 
 
 def _merge(mentions: list[Mention], described: list[Mention]) -> list[Mention]:
-    """Add described mentions, dropping the shorter mentions they cover."""
-    kept = [m for m in mentions if not any(d.start <= m.start < d.end for d in _near(described, m))]
-    kept.extend(d for d in described if not any(m.start <= d.start and d.end <= m.end and (m.end - m.start) > (d.end - d.start) for m in kept))
-    kept.sort(key=lambda m: m.start)
-    return kept
-
-
-def _near(described: list[Mention], m: Mention) -> list[Mention]:
-    import bisect
-
-    starts = [d.start for d in described]
-    i = bisect.bisect_right(starts, m.start)
-    return described[max(0, i - 2) : i]
+    """Add the described mentions, dropping the shorter mentions they cover (one pass over both lists)."""
+    out: list[Mention] = []
+    j = 0
+    for d in described:
+        while j < len(mentions) and mentions[j].end <= d.start:
+            out.append(mentions[j])
+            j += 1
+        while j < len(mentions) and mentions[j].start < d.end:
+            j += 1  # covered by the description
+        out.append(d)
+    out.extend(mentions[j:])
+    return out
