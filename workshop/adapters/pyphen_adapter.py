@@ -1,0 +1,25 @@
+"""Hyphenation points from Pyphen (LibreOffice's hyphenation patterns, shipped in the wheel).
+
+Used as the fallback syllable count for words the pronunciation dictionary does not know (names, coinages,
+dialect spellings): syllables = hyphenation points + 1. Pyphen never splits a short word, so this undercounts
+some rare words; it is a fallback, not the main source.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def _hyphenator():
+    import pyphen
+
+    return pyphen.Pyphen(lang="en_US")
+
+
+@lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    """Hyphenation points + 1 (at least 1 for any word with a letter; 0 for a word with no letter)."""
+    if not any(ch.isalpha() for ch in word):
+        return 0
+    return len(_hyphenator().positions(word.lower())) + 1

@@ -1,0 +1,605 @@
+"""Voice profiles: readability, sentence rhythm and word choice for every character, the narration and the scene.
+
+``profile_dialogue(dialogue)`` profiles a whole scene and returns a :class:`ProfileSet` (the scene as a whole,
+the narration, then the characters, most words first). ``profile_texts(utterances, name)`` profiles any list of
+utterance strings; it is quick on small inputs because each utterance is analysed once and cached, so
+resampling utterances (the comparisons' bootstrap) only re-adds numbers.
+
+For the narration and the scene, a "speech" (utterance) is a paragraph of narration or a speech of dialogue.
+
+Every metric is in :data:`workshop.metrics.METRICS` (label, unit, meaning, minimum sample). A metric whose
+sample is too small is still reported, with a note in :attr:`VoiceProfile.notes`; a metric with nothing to
+measure is NaN (``null`` in JSON), with a note.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import chain
+from typing import TYPE_CHECKING, Any
+
+from workshop.adapters import cmudict_adapter, vader_adapter, wordfreq_adapter
+from workshop.metrics import METRICS, metrics_of
+from workshop.metrics import diction as dm
+from workshop.metrics import distinctive as dist
+from workshop.metrics import rhythm as rm
+from workshop.metrics.lexicons import lexicon, phrase_pattern, pronouns, set_off_pattern
+from workshop.metrics.readability import READABILITY_KEYS, ReadabilityCounts, count_words, readability
+from workshop.text_units import DASH_RE, ELLIPSIS_RE, Sentence, is_contraction, is_fragment, split_sentences
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from workshop.dialogue import Dialogue
+
+NAN = float("nan")
+_SET_OFF_BEFORE = frozenset(",;:.!?\u2026\u2014\u2013-(\"'\u201c\u2018")
+_SET_OFF_AFTER = frozenset(",;:.!?\u2026\u2014\u2013-)\"'\u201d\u2019")
+
+
+@dataclass(frozen=True)
+class Note:
+    """Why a metric is not to be trusted (or not there), in a writer's words."""
+
+    metric: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"metric": self.metric, "message": self.message}
+
+
+# --------------------------------------------------------------------------------------------------- units
+
+
+@dataclass(frozen=True, slots=True)
+class UnitStats:
+    """Everything counted in one utterance (or one paragraph of narration)."""
+
+    text: str
+    sentences: tuple[Sentence, ...]
+    words: tuple[str, ...]
+    stutters: int
+    false_starts: int
+    ellipses: int
+    dashes: int
+    set_off_fillers: int
+    phrases: tuple[tuple[str, int], ...]
+    opener: str | None
+
+
+def _is_set_off(text: str, start: int, end: int) -> bool:
+    before = text[:start].rstrip()
+    after = text[end:].lstrip()
+    ok_before = not before or before[-1] in _SET_OFF_BEFORE or before.endswith(" my")
+    ok_after = not after or after[0] in _SET_OFF_AFTER
+    return ok_before and ok_after
+
+
+@lru_cache(maxsize=1)
+def _always_fillers() -> frozenset[str]:
+    return lexicon("fillers").words
+
+
+@lru_cache(maxsize=65536)
+def analyze_unit(segments: tuple[str, ...]) -> UnitStats:
+    """Count one utterance given as its quoted segments (cached: the same utterance is never counted twice)."""
+    sentences = tuple(split_sentences(list(segments)))
+    text = " ".join(s.strip() for s in segments)
+    low = text.lower().replace("\u2019", "'")
+    words = tuple(chain.from_iterable(s.words for s in sentences))
+    set_off = sum(1 for m in set_off_pattern("fillers_set_off").finditer(low) if _is_set_off(low, m.start(), m.end()))
+    pattern, owner = phrase_pattern()
+    phrase_counts: Counter[str] = Counter(owner[m.group()] for m in pattern.finditer(low)) if owner else Counter()
+    return UnitStats(
+        text=text,
+        sentences=sentences,
+        words=words,
+        stutters=sum(s.stutters for s in sentences),
+        false_starts=sum(rm.false_starts(s.words, _always_fillers()) for s in sentences),
+        ellipses=len(ELLIPSIS_RE.findall(text)),
+        dashes=len(DASH_RE.findall(text)),
+        set_off_fillers=set_off,
+        phrases=tuple(sorted(phrase_counts.items())),
+        opener=dist.opener(words, text),
+    )
+
+
+_CLASSES = ("hedges", "intensifiers", "certainty", "profanity_mild", "profanity_strong", "fillers", "function_words")
+
+
+@lru_cache(maxsize=131072)
+def _word_classes(word: str) -> tuple[tuple[str, ...], float, str | None]:
+    """``(lexicons the word is on + pronoun group + "contraction", Zipf, stress pattern)`` for one word."""
+    classes = [name for name in _CLASSES if lexicon(name).has_word(word)]
+    group = pronouns().get(word)
+    if group:
+        classes.append(group)
+    if is_contraction(word):
+        classes.append("contraction")
+    return tuple(classes), wordfreq_adapter.zipf(word), cmudict_adapter.stress(word)
+
+
+# ------------------------------------------------------------------------------------------------- profile
+
+
+@dataclass
+class VoiceProfile:
+    """The voice profile of one character (``kind="character"``), the narration or the whole scene."""
+
+    name: str
+    kind: str
+    utterances: int
+    words: int
+    sentences: int
+    readability: dict[str, float]
+    counts: ReadabilityCounts
+    rhythm: dict[str, Any]
+    diction: dict[str, Any]
+    notes: list[Note] = field(default_factory=list)
+
+    def scalar_metrics(self) -> dict[str, float]:
+        """Every scalar metric in :data:`workshop.metrics.METRICS`, flat: ``{name: float}``."""
+        out: dict[str, float] = {}
+        for family in (self.readability, self.rhythm, self.diction):
+            for key, value in family.items():
+                if key in METRICS:
+                    out[key] = float(value) if value is not None else NAN
+        return out
+
+    def note_for(self, metric: str) -> str | None:
+        """The notes about one metric joined, or None."""
+        found = [n.message for n in self.notes if n.metric == metric]
+        return " ".join(found) if found else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of the ``profile`` command (NaN becomes null)."""
+        readability_out = {k: _clean(v) for k, v in self.readability.items()}
+        readability_out["counts"] = self.counts.to_dict()
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "utterances": self.utterances,
+            "words": self.words,
+            "sentences": self.sentences,
+            "readability": readability_out,
+            "rhythm": {k: _clean(v) for k, v in self.rhythm.items()},
+            "diction": {k: _clean(v) for k, v in self.diction.items()},
+            "notes": [n.to_dict() for n in self.notes],
+        }
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else round(value, 4)
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+@dataclass
+class ProfileSet:
+    """The profiles of one scene: ``scene``, ``narration`` and ``characters`` (most words first)."""
+
+    scene: VoiceProfile
+    narration: VoiceProfile
+    characters: list[VoiceProfile]
+    unattributed_utterances: int = 0
+
+    @property
+    def all(self) -> list[VoiceProfile]:
+        """Scene, narration, then each character."""
+        return [self.scene, self.narration, *self.characters]
+
+    def get(self, name: str) -> VoiceProfile:
+        """A profile by name (a character, "Narration" or "Scene"; case does not matter)."""
+        for p in self.all:
+            if p.name.lower() == name.lower():
+                return p
+        from workshop.errors import WorkshopError
+
+        known = ", ".join(p.name for p in self.all)
+        raise WorkshopError(f"No profile for {name!r}. Profiles: {known}.")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "scene": self.scene.to_dict(),
+            "narration": self.narration.to_dict(),
+            "characters": [c.to_dict() for c in self.characters],
+            "unattributed_utterances": self.unattributed_utterances,
+        }
+
+    def wide_frame(self) -> "pd.DataFrame":
+        """One row per profile (scene, narration, characters), one column per scalar metric."""
+        import pandas as pd
+
+        rows = []
+        for p in self.all:
+            rows.append(
+                {"name": p.name, "kind": p.kind, "utterances": p.utterances, "words": p.words,
+                 "sentences": p.sentences} | p.scalar_metrics()
+            )  # fmt: skip
+        return pd.DataFrame(rows).set_index("name")
+
+    def long_frame(self) -> "pd.DataFrame":
+        """Tidy: one row per (profile, metric) with family, label, unit, value and note."""
+        import pandas as pd
+
+        rows = []
+        for p in self.all:
+            for name, value in p.scalar_metrics().items():
+                info = METRICS[name]
+                rows.append(
+                    {"character": p.name, "kind": p.kind, "family": info.family, "metric": name,
+                     "label": info.label, "value": value, "unit": info.unit, "note": p.note_for(name) or ""}
+                )  # fmt: skip
+        return pd.DataFrame(rows)
+
+    def to_frame(self, kind: str = "wide") -> "pd.DataFrame":
+        """``wide_frame()`` or ``long_frame()`` (``kind="long"``)."""
+        return self.long_frame() if kind == "long" else self.wide_frame()
+
+
+# ------------------------------------------------------------------------------------------ computing
+
+
+@dataclass
+class _Context:
+    """What a profile needs from the rest of the scene."""
+
+    total_words: int = 0
+    total_turns: int = 0
+    names: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=64)
+def _address_pattern(names: tuple[str, ...]):
+    import re
+
+    terms = set(lexicon("titles").words) | set(lexicon("titles").phrases)
+    terms |= set(lexicon("endearments").words) | set(lexicon("endearments").phrases)
+    terms |= {n.lower() for n in names if n}
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'])(?:{alternatives})(?![\w'])")
+
+
+def _address(units: Sequence[UnitStats], names: tuple[str, ...]) -> Counter[str]:
+    """Forms of address set off by punctuation ("Natasha, I'm..." / "..., sir.")."""
+    found: Counter[str] = Counter()
+    pattern = _address_pattern(names)
+    for u in units:
+        low = u.text.lower().replace("\u2019", "'")
+        for m in pattern.finditer(low):
+            if _is_set_off(low, m.start(), m.end()):
+                found[m.group()] += 1
+    return found
+
+
+def _profile(name: str, kind: str, units: Sequence[UnitStats], ctx: _Context) -> VoiceProfile:
+    sentences = [s for u in units for s in u.sentences]
+    lengths = [s.n_words for s in sentences]
+    words_seq = list(chain.from_iterable(u.words for u in units))
+    counts = Counter(words_seq)
+    n_words = len(words_seq)
+    n_sent = len(sentences)
+    n_utt = sum(1 for u in units if u.words)
+
+    rc = count_words(counts.items(), n_sent)
+    scores = readability(rc)
+
+    # per word type
+    cls: Counter[str] = Counter()
+    zipf_sum = zipf_known = rare = 0.0
+    stressed = stress_total = 0
+    mono = 0
+    fw_counts: Counter[str] = Counter()
+    fw_lex = lexicon("function_words")
+    for w, k in counts.items():
+        classes, z, stress = _word_classes(w)
+        for c in classes:
+            cls[c] += k
+        if "function_words" in classes and w in fw_lex.words:
+            fw_counts[w] += k
+        if z > 0:
+            zipf_sum += z * k
+            zipf_known += k
+        if z < wordfreq_adapter.RARE_ZIPF:
+            rare += k
+        if stress:
+            stress_total += len(stress) * k
+            stressed += (len(stress) - stress.count("0")) * k
+    mono = sum(k for w, k in counts.items() if _syl(w) == 1)
+    for u in units:
+        for lex_name, k in u.phrases:
+            cls[lex_name] += k
+
+    ends = Counter(s.end for s in sentences)
+    stutters = sum(u.stutters for u in units)
+    false_starts = sum(u.false_starts for u in units)
+    ellipses = sum(u.ellipses for u in units)
+    dashes = sum(u.dashes for u in units)
+    fillers = cls["fillers"] + sum(u.set_off_fillers for u in units)
+    fragments = sum(1 for s in sentences if is_fragment(s))
+    utt_words = [len(u.words) for u in units if u.words]
+    utt_sents = [len(u.sentences) for u in units if u.words]
+
+    rhythm: dict[str, Any] = {
+        "mean_sentence_words": rm.mean(lengths),
+        "median_sentence_words": rm.median(lengths),
+        "sd_sentence_words": rm.sd(lengths),
+        "cv_sentence_words": rm.cv(lengths),
+        "sentence_words": lengths,
+        "mean_utterance_words": rm.mean(utt_words),
+        "mean_utterance_sentences": rm.mean(utt_sents),
+        "share_of_words": n_words / ctx.total_words if ctx.total_words else NAN,
+        "share_of_turns": n_utt / ctx.total_turns if ctx.total_turns else NAN,
+        "fragments_per_100_sentences": rm.per(fragments, n_sent),
+        "questions_per_100_sentences": rm.per(ends["question"], n_sent),
+        "exclamations_per_100_sentences": rm.per(ends["exclamation"], n_sent),
+        "trailing_per_100_sentences": rm.per(ends["trailing"], n_sent),
+        "interruptions_per_100_sentences": rm.per(ends["interrupted"], n_sent),
+        "ellipses_per_100_words": rm.per(ellipses, n_words),
+        "dashes_per_100_words": rm.per(dashes, n_words),
+        "stutters_per_100_words": rm.per(stutters, n_words),
+        "false_starts_per_100_words": rm.per(false_starts, n_words),
+        "fillers_per_100_words": rm.per(fillers, n_words),
+        "hesitations_per_100_words": rm.per(ellipses + stutters + false_starts + fillers, n_words),
+        "monosyllable_share": mono / n_words if n_words else NAN,
+        "syllables_per_word": rc.syllables / n_words if n_words else NAN,
+        "stressed_syllable_share": stressed / stress_total if stress_total else NAN,
+        "counts": {
+            "fragments": fragments, "questions": ends["question"], "exclamations": ends["exclamation"],
+            "trailing": ends["trailing"], "interruptions": ends["interrupted"], "ellipses": ellipses,
+            "dashes": dashes, "stutters": stutters, "false_starts": false_starts, "fillers": fillers,
+        },
+    }  # fmt: skip
+
+    address = _address(units, ctx.names)
+    sentiments = [vader_adapter.compound(u.text) for u in units if u.words]
+    profanity = cls["profanity_mild"] + cls["profanity_strong"]
+    diction: dict[str, Any] = {
+        "mtld": dm.mtld(words_seq),
+        "hdd": dm.hdd(counts),
+        "ttr": dm.ttr(counts),
+        "mean_word_length": rc.letters / n_words if n_words else NAN,
+        "mean_zipf": zipf_sum / zipf_known if zipf_known else NAN,
+        "rare_word_share": rare / n_words if n_words else NAN,
+        "contractions_per_100_words": rm.per(cls["contraction"], n_words),
+        "hedges_per_100_words": rm.per(cls["hedges"], n_words),
+        "intensifiers_per_100_words": rm.per(cls["intensifiers"], n_words),
+        "certainty_per_100_words": rm.per(cls["certainty"], n_words),
+        "profanity_per_100_words": rm.per(profanity, n_words),
+        "profanity_mild_per_100_words": rm.per(cls["profanity_mild"], n_words),
+        "profanity_strong_per_100_words": rm.per(cls["profanity_strong"], n_words),
+        "first_person_per_100_words": rm.per(cls["first_singular"], n_words),
+        "first_plural_per_100_words": rm.per(cls["first_plural"], n_words),
+        "second_person_per_100_words": rm.per(cls["second"], n_words),
+        "third_person_per_100_words": rm.per(cls["third"], n_words),
+        "address_per_100_words": rm.per(sum(address.values()), n_words),
+        "address_terms": dict(address.most_common()),
+        "function_word_share": sum(fw_counts.values()) / n_words if n_words else NAN,
+        "function_words": {w: round(1000.0 * k / n_words, 2) for w, k in fw_counts.most_common()},
+        "sentiment": rm.mean(sentiments),
+        "positive_share": sum(1 for s in sentiments if s >= 0.05) / len(sentiments) if sentiments else NAN,
+        "negative_share": sum(1 for s in sentiments if s <= -0.05) / len(sentiments) if sentiments else NAN,
+        "distinctive_words": [],
+        "openers": dist.habitual_openers([u.opener for u in units if u.opener]) if kind == "character" else [],
+        "counts": {
+            "contractions": cls["contraction"], "hedges": cls["hedges"], "intensifiers": cls["intensifiers"],
+            "certainty": cls["certainty"], "profanity_mild": cls["profanity_mild"],
+            "profanity_strong": cls["profanity_strong"], "first_person": cls["first_singular"],
+            "second_person": cls["second"], "types": len(counts),
+        },
+    }  # fmt: skip
+    profile = VoiceProfile(name, kind, n_utt, n_words, n_sent, scores, rc, rhythm, diction)
+    profile.notes = _notes(profile)
+    return profile
+
+
+@lru_cache(maxsize=131072)
+def _syl(word: str) -> int:
+    from workshop.text_units import syllables
+
+    return syllables(word)
+
+
+_SAMPLE_WORDS = {"words": "words", "sentences": "sentences", "utterances": "speeches"}
+
+
+def _notes(p: VoiceProfile) -> list[Note]:
+    notes: list[Note] = []
+    who = p.name if p.kind == "character" else f"the {p.name.lower()}"
+    sizes = {"words": p.words, "sentences": p.sentences, "utterances": p.utterances}
+    if p.words == 0:
+        notes.append(Note("*", f"There are no words from {who} to measure: every measure is left empty."))
+    values = p.scalar_metrics()
+    for name, value in values.items():
+        info = METRICS[name]
+        n = sizes[info.sample]
+        unit = _SAMPLE_WORDS[info.sample]
+        if p.words == 0:
+            continue
+        if math.isnan(value):
+            notes.append(Note(name, f"{info.label}: nothing to measure in {who}'s lines." if p.kind == "character"
+                              else f"{info.label}: nothing to measure in {who}."))  # fmt: skip
+        elif info.minimum and n < info.minimum:
+            notes.append(
+                Note(name, f"{info.label} rests on only {n} {unit if n != 1 else unit[:-1]} from {who}; it takes "
+                           f"about {info.minimum} before this number means much, so read it as a hint.")
+            )  # fmt: skip
+    if p.words:
+        notes.append(
+            Note("ttr", "Different words / all words drops as a text gets longer: compare it only between samples "
+                        "of the same length, or use the vocabulary range (MTLD, HD-D) instead.")
+        )  # fmt: skip
+    if p.kind == "character" and p.words and p.words < 100:
+        notes.insert(0, Note("*", f"{p.name} says only {p.words} word{'s' if p.words != 1 else ''}: every number "
+                                  "in this profile is a hint, not a finding."))  # fmt: skip
+    return notes
+
+
+def _units_of(utterances: Iterable[str | Sequence[str]]) -> list[UnitStats]:
+    out = []
+    for u in utterances:
+        segs = (u,) if isinstance(u, str) else tuple(u)
+        out.append(analyze_unit(segs))
+    return out
+
+
+def profile_texts(
+    utterance_texts: Sequence[str | Sequence[str]],
+    name: str,
+    *,
+    kind: str = "character",
+    names: Iterable[str] = (),
+    total_words: int | None = None,
+    total_turns: int | None = None,
+) -> VoiceProfile:
+    """Profile any list of utterances (each a string, or the list of its quoted segments).
+
+    ``names`` are the cast's names, for forms of address. ``total_words``/``total_turns`` are the scene's
+    dialogue totals for the share of talk (default: this text is all the talk). Signature words need the other
+    characters, so they are left empty here; :func:`profile_dialogue` fills them in.
+    """
+    units = _units_of(utterance_texts)
+    n_words = sum(len(u.words) for u in units)
+    ctx = _Context(
+        total_words=total_words if total_words is not None else n_words,
+        total_turns=total_turns if total_turns is not None else sum(1 for u in units if u.words),
+        names=tuple(names),
+    )
+    return _profile(name, kind, units, ctx)
+
+
+def _narration_units(dialogue: "Dialogue") -> list[tuple[int, tuple[str, ...]]]:
+    """Narration grouped by paragraph: ``[(start offset, (piece, piece, ...)), ...]``."""
+    text = dialogue.scene.text
+    paragraphs = dialogue.scene.paragraphs
+    starts = [p.start for p in paragraphs]
+    groups: dict[int, list[tuple[int, str]]] = {}
+    for s, e in dialogue.narration_spans():
+        i = max(0, bisect.bisect_right(starts, s) - 1)
+        piece = text[s:e].strip().strip("\"\u201c\u201d").strip()
+        if piece:
+            groups.setdefault(i, []).append((s, piece))
+    return [(pieces[0][0], tuple(p for _s, p in pieces)) for _i, pieces in sorted(groups.items())]
+
+
+def _cast_names(dialogue: "Dialogue") -> tuple[str, ...]:
+    names: set[str] = set()
+    for ch in dialogue.cast:
+        for n in ch.names:
+            names.add(n)
+            for part in n.split():
+                if len(part) > 2 and part[:1].isupper() and part.lower() not in lexicon("titles").words:
+                    names.add(part)
+    return tuple(sorted(names))
+
+
+def profile_dialogue(dialogue: "Dialogue", *, progress: bool = False) -> ProfileSet:
+    """Profile every character of a scene, its narration and the scene as a whole.
+
+    ``progress=True`` shows a progress bar (in a notebook or on stderr) while the lines are counted.
+    """
+    from workshop.progress import progress_bar
+
+    utterances = dialogue.utterances
+    narration = _narration_units(dialogue)
+    jobs: list[tuple[int, tuple[str, ...]]] = [(u.start, tuple(s.text for s in u.segments)) for u in utterances]
+    jobs += narration
+    analysed: list[UnitStats] = []
+    with progress_bar(total=len(jobs), enabled=progress, desc="Profiling voices", unit="speech") as bar:
+        for i, (_start, segs) in enumerate(jobs):
+            analysed.append(analyze_unit(segs))
+            if i % 256 == 255:
+                bar.update(256)
+        bar.update(len(jobs) % 256)
+    utt_units = analysed[: len(utterances)]
+    nar_units = [u for u in analysed[len(utterances) :]]
+
+    names = _cast_names(dialogue)
+    total_words = sum(len(u.words) for u in utt_units)
+    total_turns = sum(1 for u in utt_units if u.words)
+    ctx = _Context(total_words, total_turns, names)
+
+    by_speaker: dict[str, list[UnitStats]] = {}
+    unattributed = 0
+    for utt, unit in zip(utterances, utt_units):
+        if utt.speaker is None:
+            unattributed += 1
+            continue
+        by_speaker.setdefault(utt.speaker, []).append(unit)
+    order = sorted(by_speaker, key=lambda n: (-sum(len(u.words) for u in by_speaker[n]), n))
+    characters = [_profile(name, "character", by_speaker[name], ctx) for name in order]
+
+    scene_order = sorted(range(len(jobs)), key=lambda i: jobs[i][0])
+    scene_units = [analysed[i] for i in scene_order]
+    scene_ctx = _Context(sum(len(u.words) for u in scene_units), sum(1 for u in scene_units if u.words), names)
+    scene = _profile("Scene", "scene", scene_units, scene_ctx)
+    narration_profile = _profile("Narration", "narration", nar_units, scene_ctx)
+
+    _fill_distinctive(characters, {n: by_speaker[n] for n in order}, nar_units, scene_units)
+    return ProfileSet(scene, narration_profile, characters, unattributed)
+
+
+def _fill_distinctive(
+    characters: list[VoiceProfile],
+    units: dict[str, list[UnitStats]],
+    narration: list[UnitStats],
+    scene_units: list[UnitStats],
+) -> None:
+    counts = {name: Counter(chain.from_iterable(u.words for u in us)) for name, us in units.items()}
+    prior = dist.scaled_prior(Counter(chain.from_iterable(u.words for u in scene_units)))
+    total: Counter[str] = Counter()
+    for c in counts.values():
+        total.update(c)
+    narration_counts = Counter(chain.from_iterable(u.words for u in narration))
+    for profile in characters:
+        mine = counts[profile.name]
+        if len(characters) >= 2:
+            others = total.copy()
+            others.subtract(mine)
+            others = +others
+            against = "the other characters"
+        else:
+            others = narration_counts
+            against = "the narration"
+        words = dist.signature_words(mine, others, prior)
+        profile.diction["distinctive_words"] = words
+        if not any(w["significant"] for w in words):
+            lean = ", ".join(str(w["word"]) for w in words)
+            profile.notes.append(
+                Note("distinctive_words", f"No word stands out clearly as {profile.name}'s own against {against}: "
+                     "the voices share their words, or there is too little text to tell."
+                     + (f" Words {profile.name} leans on: {lean}." if lean else ""))
+            )  # fmt: skip
+
+
+def metric_table() -> "pd.DataFrame":
+    """The metric catalogue as a DataFrame (name, family, label, unit, explanation, minimum sample)."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        [{"metric": m.name, "family": m.family, "label": m.label, "unit": m.unit, "explanation": m.explanation,
+          "minimum": m.minimum, "sample": m.sample} for f in ("readability", "rhythm", "diction")
+         for m in metrics_of(f)]
+    )  # fmt: skip
+
+
+__all__ = [
+    "Note",
+    "ProfileSet",
+    "READABILITY_KEYS",
+    "UnitStats",
+    "VoiceProfile",
+    "analyze_unit",
+    "metric_table",
+    "profile_dialogue",
+    "profile_texts",
+]

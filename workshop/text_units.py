@@ -1,0 +1,257 @@
+"""Sentences, words and syllables of dialogue, counted the way a reader hears them.
+
+Readability formulas were built for printed prose, and the usual counters (textstat's among them) break on
+dialogue: they drop sentences of one or two words ("No." "Why not?"), never end a sentence at ``…``, glue words
+joined by an unspaced dash ("listen—you" becomes one word), turn "I-I" into "II", and give "Hmm" no syllable.
+Every count the profiles use comes from this module instead.
+
+Sentences
+    A sentence ends at ``.``, ``?``, ``!``, ``…`` or ``...`` (any run of them, with closing quotes or brackets)
+    when whitespace and then a capital letter, a digit, an opening quote or bracket, or a leading ellipsis
+    follow, or when the text ends. So "No." and "Why not?" are sentences of their own however short they are.
+    A single ``.`` after an abbreviation (``Mr.``, see ``abbreviations.txt``) or a lone capital initial does not
+    end a sentence. An unspaced ellipsis ("Oh...I didn't") is a pause inside the sentence; a spaced one before a
+    capital ("didn't want... I just meant") ends it. Text that ends with a dash ends an interrupted sentence.
+    Each quoted segment of an utterance ends its sentence, unless the next segment carries on in lower case
+    ("I think," she said, "you should go.").
+
+Words
+    Runs of letters and digits, with inner apostrophes (``didn't``) and inner single hyphens
+    (``sling-shot``, one word). Dashes (``—``, ``–``, ``--``, a spaced hyphen) separate words. A hyphenated
+    stutter ("I-I", "y-you", "a-about": each piece before the last a beginning of the last) is one word, the
+    last piece, with one stutter per repeated piece. Words are compared in lower case with ``’`` as ``'``.
+
+Syllables
+    From the CMU Pronouncing Dictionary (first pronunciation); for a word it does not know, Pyphen's
+    hyphenation points + 1; a hyphenated compound is the sum of its parts. Every word with a letter has at
+    least one syllable ("Hmm" has one). A stutter counts the syllables of the word stuttered, once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from workshop.adapters import cmudict_adapter, pyphen_adapter
+from workshop.metrics.lexicons import lexicon
+
+_L = r"[^\W_]"
+WORD_RE = re.compile(
+    rf"['\u2019](?:em|bout|cause|til|tis|twas)(?![\w'])"
+    rf"|{_L}+(?:['\u2019]{_L}+)*(?:-{_L}+(?:['\u2019]{_L}+)*)*",
+    re.IGNORECASE,
+)
+_TERM_RE = re.compile(r"(?:[.!?\u2026]+)[\"'\u201d\u2019)\]]*")
+_OPENERS = "\"'\u201c\u2018([\u2026.-\u2014\u2013"
+ELLIPSIS_RE = re.compile(r"\u2026|\.(?:\s?\.){2,}")
+DASH_RE = re.compile(r"\u2014+|\u2013+|-{2,}|(?<=\s)-(?=\s|$)|(?<=\w)-(?=[\"'\u201d\u2019]?\s*$)")
+_DASH_END_RE = re.compile(r"(?:\u2014|\u2013|-)[\"'\u201d\u2019)\]]*\s*$")
+_STUTTER_EXCLUDED = frozenset({"re", "co", "de", "un", "ex", "bi", "pre", "non", "anti", "mid", "sub", "so"})
+_SUBJECTS = frozenset({"i", "you", "he", "she", "we", "they", "it", "there", "who", "that", "this"})
+_VERB_SUFFIXES = ("n't", "'m", "'re", "'ve", "'ll", "'d")
+_S_CONTRACTION_BASES = frozenset(
+    {"it", "that", "what", "there", "here", "he", "she", "who", "where", "how", "let", "this", "everything",
+     "nothing", "something", "everyone", "somebody", "nobody", "why", "when"}
+)  # fmt: skip
+
+END_KINDS = ("statement", "question", "exclamation", "trailing", "interrupted", "open")
+"""How a sentence ends: ``.``; ``?``; ``!``; an ellipsis; a dash; no end mark (a segment cut by a tag)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: its text, its words (lower case, stutters resolved) and how it ends."""
+
+    text: str
+    words: tuple[str, ...]
+    end: str
+    stutters: int = 0
+
+    @property
+    def n_words(self) -> int:
+        return len(self.words)
+
+
+def normalise(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
+
+
+def resolve_stutter(token: str) -> tuple[str, int]:
+    """``"y-you" -> ("you", 1)``, ``"I-I-I" -> ("i", 2)``, ``"sling-shot" -> ("sling-shot", 0)``."""
+    word = normalise(token)
+    if "-" not in word:
+        return word, 0
+    parts = word.split("-")
+    n = 0
+    while n < len(parts) - 1:
+        piece, rest = parts[n], parts[n + 1]
+        if piece and rest.startswith(piece) and (piece == rest or (len(piece) <= 2 and piece not in _STUTTER_EXCLUDED)):
+            n += 1
+        else:
+            break
+    if n == 0:
+        return word, 0
+    return "-".join(parts[n:]), n
+
+
+def words_of(text: str) -> tuple[list[str], int]:
+    """The words of ``text`` (lower case, stutters resolved) and the number of stutters."""
+    out: list[str] = []
+    stutters = 0
+    for token in WORD_RE.findall(text):
+        if "-" in token:
+            word, n = resolve_stutter(token)
+            stutters += n
+            out.append(word)
+        else:
+            out.append(token.lower().replace("\u2019", "'"))
+    return out, stutters
+
+
+def word_tokens(text: str) -> list[str]:
+    """The words of ``text`` as :func:`words_of` finds them (lower case, stutters resolved)."""
+    return words_of(text)[0]
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return lexicon("abbreviations").words
+
+
+def _end_kind(mark: str, text: str) -> str:
+    if "?" in mark:
+        return "question"
+    if "!" in mark:
+        return "exclamation"
+    if "\u2026" in mark or "..." in mark:
+        return "trailing"
+    if "." in mark:
+        return "statement"
+    return "open"
+
+
+def _is_boundary(text: str, match: re.Match[str]) -> bool:
+    after = text[match.end() :]
+    if not after.strip():
+        return True
+    if not after[:1].isspace():
+        return False
+    nxt = after.lstrip()[:1]
+    if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
+        return False
+    mark = match.group().rstrip("\"'\u201d\u2019)]")
+    if mark == ".":
+        before = text[: match.start()]
+        m = re.search(r"([\w.]+)$", before)
+        if m:
+            prev = m.group(1).lower()
+            if prev in _abbreviations() or (len(m.group(1)) == 1 and m.group(1).isupper()):
+                return False
+    return True
+
+
+def split_sentences_raw(text: str) -> list[tuple[str, str]]:
+    """``[(sentence text, end kind), ...]`` for one stretch of text (see the module docstring)."""
+    out: list[tuple[str, str]] = []
+    start = 0
+    for m in _TERM_RE.finditer(text):
+        if m.end() <= start or not _is_boundary(text, m):
+            continue
+        piece = text[start : m.end()].strip()
+        if piece:
+            out.append((piece, _end_kind(m.group(), piece)))
+        start = m.end()
+    rest = text[start:].strip()
+    if rest:
+        out.append((rest, "interrupted" if _DASH_END_RE.search(rest) else "open"))
+    # Leading punctuation alone ("..." before a quote) is not a sentence: fold it into the next one.
+    merged: list[tuple[str, str]] = []
+    carry = ""
+    for piece, kind in out:
+        if not WORD_RE.search(piece):
+            carry = (carry + " " + piece).strip()
+            continue
+        merged.append(((carry + " " + piece).strip() if carry else piece, kind))
+        carry = ""
+    if carry and merged:
+        last, _kind = merged[-1]
+        merged[-1] = (last + " " + carry, _end_kind(carry, carry) if _end_kind(carry, carry) != "open" else _kind)
+    if merged and merged[-1][1] in ("statement", "open") and _DASH_END_RE.search(merged[-1][0]):
+        merged[-1] = (merged[-1][0], "interrupted")
+    return merged
+
+
+def split_sentences(segments: str | list[str] | tuple[str, ...]) -> list[Sentence]:
+    """The sentences of an utterance given as one text or as its quoted segments, in order."""
+    if isinstance(segments, str):
+        segments = [segments]
+    pieces: list[tuple[str, str]] = []
+    for seg in segments:
+        raw = split_sentences_raw(seg)
+        if not raw:
+            continue
+        if pieces and pieces[-1][1] == "open" and raw[0][0][:1].islower():
+            text0, kind0 = raw[0]
+            pieces[-1] = (pieces[-1][0] + " " + text0, kind0)
+            raw = raw[1:]
+        pieces.extend(raw)
+    sentences = []
+    for text, kind in pieces:
+        words, stutters = words_of(text)
+        if words:
+            sentences.append(Sentence(text, tuple(words), kind, stutters))
+    return sentences
+
+
+@lru_cache(maxsize=131072)
+def syllables(word: str) -> int:
+    """Syllables in one word (lower case), as the module docstring says."""
+    if not word or not any(ch.isalpha() for ch in word):
+        return 1 if word and any(ch.isdigit() for ch in word) else 0
+    n = cmudict_adapter.syllables(word)
+    if n is not None and n > 0:
+        return n
+    if "-" in word:
+        return sum(max(1, syllables(part)) for part in word.split("-") if part)
+    return max(1, pyphen_adapter.syllables(word))
+
+
+@lru_cache(maxsize=131072)
+def letters(word: str) -> int:
+    """Letters and digits in a word (apostrophes and hyphens not counted)."""
+    return sum(1 for ch in word if ch.isalnum())
+
+
+@lru_cache(maxsize=131072)
+def is_contraction(word: str) -> bool:
+    """``don't``, ``I'm``, ``we've``, ``it's`` (not the possessive ``Clint's``), and informal forms (``gonna``)."""
+    if lexicon("contractions_informal").has_word(word):
+        return True
+    if "'" not in word:
+        return False
+    if word.endswith(_VERB_SUFFIXES) or word in ("won't", "can't", "shan't", "ain't"):
+        return True
+    if word.endswith("'s"):
+        return word[:-2] in _S_CONTRACTION_BASES
+    return False
+
+
+def has_verb(words: tuple[str, ...] | list[str]) -> bool:
+    """Whether a sentence shows a verb by the kit's rough test (see :func:`is_fragment`)."""
+    verbs = lexicon("verbs_common").words
+    for i, w in enumerate(words):
+        if w in verbs or w.endswith(_VERB_SUFFIXES) or (w.endswith("ed") and len(w) > 4):
+            return True
+        if w.endswith("'s") and w[:-2] in _S_CONTRACTION_BASES:
+            return True
+        if w in _SUBJECTS and i + 1 < len(words) and words[i + 1] not in verbs:
+            return True
+    return False
+
+
+def is_fragment(sentence: Sentence) -> bool:
+    """A sentence with no verb by a rough test: no common verb (``verbs_common.txt``), no auxiliary contraction,
+    no word in -ed, and no subject pronoun followed by another word. "Together." "Just us?" "The Red Room."
+    are fragments; "I like you." is not."""
+    return sentence.n_words > 0 and not has_verb(sentence.words)
