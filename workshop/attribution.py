@@ -22,6 +22,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from workshop.attribution_lexicon import lexicon
 from workshop.attribution_names import Mention, NameIndex
 from workshop.attribution_tags import Tag, TagReader
 from workshop.cast import Cast, Character
@@ -64,6 +65,7 @@ class _Group:
     addressees: set[str] = field(default_factory=set)
 
 
+_NEW_SENTENCE = re.compile(r"\s+(?:The|He|She|It|His|Her|They|A|An)\s")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;]\s+|[.!?]['’\"”]\s+|—\s*)([A-Z])")
 _PRON_SUBJ = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=[.!?]['’\"”]\s)|(?<=—))\s*(He|She|I)\b(?!['’])")
 
@@ -111,6 +113,10 @@ class _Engine:
         for m in all_mentions:
             (self.inq if self._inside_quote(m.start) else self.narr).append(m)
         self.narr_starts = [m.start for m in self.narr]
+        self.frequency: dict[str, int] = {}
+        for m in all_mentions:
+            if len(m.names) == 1:
+                self.frequency[m.names[0]] = self.frequency.get(m.names[0], 0) + 1
         self.inq_starts = [m.start for m in self.inq]
         self.tags = TagReader(self.text, self.narr, self.index)
         self.paragraphs = scene.paragraphs
@@ -177,6 +183,11 @@ class _Engine:
             tag = None
             if close < after_end:
                 tag = self.tags.after(close, min(after_end, close + 200), comma)
+                if tag is not None and not comma and _NEW_SENTENCE.match(text, close, after_end):
+                    # "...--" The Rabbit started violently: a new sentence, weaker than a tag leading in
+                    if before_start < span.start - 1:
+                        lead_in = self.tags.before(max(before_start, span.start - 1 - 300), span.start - 1)
+                        tag = lead_in or tag
             if tag is None and before_start < span.start - 1:
                 tag = self.tags.before(max(before_start, span.start - 1 - 300), span.start - 1)
             if tag is None and before_start >= span.start - 1 and span.paragraph > 0:
@@ -213,18 +224,31 @@ class _Engine:
         g.speaker, g.method = name, method
         g.confidence = CONFIDENCE.get(method, 0.5) if conf is None else conf
 
-    def _pick(self, names: tuple[str, ...], pos: int, g: _Group) -> str:
-        """One character for a name several share (two Miss Bennets): the most recently mentioned."""
+    def _pick(self, names: tuple[str, ...], pos: int, g: _Group | None = None) -> str:
+        """One character for a name several share (two Miss Bennets): the most recently mentioned by a name of
+        their own, else the one mentioned most often."""
         if len(names) == 1:
             return names[0]
-        best, best_pos = names[0], -1
         i = bisect.bisect_left(self.narr_starts, pos) - 1
         while i >= 0 and pos - self.narr[i].start < 5000:
             m = self.narr[i]
             if len(m.names) == 1 and m.names[0] in names:
                 return m.names[0]
             i -= 1
-        return best if best_pos < 0 else best
+        return max(names, key=lambda n: (self.frequency.get(n, 0), n))
+
+    def _generic(self, tag: Tag) -> bool:
+        """A description that names a cast member only generically ("the girl", "the son") and that character
+        has not been mentioned lately: read it as a description, not a name."""
+        if any(c.isupper() for c in tag.phrase):
+            return False
+        pos = tag.pos
+        i = bisect.bisect_left(self.narr_starts, pos) - 1
+        while i >= 0 and pos - self.narr[i].start < 4000:
+            if set(self.narr[i].names) & set(tag.names):
+                return False
+            i -= 1
+        return True
 
     def _explicit(self, g: _Group) -> None:
         for i, tag in g.tags:
@@ -233,6 +257,8 @@ class _Engine:
                 return
         for i, tag in g.tags:
             if tag.kind == "name" and tag.strong:
+                if self._generic(tag):
+                    continue
                 self._set(g, self._pick(tag.names, tag.pos, g), "explicit")
                 return
             if tag.kind == "narrator" and self.index.narrator:
@@ -253,6 +279,8 @@ class _Engine:
             if pronoun is None:
                 return True
             p = self.pronoun.get(name)
+            if pronoun == "it":
+                return p in (None, "they")
             return p is None or p == pronoun
 
         def add(name: str, value: float) -> None:
@@ -310,6 +338,12 @@ class _Engine:
 
     def _resolve_anaphoric(self, k: int, g: _Group) -> None:
         for i, tag in g.tags:
+            if tag.kind == "name" and self._generic(tag):
+                from workshop.attribution_tags import _resolve_np
+
+                words = tag.phrase.split()
+                noun = lexicon().nouns.get(words[-1].lower()) if words else None
+                tag = Tag("descriptive", pronoun=None if noun in (None, "they") else noun, pos=tag.pos, phrase=tag.phrase)
             if tag.kind in ("pronoun", "descriptive"):
                 if tag.pronoun in ("they", "we"):
                     continue

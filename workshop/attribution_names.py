@@ -72,6 +72,10 @@ class NameIndex:
         for key, owners in parts.items():
             if key not in index and len(owners) == 1:
                 index[key] = owners
+            elif key in index and len(index[key]) == 1 and not (owners & index[key]):
+                # a one-word character ("Bounderby") who shares the name with a fuller one ("Josiah Bounderby"):
+                # the word may mean either; recency decides
+                index[key] = index[key] | owners
         self.index = {k: tuple(sorted(v)) for k, v in index.items()}
         self.longest = max((len(k.split()) for k in self.index), default=1)
         self.pronoun = {ch.name: ch.pronouns for ch in cast}
@@ -110,6 +114,7 @@ class NameIndex:
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every cast name in ``text[start:end]``, left to right."""
         end = len(text) if end is None else end
+        titles = lexicon().titles
         out: list[Mention] = []
         for m in CANDIDATE.finditer(text, start, end):
             s, e = m.start(), m.end()
@@ -128,6 +133,8 @@ class NameIndex:
                         break
                 if found:
                     a, b, names, n = found
+                    if i > 0 and normalise_name(text[tokens[i - 1][0] : tokens[i - 1][1]]) in titles:
+                        a = tokens[i - 1][0]  # "Mr. Jaffers" when only "Jaffers" is listed
                     if text[a].isupper() or " " in text[a:b]:
                         out.append(Mention(a, b, names))
                     i += n

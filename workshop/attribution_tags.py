@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from workshop.attribution_lexicon import lexicon
 from workshop.attribution_names import Mention
 
-_PRONOUNS = {"he": "he", "she": "she", "they": "they", "i": "i", "we": "we"}
+_PRONOUNS = {"he": "he", "she": "she", "they": "they", "i": "i", "we": "we", "it": "it"}
 _ADVERBS = {
     "then", "again", "too", "also", "now", "still", "just", "only", "presently", "suddenly", "instantly", "quite",
     "rather", "half", "finally", "softly", "aloud", "once", "at", "last", "length", "more", "thus", "now",
@@ -28,7 +28,7 @@ _AUX = {"could", "would", "did", "had", "has", "have", "was", "were", "might", "
         "may", "began", "to", "went", "on", "continued", "only", "not", "but"}
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 _SPACE = re.compile(r"\s*")
-_PRON_WORD = re.compile(r"(?<![\w'’])(he|she|I|He|She)(?![\w'’])")
+_PRON_WORD = re.compile(r"(?<![\w'’])(he|she|I|He|She|it|It)(?![\w'’])")
 _NP = re.compile(
     r"(?<![\w'’])(?:the|his|her|their|my|our|a|an|that|this)\s+(?:[a-z][\w\-’']*\s+){0,2}[a-z][\w\-]*",
     re.IGNORECASE,
@@ -36,8 +36,9 @@ _NP = re.compile(
 _PREV_WORD = re.compile(r"(\w+)\s+$")
 _PREPOSITIONS = {
     "to", "at", "with", "towards", "toward", "near", "of", "for", "from", "on", "upon", "into", "about", "like",
-    "than", "behind", "beside", "after", "over", "under", "round", "around", "against", "unto", "saw",
-    "kissed", "watched", "heard", "let", "made", "or", "nor", "by",
+    "than", "behind", "beside", "after", "over", "under", "round", "around", "against", "unto", "kissed", "or",
+    "nor", "by", "addressing", "addressed", "accosting", "interrupting", "answering", "asking", "telling", "told",
+    "asked", "answered", "thanked", "thanking", "greeting", "greeted",
 }
 _GAP = re.compile(
     r"\s*(?:(?:the|a|an|old|young|little|poor|good|dear|gallant|voice\s+of|[a-z\-]+ed|[a-z\-]+ful|[a-z\-]+ish|"
@@ -51,7 +52,7 @@ _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;
 _LEAD = re.compile(r"[\s,;:!?.—–\-_)]*")
 _POSSESSIVE = re.compile(
     r"['’]s?\s+(?:\w+\s+)?(?:voice|tone|reply|answer|words|response|retort|whisper|cry|remark|exclamation|"
-    r"question|view|comment|rejoinder)\b",
+    r"question|view|comment|rejoinder|observation|reflection|protest|greeting|answer)\b",
     re.IGNORECASE,
 )
 _OTHER_VERB = re.compile(
@@ -71,6 +72,35 @@ class Tag:
     pos: int = 0
     strong: bool = True  # a speech verb (not just any verb after a comma)
     phrase: str = ""
+
+
+_GAP_WORD = re.compile(r"\s*([a-z][a-z\-]*)\s+")
+_NOT_GAP = {
+    "to", "at", "with", "towards", "toward", "near", "for", "from", "on", "upon", "into", "about", "like", "than",
+    "her", "him", "his", "them", "it", "me", "us", "you", "and", "but", "as", "in", "when", "while", "after",
+    "before", "by", "that", "who", "which", "so", "then", "if", "not", "this", "there",
+}
+
+
+def gap_ok(text: str, a: int, b: int, limit: int = 4) -> bool:
+    """Whether only a few describing words stand between a verb and its subject ("said the gallant Mr. Elton",
+    "said wise Lucy", "exclaimed the voice of old Mr. Emerson"), and no preposition ("said to Lucy")."""
+    pos, n = a, 0
+    while True:
+        sp = _SPACE.match(text, pos, b).end()
+        if sp >= b:
+            return True
+        m = _GAP_WORD.match(text, pos, b)
+        if not m or n >= limit:
+            return False
+        w = m.group(1)
+        if w in _NOT_GAP and not (w == "of" and n and text[pos - 9 : pos].strip().endswith(("voice", "tones"))):
+            if w != "of":
+                return False
+            prev = text[max(a, pos - 12) : pos].strip().split()
+            if not prev or prev[-1].lower() not in ("voice", "tones", "tone", "view", "cry"):
+                return False
+        pos, n = m.end(), n + 1
 
 
 def verb_at(text: str, pos: int, end: int) -> int | None:
@@ -153,7 +183,7 @@ class TagReader:
             return Tag("narrator", pos=pos, strong=strong, phrase=word)
         return Tag("pronoun", pronoun=w, pos=pos, strong=strong, phrase=word)
 
-    def _subjects(self, a: int, b: int) -> list[tuple[int, int, Tag]]:
+    def _subjects(self, a: int, b: int, *, objects: bool = False) -> list[tuple[int, int, Tag]]:
         """Possible subjects in ``text[a:b]``: cast names, he/she/I, and descriptions ("the old man"), as
         (start, end, tag), left to right; those after a preposition ("towards Lucy") are left out."""
         text = self.text
@@ -170,11 +200,14 @@ class TagReader:
                 end = nm.start() + len(tag.phrase) if tag.phrase else nm.end()
                 out.append((nm.start(), end, Tag(tag.kind, tag.names, tag.pronoun, nm.start(), True, tag.phrase)))
         out.sort(key=lambda x: x[0])
+        if objects:
+            return out
         kept = []
         for s, e, tag in out:
             prev = _PREV_WORD.search(text, max(a, s - 14), s)
             if prev and prev.group(1).lower() in _PREPOSITIONS:
-                continue
+                if not (prev.group(1).lower() == "of" and re.search(r"(?:voice|tones?|cry|view)\s+of\s+$", text[max(a, s - 20) : s])):
+                    continue
             kept.append((s, e, tag))
         return kept
 
@@ -187,7 +220,7 @@ class TagReader:
             return None
         m = _CLAUSE_END.search(text, s, min(b, s + 160))
         end = m.start() + 1 if m else min(b, s + 160)
-        subjects = self._subjects(s, end)
+        subjects = self._subjects(s, end, objects=True)
         # "said Bruce", "said he", "said the old man", "exclaimed the voice of old Mr. Emerson"
         vend = None
         first = _WORD.match(text, s, end)
@@ -200,10 +233,14 @@ class TagReader:
             for cs, ce, tag in subjects:
                 if cs < vend:
                     continue
-                gap = _GAP.match(text, vend, cs)
-                if gap and gap.end() == cs:
+                if gap_ok(text, vend, cs):
                     return tag
                 break
+        elif first and first.group().endswith("ed") and first.group().islower() and subjects:
+            # "quavered Lucy", "enunciated Miss Bartlett": a verb not on the list, but the shape of a tag
+            cs, ce, tag = subjects[0]
+            if tag.kind == "name" and gap_ok(text, first.end(), cs, limit=1):
+                return tag
         if subjects:
             cs, ce, tag = subjects[0]
             gap = _GAP_DET.match(text, s, cs)
@@ -244,10 +281,8 @@ class TagReader:
             return None
         vs, ve = verbs[-1]
         for cs, ce, tag in subjects:
-            if cs >= ve and cs - ve < 30:
-                gap = _GAP.match(text, ve, cs)
-                if gap and gap.end() == cs:
-                    return tag  # "said Mr. Collins"
+            if cs >= ve and cs - ve < 30 and gap_ok(text, ve, cs):
+                return tag  # "said Mr. Collins"
         before_v = [x for x in subjects if x[1] <= vs]
         if before_v:
             return before_v[-1][2]

@@ -269,15 +269,35 @@ def _address_pattern(names: tuple[str, ...]):
     return re.compile(rf"(?<![\w'])(?:{alternatives})(?![\w'])")
 
 
+@lru_cache(maxsize=1)
+def _address_words() -> frozenset[str]:
+    out: set[str] = set()
+    for name in ("titles", "endearments"):
+        lex = lexicon(name)
+        out |= lex.words
+        out |= {p.split()[-1] for p in lex.phrases}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def _unit_address(text: str, words: tuple[str, ...], names: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    lowered = {n.lower() for n in names}
+    if _address_words().isdisjoint(words) and lowered.isdisjoint(words):
+        return ()
+    found: Counter[str] = Counter()
+    low = text.lower().replace("\u2019", "'")
+    for m in _address_pattern(names).finditer(low):
+        if _is_set_off(low, m.start(), m.end()):
+            found[m.group()] += 1
+    return tuple(found.items())
+
+
 def _address(units: Sequence[UnitStats], names: tuple[str, ...]) -> Counter[str]:
     """Forms of address set off by punctuation ("Natasha, I'm..." / "..., sir.")."""
     found: Counter[str] = Counter()
-    pattern = _address_pattern(names)
     for u in units:
-        low = u.text.lower().replace("\u2019", "'")
-        for m in pattern.finditer(low):
-            if _is_set_off(low, m.start(), m.end()):
-                found[m.group()] += 1
+        for term, k in _unit_address(u.text, u.words, names):
+            found[term] += k
     return found
 
 
@@ -477,13 +497,37 @@ def profile_texts(
     return _profile(name, kind, units, ctx)
 
 
+def narration_spans(dialogue: "Dialogue") -> list[tuple[int, int]]:
+    """Story text outside the quotes, as ``(start, end)`` pairs: the same spans as
+    ``Dialogue.narration_spans()``, found in one linear pass (that method is quadratic on a novel)."""
+    text = dialogue.scene.text
+    quoted = sorted((s.start, s.end) for s in dialogue.segments)
+    q_ends = [qe for _qs, qe in quoted]
+    spans: list[tuple[int, int]] = []
+    for p in dialogue.scene.story_paragraphs:
+        pos = p.start
+        j = bisect.bisect_right(q_ends, p.start)
+        while j < len(quoted) and quoted[j][0] < p.end:
+            qs, qe = quoted[j]
+            j += 1
+            if qe <= p.start:
+                continue
+            mark_start = max(p.start, qs - 1)
+            if mark_start > pos:
+                spans.append((pos, mark_start))
+            pos = max(pos, min(p.end, qe + 1))
+        if pos < p.end:
+            spans.append((pos, p.end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
 def _narration_units(dialogue: "Dialogue") -> list[tuple[int, tuple[str, ...]]]:
     """Narration grouped by paragraph: ``[(start offset, (piece, piece, ...)), ...]``."""
     text = dialogue.scene.text
     paragraphs = dialogue.scene.paragraphs
     starts = [p.start for p in paragraphs]
     groups: dict[int, list[tuple[int, str]]] = {}
-    for s, e in dialogue.narration_spans():
+    for s, e in narration_spans(dialogue):
         i = max(0, bisect.bisect_right(starts, s) - 1)
         piece = text[s:e].strip().strip("\"\u201c\u201d").strip()
         if piece:

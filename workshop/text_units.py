@@ -42,6 +42,7 @@ WORD_RE = re.compile(
     rf"|{_L}+(?:['\u2019]{_L}+)*(?:-{_L}+(?:['\u2019]{_L}+)*)*",
     re.IGNORECASE,
 )
+_LAST_WORD_RE = re.compile(r"([\w.]+)$")
 _TERM_RE = re.compile(r"(?:[.!?\u2026]+)[\"'\u201d\u2019)\]]*")
 _OPENERS = "\"'\u201c\u2018([\u2026.-\u2014\u2013"
 ELLIPSIS_RE = re.compile(r"\u2026|\.(?:\s?\.){2,}")
@@ -142,8 +143,8 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
         return False
     mark = match.group().rstrip("\"'\u201d\u2019)]")
     if mark == ".":
-        before = text[: match.start()]
-        m = re.search(r"([\w.]+)$", before)
+        before = text[max(0, match.start() - 24) : match.start()]
+        m = _LAST_WORD_RE.search(before)
         if m:
             prev = m.group(1).lower()
             if prev in _abbreviations() or (len(m.group(1)) == 1 and m.group(1).isupper()):

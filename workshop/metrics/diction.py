@@ -30,19 +30,18 @@ HDD_SAMPLE = 42
 def _mtld_pass(words: Sequence[str], threshold: float) -> float:
     factors = 0.0
     seen: set[str] = set()
-    count = 0
-    ttr = 1.0
+    count = types = 0
     for w in words:
         count += 1
-        seen.add(w)
-        ttr = len(seen) / count
-        if ttr <= threshold:
+        if w not in seen:
+            seen.add(w)
+            types += 1
+        if types <= threshold * count:  # the stretch's type-token ratio has fallen to the threshold
             factors += 1.0
             seen = set()
-            count = 0
-            ttr = 1.0
+            count = types = 0
     if count:
-        factors += (1.0 - ttr) / (1.0 - threshold)
+        factors += (1.0 - types / count) / (1.0 - threshold)
     if factors == 0:
         return NAN
     return len(words) / factors
