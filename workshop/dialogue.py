@@ -18,6 +18,8 @@ from workshop.scene import Scene
 if TYPE_CHECKING:
     import pandas as pd
 
+    from workshop.quotes import QuotedSpan
+
 METHODS = {
     "script": "the script names the speaker",
     "explicit": "a tag names the speaker (\"said Bruce\")",
@@ -100,6 +102,9 @@ class Dialogue:
     segments: list[Segment]
     style: str
     notices: list[Notice] = field(default_factory=list)
+    mentions: list[QuotedSpan] = field(default_factory=list)
+    """Quoted words that are not speech (titles, labels, a word held up: "her "condition""), kept so nothing is
+    lost; they are not segments and have no speaker."""
 
     @property
     def utterances(self) -> list[Utterance]:
@@ -192,6 +197,8 @@ def find_dialogue(
 
     found = find_quotes(scene, style=style)
     notices = list(scene.notices) + list(found.notices)
+    speech = [q for q in found.spans if q.kind == "speech"]
+    mentions = [q for q in found.spans if q.kind != "speech"]
     segments = [
         Segment(
             index=i,
@@ -204,10 +211,10 @@ def find_dialogue(
             style=q.style,
             closed=q.closed,
         )
-        for i, q in enumerate(found.spans)
+        for i, q in enumerate(speech)
     ]
-    result = attribute(scene, segments, found.spans, cast)
-    dialogue = Dialogue(scene, result.cast, segments, found.style, notices + result.notices)
+    result = attribute(scene, segments, speech, cast)
+    dialogue = Dialogue(scene, result.cast, segments, found.style, notices + result.notices, mentions)
     if corrections is not None:
         apply_corrections(dialogue, corrections)
     _split_utterances_at_speaker_changes(dialogue)

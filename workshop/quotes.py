@@ -45,6 +45,9 @@ class QuotedSpan:
     style: str
     closed: bool = True
     cue: str | None = None
+    kind: str = "speech"
+    """``"speech"``, or ``"mention"`` for quoted words that nobody says aloud here: a title, a word held up for
+    inspection ("her "condition""), a label ("DRINK ME"). Mentions are kept (see ``Dialogue.mentions``)."""
 
 
 @dataclass
@@ -67,7 +70,10 @@ def find_quotes(scene: Scene, *, style: str = "auto") -> QuoteResult:
         raw = _find_dash(scene.text, paragraphs)
     else:
         raw = _find_marked(scene, paragraphs, single=chosen == "single", notices=notices)
-    return QuoteResult(_link(scene.text, raw), chosen, notices)
+    spans = _link(scene.text, raw)
+    if chosen in ("double", "single"):
+        spans = _classify(scene, spans)
+    return QuoteResult(spans, chosen, notices)
 
 
 # ---------------------------------------------------------------- style detection
@@ -299,6 +305,66 @@ def _find_script(text: str, paragraphs: list[Paragraph]) -> list[QuotedSpan]:
                 speech = (speech[0], _rstrip_pos(text, ls, le)) if speech else (s, _rstrip_pos(text, ls, le))
         flush()
     return spans
+
+
+_WRITTEN_BEFORE = re.compile(
+    r"\b(?:read|reads|ran|runs|words|written|wrote|printed|inscribed|labell?ed|marked|entitled|titled|headed|"
+    r"inscription|label|note|wire|telegram|cable|card|sign|banner|headline|motto|address)\s*[:,]?[ \t\r\n]*$",
+    re.IGNORECASE,
+)
+_WRITTEN_AFTER = re.compile(
+    r"[ \t]*(?:was|were|is|are)\s+(?:painted|written|printed|inscribed|engraved|carved|stamped|scrawled|marked|"
+    r"chalked|embroidered)\b"
+)
+_WORDS = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
+_PREV_WORD = re.compile(r"([A-Za-z]+)[ \t\r\n]*$")
+
+
+def _classify(scene: Scene, spans: list[QuotedSpan]) -> list[QuotedSpan]:
+    """Tell speech from quoted words nobody speaks here.
+
+    A quote is a *mention* when it is empty, or when it sits inside a sentence of narration (the word before
+    the opening mark runs straight into it, and is not a speech verb such as "said"), is at most four words
+    long and neither exclaims nor asks: "called "the house,"", "her "condition"", "from "Zampa"". Short quotes
+    that follow a speech verb ("he answered "Yes.""), or that exclaim or ask, stay speech.
+    """
+    from workshop.attribution_lexicon import lexicon
+
+    verbs = lexicon().verbs
+    text = scene.text
+    para_start = {p.index: p.start for p in scene.paragraphs}
+    out = []
+    for span in spans:
+        body = text[span.start : span.end]
+        kind = "speech"
+        if not body.strip():
+            kind = "mention"
+        else:
+            opening = span.start - 1
+            start = para_start.get(span.paragraph, 0)
+            before = text[max(start, opening - 40) : opening]
+            m = _PREV_WORD.search(before)
+            words = _WORDS.findall(body)
+            line_start = text.rfind("\n", 0, opening) + 1
+            lead = text[line_start:opening]
+            if (
+                m is not None
+                and m.group(1).lower() not in verbs
+                and len(words) <= 4
+                and not any(c in body for c in "!?")
+            ):
+                kind = "mention"
+            elif len(lead) >= 3 and not lead.strip() and "\n" in text[max(0, line_start - 2) : line_start]:
+                kind = "mention"  # an indented block: a letter, a note, a verse quoted in full
+            elif _WRITTEN_BEFORE.search(before) or _WRITTEN_AFTER.match(text, span.end + 1):
+                kind = "mention"  # 'It read: "..."', '"..." was painted on the banner'
+
+        out.append(
+            span if kind == span.kind else QuotedSpan(
+                span.start, span.end, span.paragraph, span.group, span.style, span.closed, span.cue, kind
+            )
+        )
+    return out
 
 
 def _title(cue: str) -> str:
