@@ -1,0 +1,147 @@
+import json
+import random
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from workshop.compare import (
+    CLEARLY_DIFFERENT,
+    compare_dialogue,
+    compare_lines,
+    compare_pair,
+    sentences,
+    texts_value,
+)
+from workshop.errors import WorkshopError
+from workshop.uncertainty import SIMILAR, TOO_LITTLE
+
+GOLD = Path(__file__).parent / "data" / "safehouse.gold.json"
+FAST = dict(n_boot=200, n_perm=100)
+
+
+def gold_lines() -> dict[str, list[str]]:
+    data = json.loads(GOLD.read_text(encoding="utf-8"))
+    pieces, speaker = defaultdict(list), {}
+    for seg in data["segments"]:
+        pieces[seg["utterance"]].append(seg["text"])
+        speaker[seg["utterance"]] = seg["speaker"]
+    out = defaultdict(list)
+    for u in sorted(pieces):
+        out[speaker[u]].append(" ".join(pieces[u]))
+    return dict(out)
+
+
+def terse_and_garrulous(n: int, seed: int = 0) -> dict[str, list[str]]:
+    rng = random.Random(seed)
+    terse = ["No.", "Sit.", "Gun's loaded.", "Not tonight.", "Door. Now.", "He lied.", "Drink it.", "Car's outside."]
+    openers = ["Well, I suppose", "Oh, I do think", "You know, perhaps", "Now, I must say", "Honestly, I believe"]
+    middles = ["it would be lovely if we", "the vicar and I really ought to", "we might perhaps", "one could very well"]
+    ends = ["have the whole family round for tea on Sunday, wouldn't it?", "talk about the garden and the roses, really.",
+            "go down to the seaside and see your poor cousin Margaret!", "ask about the little shop on the corner, dear."]
+    return {
+        "Terse": [rng.choice(terse) for _ in range(n)],
+        "Aunt": [f"{rng.choice(openers)} {rng.choice(middles)} {rng.choice(ends)}" for _ in range(n)],
+    }
+
+
+def test_sentences_are_dialogue_aware():
+    assert sentences("Oh...I, uh, I didn't. Mr. Banner said so! Did he? Well...") == [
+        "Oh...I, uh, I didn't.", "Mr. Banner said so!", "Did he?", "Well..."]
+    assert texts_value(["One two three. Four.", "Five six?"], "mean_sentence_words") == pytest.approx(2.0)
+    assert texts_value(["One two three. Four.", "Five six?"], "questions_per_100_sentences") == pytest.approx(100 / 3)
+
+
+def test_seed_scene_natasha_and_bruce_differ_with_intervals_that_exclude_zero():
+    lines = gold_lines()
+    result = compare_lines({"Natasha": lines["Natasha"], "Bruce": lines["Bruce"]}, with_norms=False, **FAST)
+    pair = result.pairs[0]
+    by = {m.metric: m for m in pair.metrics}
+    # Natasha talks in longer sentences and longer speeches; Bruce trails off (ellipses)
+    for name, sign in (("mean_sentence_words", 1), ("mean_utterance_words", 1), ("ellipses_per_100_words", -1)):
+        m = by[name]
+        assert m.verdict == CLEARLY_DIFFERENT, name
+        assert sign * m.ci_low > 0 and sign * m.ci_high > 0, name  # the whole interval on one side of zero
+    assert by["mean_sentence_words"].a > by["mean_sentence_words"].b
+    assert {"mean_sentence_words", "mean_utterance_words"} & {m.metric for m in pair.strongest()}
+    # distinct on several measures; the overall score stays modest because there are only ~200 words of Bruce
+    assert "distinct" in pair.verdict and "not clearly" not in pair.verdict
+    assert 0 < pair.distinctiveness < pair.distinctiveness_high
+    assert pair.distinctiveness <= 1 and pair.habits_component.part > 0
+
+
+def test_same_voice_control_two_halves_of_natasha_come_out_alike():
+    natasha = gold_lines()["Natasha"]
+    for seed in range(3):
+        lines = natasha[:]
+        random.Random(seed).shuffle(lines)
+        half = len(lines) // 2
+        pair = compare_pair("first half", lines[:half], "second half", lines[half:], **FAST)
+        assert pair.distinctiveness < 0.05
+        verdicts = [m.verdict for m in pair.metrics]
+        assert sum(v in (SIMILAR, TOO_LITTLE) for v in verdicts) >= 0.8 * len(verdicts)
+        assert "not clearly distinct" in pair.verdict
+
+
+def test_clearly_different_voices_score_high_and_less_text_never_inflates():
+    big = terse_and_garrulous(60)
+    full = compare_pair("Terse", big["Terse"], "Aunt", big["Aunt"], **FAST)
+    assert full.distinctiveness > 0.5 and full.verdict == "very distinct"
+    assert full.tag_test.accuracy > 0.95 and full.tag_test.chance == 0.5
+    small = compare_pair("Terse", big["Terse"][:6], "Aunt", big["Aunt"][:6], **FAST)
+    assert small.distinctiveness < full.distinctiveness
+    assert small.tag_test.notes  # says the tag test is rough
+
+
+def test_same_voice_control_on_constructed_voice():
+    # twelve different draws of one (very repetitive) voice, split in two: usually 0, on average far below the
+    # 0.5+ that two different voices get; an unlucky split can score a little (each part has a 5% false alarm)
+    scores, accuracies = [], []
+    for g in range(12):
+        lines = terse_and_garrulous(80, seed=g)["Aunt"]
+        pair = compare_pair("A", lines[:40], "B", lines[40:], n_boot=50, n_perm=100)
+        scores.append(pair.distinctiveness)
+        accuracies.append(pair.tag_test.accuracy)
+    scores.sort()
+    assert scores[len(scores) // 2] == 0.0
+    assert sum(scores) / len(scores) < 0.1
+    assert max(accuracies) < 0.75
+
+
+def test_json_contract_and_frames():
+    result = compare_lines(terse_and_garrulous(15), with_norms=True, **FAST)
+    d = result.to_dict()
+    pair = d["pairs"][0]
+    assert {"a", "b", "distinctiveness", "delta", "lsm", "tag_test", "metrics"} <= set(pair)
+    assert {"accuracy", "chance", "n"} <= set(pair["tag_test"])
+    assert {"metric", "a", "b", "difference", "ci_low", "ci_high", "verdict"} <= set(pair["metrics"][0])
+    assert d["references"] == []
+    assert {"character", "metric", "value", "percentile"} <= set(d["norms"][0])
+    json.dumps(d, allow_nan=False)  # NaN became null
+    assert len(result.pairs_frame()) == 1
+    assert set(result.metrics_frame()["verdict"]) <= {"clearly different", "similar", "too little text to tell"}
+    assert {"character", "percentile"} <= set(result.norms_frame().columns)
+    assert 0 <= d["cast"]["distinctiveness"] <= 1
+
+
+def test_against_a_reference_and_errors():
+    voices = terse_and_garrulous(12)
+    result = compare_lines({"Terse": voices["Terse"]}, against={"Aunt": voices["Aunt"]}, reference="aunt-scene",
+                           with_norms=False, **FAST)
+    assert result.pairs == [] and len(result.references) == 1
+    assert result.references[0].to_dict()["reference"] == "aunt-scene"
+    with pytest.raises(WorkshopError, match="at least two characters"):
+        compare_lines({"Terse": voices["Terse"]}, with_norms=False)
+    with pytest.raises(WorkshopError, match="no lines"):
+        compare_pair("A", ["..."], "B", ["Hello there."])
+
+
+def test_compare_dialogue_on_the_sample_scene():
+    from workshop.cast import load_cast
+    from workshop.dialogue import find_dialogue
+    from workshop.samples import sample_cast_path, sample_scene_path
+    from workshop.scene import read_scene
+
+    dialogue = find_dialogue(read_scene(sample_scene_path()), load_cast(sample_cast_path()))
+    result = compare_dialogue(dialogue, with_norms=False, **FAST)
+    assert {result.pairs[0].a, result.pairs[0].b} == {"Agnes", "Owen"}

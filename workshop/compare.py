@@ -1,0 +1,777 @@
+"""How distinct do the characters sound? Every pair compared measure by measure, with a distinctiveness score.
+
+For every pair of characters (and for a character beside a reference character) the kit reports:
+
+* **Measure by measure** — words per sentence, questions, trailing off, fillers, contractions, I/you... — each
+  character's value, the difference A - B with its 95% bootstrap interval (the lines redrawn at random 1,000
+  times), effect sizes (Cohen's d, Cliff's delta) and a verdict: *clearly different*, *similar*, or *too little
+  text to tell* (see :mod:`workshop.uncertainty`).
+* **A distinctiveness score from 0 to 1**, made of three equal parts:
+
+  1. *Function-word fingerprint* (Burrows' Delta, :mod:`workshop.stylometry`). The observed Delta is set beside
+     the Deltas of 200 random splits of the same lines into two piles of the same sizes — what "one voice"
+     looks like with this much text. Part = ``1 - (95th percentile of the random splits) / (observed Delta)``,
+     kept between 0 and 1.
+  2. *Style matching* (1 - LSM, :mod:`workshop.lsm`), read against random splits the same way.
+  3. *The tag test* (:mod:`workshop.tagtest`): part = ``(lower end of the accuracy's 95% interval - chance) /
+     (1 - chance)``, kept between 0 and 1.
+
+  ``distinctiveness = (part 1 + part 2 + part 3) / 3``; the cast's score is the mean over its pairs.
+
+  In a writer's words: *each part asks how much more different the two sound than two random piles of the same
+  lines would*. A score of 0 means "no more different than chance"; 0.5 means half of the measured gap is
+  beyond anything chance produced. Short texts make random splits look very different too, and the tag test's
+  interval wide, so less text always pulls the score toward 0: a small sample can hide a difference, but it
+  cannot create one. Read the score as: under 0.1 hard to tell apart (or too little text), 0.1-0.25 somewhat
+  distinct, 0.25-0.5 distinct, 0.5 and above very distinct.
+
+* **Norms** — each measure placed among characters of classic novels (:mod:`workshop.norms`).
+
+Results are dataclasses with ``to_dict()`` (the JSON of ``python -m workshop compare``) and pandas DataFrames
+(:meth:`Comparison.pairs_frame`, :meth:`Comparison.metrics_frame`, :meth:`Comparison.norms_frame`).
+
+The measures compared here are counted line by line (below), so that their uncertainty can be bootstrapped over
+lines: each is a ratio of sums over a character's lines, ``scale * sum(numerator) / sum(denominator)``. They
+follow the profile module's conventions where they overlap (dialogue-aware sentences: a sentence ends at ``.``,
+``?`` or ``!`` before a capital or the end of the line, or at an ellipsis before a capital; "Mr." and friends do
+not end one) and use the profiles' editable word lists in ``workshop/data/lexicons/`` (fillers, hedges,
+intensifiers), with a short built-in list when one is missing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
+
+import numpy as np
+
+from workshop.errors import WorkshopError
+from workshop.lsm import category_matrix, lsm_scores
+from workshop.stylometry import (
+    FunctionWordNorms,
+    burrows_delta,
+    cosine_distance,
+    count_matrix,
+    default_norms,
+    population_norms,
+    read_word_list,
+    relative_frequencies,
+    words,
+    zscores,
+)
+from workshop.tagtest import TagTestResult, tag_test
+from workshop.uncertainty import (
+    CLEARLY_DIFFERENT,
+    DEFAULT_SEED,
+    bootstrap_difference,
+    cliffs_delta,
+    cohens_d,
+    pooled_sd,
+    split_null,
+    verdict,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from workshop.dialogue import Dialogue
+
+# --------------------------------------------------------------------------------------------------------------
+# Measures counted line by line
+# --------------------------------------------------------------------------------------------------------------
+
+_ABBREVIATIONS = frozenset("mr mrs ms dr st mme mlle messrs prof rev capt col gen lt sgt jr sr vs etc".split())
+_END = re.compile(r"(\.\.\.|\u2026|[.!?]+)([\"')\]\u201d\u2019]*)(?=\s+[\"'(\[\u201c\u2018]?[A-Z0-9]|\s*$)")
+_ELLIPSIS = re.compile(r"\.\.\.|\u2026|\. \. \.")
+_DASH = re.compile(r"\u2014|\u2013|--|(?<=\w)-(?=\s|$)")
+_STUTTER = re.compile(r"\b([A-Za-z]{1,2})-(?=\1)", re.IGNORECASE)
+_CONTRACTION = re.compile(r"[a-z]+'(?:t|s|re|ve|ll|d|m)\b|\b(?:gonna|wanna|gotta|shoulda|coulda|woulda|kinda|sorta|dunno|y'all|ain't)\b")
+
+_FALLBACK = {
+    "fillers": "um umm uh uhh er erm ah hmm mm mhm huh\nyou know\ni mean",
+    "hedges": "maybe perhaps probably possibly apparently seemingly somewhat\ni think\ni guess\ni suppose\nsort of\n"
+    "kind of\nit seems\ni believe",
+    "intensifiers": "very really so totally absolutely completely utterly extremely incredibly terribly awfully",
+}
+
+
+@lru_cache(maxsize=None)
+def lexicon(name: str) -> tuple[str, ...]:
+    """Entries of ``workshop/data/lexicons/NAME.txt`` (the profiles' editable lists), else a built-in list."""
+    path = resources.files("workshop") / "data" / "lexicons" / f"{name}.txt"
+    if path.is_file():
+        entries = read_word_list(path.read_text(encoding="utf-8"))
+        entries = tuple(e.split("\t")[0].split("=")[0].strip() for e in entries)
+        if entries:
+            return entries
+    return read_word_list(_FALLBACK.get(name, "").replace(" ", "\n"))
+
+
+def count_phrases(tokens: Sequence[str], phrases: Sequence[str]) -> int:
+    """How many times any of ``phrases`` (one or more words each) occurs in ``tokens``."""
+    single = {p for p in phrases if " " not in p and not p.endswith("*")}
+    prefixes = tuple(p[:-1] for p in phrases if " " not in p and p.endswith("*"))
+    multi = [tuple(p.split()) for p in phrases if " " in p]
+    n = sum(1 for t in tokens if t in single or (prefixes and t.startswith(prefixes)))
+    for m in multi:
+        k = len(m)
+        n += sum(
+            1
+            for i in range(len(tokens) - k + 1)
+            if all(tokens[i + j] == w or (w.endswith("*") and tokens[i + j].startswith(w[:-1])) for j, w in enumerate(m))
+        )
+    return n
+
+
+def sentences(text: str) -> list[str]:
+    """Dialogue-aware sentences of one line (see the module docstring); a line with words has at least one."""
+    text = " ".join(text.split())
+    out: list[str] = []
+    start = 0
+    for m in _END.finditer(text):
+        before = text[start : m.start()].split()
+        if m.group(1) == "." and before and before[-1].lower().strip("\"'(") in _ABBREVIATIONS:
+            continue
+        out.append(text[start : m.end()].strip())
+        start = m.end()
+    rest = text[start:].strip()
+    if rest:
+        out.append(rest)
+    return [s for s in out if words(s)]
+
+
+@dataclass(frozen=True)
+class LineMetric:
+    """One measure: its name (as in the profile's JSON), the words shown to writers, and how to count it."""
+
+    name: str
+    label: str
+    family: str
+    counts: Callable[[str], tuple[float, float]]
+    scale: float = 1.0
+    unit: str = ""
+
+
+def _wc(text: str) -> list[str]:
+    return words(text)
+
+
+def _per_sentence(pred: Callable[[str], bool]) -> Callable[[str], tuple[float, float]]:
+    def counts(text: str) -> tuple[float, float]:
+        ss = sentences(text)
+        return float(sum(1 for s in ss if pred(s))), float(len(ss))
+
+    return counts
+
+
+def _per_word(count: Callable[[str, list[str]], int]) -> Callable[[str], tuple[float, float]]:
+    def counts(text: str) -> tuple[float, float]:
+        toks = _wc(text)
+        return float(count(text, toks)), float(len(toks))
+
+    return counts
+
+
+_FIRST = frozenset("i me my mine myself i'm i've i'll i'd".split())
+_SECOND = frozenset("you your yours yourself yourselves you're you've you'll you'd ya y'all".split())
+
+
+def _zipf_rare(text: str, toks: list[str]) -> int:
+    return sum(1 for t in toks if _zipf(t) < 3.0)
+
+
+@lru_cache(maxsize=50_000)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+LINE_METRICS: tuple[LineMetric, ...] = (
+    LineMetric("mean_sentence_words", "words per sentence", "rhythm",
+               lambda t: (float(sum(len(words(s)) for s in sentences(t))), float(len(sentences(t)))), 1.0, "words"),
+    LineMetric("mean_utterance_words", "words per line of dialogue", "rhythm",
+               lambda t: (float(len(_wc(t))), 1.0), 1.0, "words"),
+    LineMetric("questions_per_100_sentences", "questions per 100 sentences", "rhythm",
+               _per_sentence(lambda s: s.rstrip("\"')\u201d\u2019 ").endswith("?")), 100.0),
+    LineMetric("exclamations_per_100_sentences", "exclamations per 100 sentences", "rhythm",
+               _per_sentence(lambda s: s.rstrip("\"')\u201d\u2019 ").endswith("!")), 100.0),
+    LineMetric("ellipses_per_100_words", "trailing off (...) per 100 words", "rhythm",
+               _per_word(lambda t, w: len(_ELLIPSIS.findall(t))), 100.0),
+    LineMetric("dashes_per_100_words", "dashes and broken-off words per 100 words", "rhythm",
+               _per_word(lambda t, w: len(_DASH.findall(t))), 100.0),
+    LineMetric("stutters_per_100_words", "stutters and false starts per 100 words", "rhythm",
+               _per_word(lambda t, w: len(_STUTTER.findall(t))), 100.0),
+    LineMetric("fillers_per_100_words", "fillers (um, uh, you know) per 100 words", "rhythm",
+               _per_word(lambda t, w: count_phrases(w, lexicon("fillers"))), 100.0),
+    LineMetric("mean_word_length", "letters per word", "diction",
+               lambda t: (float(sum(len(x.replace("'", "").replace("-", "")) for x in _wc(t))), float(len(_wc(t)))), 1.0, "letters"),
+    LineMetric("rare_word_share", "rare words (per 100 words)", "diction", _per_word(_zipf_rare), 100.0),
+    LineMetric("contractions_per_100_words", "contractions per 100 words", "diction",
+               _per_word(lambda t, w: sum(1 for x in w if _CONTRACTION.fullmatch(x))), 100.0),
+    LineMetric("hedges_per_100_words", "hedges (maybe, I think) per 100 words", "diction",
+               _per_word(lambda t, w: count_phrases(w, lexicon("hedges"))), 100.0),
+    LineMetric("intensifiers_per_100_words", "intensifiers (very, really) per 100 words", "diction",
+               _per_word(lambda t, w: count_phrases(w, lexicon("intensifiers"))), 100.0),
+    LineMetric("first_person_per_100_words", "I / me / my per 100 words", "diction",
+               _per_word(lambda t, w: sum(1 for x in w if x in _FIRST)), 100.0),
+    LineMetric("second_person_per_100_words", "you / your per 100 words", "diction",
+               _per_word(lambda t, w: sum(1 for x in w if x in _SECOND)), 100.0),
+)
+"""The measures compared line by line, in display order."""
+
+METRIC_NAMES = tuple(m.name for m in LINE_METRICS)
+
+
+def metric(name: str) -> LineMetric:
+    for m in LINE_METRICS:
+        if m.name == name:
+            return m
+    from workshop.errors import WorkshopError
+
+    raise WorkshopError(f"Unknown measure {name!r}; choose from: {', '.join(METRIC_NAMES)}.")
+
+
+def line_counts(lines: Sequence[str], metrics: Sequence[LineMetric] = LINE_METRICS) -> dict[str, np.ndarray]:
+    """For each measure, an array of shape (lines, 2): numerator and denominator of every line."""
+    out: dict[str, np.ndarray] = {}
+    for m in metrics:
+        out[m.name] = np.array([m.counts(t) for t in lines], dtype=float).reshape(len(lines), 2)
+    return out
+
+
+def value(counts: np.ndarray, m: LineMetric) -> float:
+    """The measure over all lines: ``scale * sum(num) / sum(den)`` (NaN when the denominator is 0)."""
+    den = counts[:, 1].sum()
+    return float(m.scale * counts[:, 0].sum() / den) if den > 0 else float("nan")
+
+
+def texts_value(lines: Sequence[str], name: str) -> float:
+    """One measure over a character's lines."""
+    m = metric(name)
+    return value(line_counts(lines, [m])[m.name], m)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Comparing two characters
+# --------------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class MetricDifference:
+    """One measure for two speakers: their values, A - B with its bootstrap interval, effect sizes, verdict."""
+
+    metric: str
+    label: str
+    family: str
+    a: float
+    b: float
+    difference: float
+    ci_low: float
+    ci_high: float
+    cohens_d: float
+    cliffs_delta: float
+    verdict: str
+    n_a: int
+    n_b: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: _clean(v) for k, v in asdict(self).items()}
+
+
+@dataclass
+class Component:
+    """One ingredient of the distinctiveness score: the observed value, what random splits of the same lines
+    give (median and 95th percentile), and the part of the score it contributes (0 to 1)."""
+
+    observed: float
+    null_median: float
+    null_high: float
+    part: float
+    part_high: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: _clean(v) for k, v in asdict(self).items()}
+
+
+@dataclass
+class PairComparison:
+    """Everything the kit says about how two speakers differ."""
+
+    a: str
+    b: str
+    lines_a: int
+    lines_b: int
+    words_a: int
+    words_b: int
+    distinctiveness: float
+    delta: float
+    cosine: float
+    lsm: float
+    delta_component: Component
+    lsm_component: Component
+    tag_test: TagTestResult
+    metrics: list[MetricDifference]
+    notes: list[str] = field(default_factory=list)
+    reference: str | None = None
+    habits_component: Component | None = None
+    distinctiveness_high: float = float("nan")
+
+    @property
+    def verdict(self) -> str:
+        """The score in words."""
+        habits = self.habits_component.part if self.habits_component else 0.0
+        clear = sum(m.verdict == CLEARLY_DIFFERENT for m in self.metrics)
+        return describe_distinctiveness(self.distinctiveness, min(self.words_a, self.words_b), clear, habits)
+
+    def strongest(self, k: int = 3) -> list[MetricDifference]:
+        """The measures that set the two apart most clearly (clearly different, biggest effect first)."""
+        clear = [m for m in self.metrics if m.verdict == CLEARLY_DIFFERENT]
+        return sorted(clear, key=lambda m: -abs(m.cohens_d) if math.isfinite(m.cohens_d) else 0.0)[:k]
+
+    def to_dict(self) -> dict[str, Any]:
+        t = self.tag_test
+        d: dict[str, Any] = {
+            "a": self.a,
+            "b": self.b,
+            "distinctiveness": _clean(self.distinctiveness),
+            "distinctiveness_range": [_clean(self.distinctiveness), _clean(self.distinctiveness_high)],
+            "verdict": self.verdict,
+            "delta": _clean(self.delta),
+            "cosine": _clean(self.cosine),
+            "lsm": _clean(self.lsm),
+            "tag_test": {
+                "accuracy": _clean(t.accuracy),
+                "chance": _clean(t.chance),
+                "n": t.n,
+                "ci_low": _clean(t.ci_low),
+                "ci_high": _clean(t.ci_high),
+                "notes": list(t.notes),
+            },
+            "components": {
+                "delta": self.delta_component.to_dict(),
+                "lsm": self.lsm_component.to_dict(),
+                "tag_test": _clean(_tag_part(t)),
+                "habits": self.habits_component.to_dict() if self.habits_component else None,
+            },
+            "lines": {"a": self.lines_a, "b": self.lines_b},
+            "words": {"a": self.words_a, "b": self.words_b},
+            "metrics": [m.to_dict() for m in self.metrics],
+            "strongest": [m.metric for m in self.strongest()],
+            "notes": list(self.notes),
+        }
+        if self.reference is not None:
+            d["reference"] = self.reference
+        return d
+
+
+def describe_distinctiveness(score: float, fewest_words: int, clear_measures: int = 0, habits_part: float = 0.0) -> str:
+    """Words for a distinctiveness score, taking the measure-by-measure evidence into account.
+
+    Under 0.1, two speakers whose measures as a whole beat random splits (``habits_part`` > 0) and differ clearly
+    on at least three measures are called "distinct in rhythm and word choice" with a warning that there is too
+    little text for a firm score.
+    """
+    if not math.isfinite(score):
+        return "could not be measured"
+    if score >= 0.5:
+        return "very distinct"
+    if score >= 0.25:
+        return "distinct"
+    if score >= 0.1:
+        return "somewhat distinct"
+    if clear_measures >= 3 and habits_part > 0:
+        return f"distinct on {clear_measures} measures, but too little text for a firm overall score"
+    if fewest_words < 500:
+        return "not clearly distinct (too little text to be sure)"
+    return "hard to tell apart"
+
+
+def _tag_part(t: TagTestResult, *, optimistic: bool = False) -> float:
+    acc = t.accuracy if optimistic else t.ci_low
+    if not math.isfinite(acc) or t.chance >= 1:
+        return 0.0
+    return float(min(1.0, max(0.0, (acc - t.chance) / (1 - t.chance))))
+
+
+def _excess_part(observed: float, null: np.ndarray) -> Component:
+    null = null[np.isfinite(null)]
+    if not math.isfinite(observed) or len(null) == 0:
+        return Component(observed, float("nan"), float("nan"), 0.0)
+    high = float(np.percentile(null, 95))
+    median = float(np.median(null))
+    part = 0.0 if observed <= 0 else max(0.0, min(1.0, 1.0 - high / observed))
+    part_high = 0.0 if observed <= 0 else max(0.0, min(1.0, 1.0 - median / observed))
+    return Component(observed, median, high, part, part_high)
+
+
+def _delta_stat(norms: FunctionWordNorms) -> Callable[..., np.ndarray]:
+    def stat(ca: np.ndarray, ta: np.ndarray, cb: np.ndarray, tb: np.ndarray) -> np.ndarray:
+        za = zscores(relative_frequencies(ca, ta), norms.mean, norms.sd)
+        zb = zscores(relative_frequencies(cb, tb), norms.mean, norms.sd)
+        return np.asarray(burrows_delta(za, zb))
+
+    return stat
+
+
+def _lsm_dissimilarity(ca: np.ndarray, ta: np.ndarray, cb: np.ndarray, tb: np.ndarray) -> np.ndarray:
+    pa = 100 * relative_frequencies(ca, ta)
+    pb = 100 * relative_frequencies(cb, tb)
+    return 1.0 - lsm_scores(pa, pb).mean(axis=-1)
+
+
+def compare_pair(
+    name_a: str,
+    lines_a: Sequence[str],
+    name_b: str,
+    lines_b: Sequence[str],
+    *,
+    n_boot: int = 1000,
+    n_perm: int = 200,
+    seed: int = DEFAULT_SEED,
+    norms: FunctionWordNorms | None = None,
+    metrics: Sequence[LineMetric] = LINE_METRICS,
+) -> PairComparison:
+    """Compare two speakers given as lists of lines (one string per line of dialogue).
+
+    ``n_boot`` bootstrap redraws per measure, ``n_perm`` random splits for the distinctiveness baseline, ``seed``
+    makes every random step repeatable. ``norms`` are the function-word norms for Delta (default: the shipped
+    norms of classic-novel characters, else the two speakers).
+    """
+    lines_a = [t for t in lines_a if words(t)]
+    lines_b = [t for t in lines_b if words(t)]
+    notes: list[str] = []
+    toks_a = [words(t) for t in lines_a]
+    toks_b = [words(t) for t in lines_b]
+    words_a, words_b = sum(map(len, toks_a)), sum(map(len, toks_b))
+    if not lines_a or not lines_b:
+        missing = name_a if not lines_a else name_b
+        raise WorkshopError(f"{missing} has no lines of dialogue to compare.")
+    fewest = min(words_a, words_b)
+    if fewest < 500:
+        notes.append(
+            f"{name_a if words_a <= words_b else name_b} has only {fewest} words: function-word measures (Delta, LSM) "
+            "are rough under 500 words, so the score is held down rather than guessed up."
+        )
+    all_toks = toks_a + toks_b
+    # Delta on function words, against random splits of the same lines
+    if norms is None:
+        norms = default_norms() or population_norms(
+            [sum(toks_a, []), sum(toks_b, [])], source="the two speakers"
+        )
+    fw_counts, totals = count_matrix(all_toks, norms.words)
+    n_a = len(lines_a)
+    stat = _delta_stat(norms)
+    ca, cb = fw_counts[:n_a].sum(0, keepdims=True), fw_counts[n_a:].sum(0, keepdims=True)
+    ta, tb = totals[:n_a].sum(keepdims=True), totals[n_a:].sum(keepdims=True)
+    delta_obs = float(stat(ca, ta, cb, tb)[0])
+    za = zscores(relative_frequencies(ca, ta), norms.mean, norms.sd)
+    zb = zscores(relative_frequencies(cb, tb), norms.mean, norms.sd)
+    cos = float(np.asarray(cosine_distance(za, zb)).ravel()[0])
+    delta_null = split_null(fw_counts, totals, n_a, stat, n_perm=n_perm, seed=seed)
+    delta_comp = _excess_part(delta_obs, delta_null)
+    # LSM, against random splits
+    cat = category_matrix(all_toks)
+    lsm_dis = float(_lsm_dissimilarity(cat[:n_a].sum(0, keepdims=True), ta, cat[n_a:].sum(0, keepdims=True), tb)[0])
+    lsm_null = split_null(cat, totals, n_a, _lsm_dissimilarity, n_perm=n_perm, seed=seed + 1)
+    lsm_comp = _excess_part(lsm_dis, lsm_null)
+    # the tag test
+    tag = tag_test(list(lines_a) + list(lines_b), [name_a] * n_a + [name_b] * len(lines_b), seed=seed)
+    # measure by measure
+    counts_a = line_counts(lines_a, metrics)
+    counts_b = line_counts(lines_b, metrics)
+    diffs = [
+        _metric_difference(m, counts_a[m.name], counts_b[m.name], n_boot=n_boot, seed=seed + 7 * i)
+        for i, m in enumerate(metrics)
+    ]
+    habits_comp = _habits_component(metrics, counts_a, counts_b, n_perm=n_perm, seed=seed + 2)
+    score = combine_parts([delta_comp.part, lsm_comp.part, _tag_part(tag), habits_comp.part])
+    score_high = combine_parts(
+        [delta_comp.part_high, lsm_comp.part_high, _tag_part(tag, optimistic=True), habits_comp.part_high]
+    )
+    return PairComparison(
+        name_a,
+        name_b,
+        n_a,
+        len(lines_b),
+        words_a,
+        words_b,
+        float(score),
+        delta_obs,
+        cos,
+        1.0 - lsm_dis,
+        delta_comp,
+        Component(1.0 - lsm_comp.observed, 1.0 - lsm_comp.null_median, 1.0 - lsm_comp.null_high, lsm_comp.part,
+                  lsm_comp.part_high),
+        tag,
+        diffs,
+        notes + list(tag.notes),
+        habits_component=habits_comp,
+        distinctiveness_high=max(score, score_high),
+    )
+
+
+def combine_parts(parts: Sequence[float]) -> float:
+    """The distinctiveness score from its parts (each 0-1): their mean."""
+    return float(np.mean(parts))
+
+
+def _habits_component(
+    metrics: Sequence[LineMetric], counts_a: dict[str, np.ndarray], counts_b: dict[str, np.ndarray], *, n_perm: int, seed: int
+) -> Component:
+    """Mean standardized gap over the line-by-line measures, against random splits of the same lines."""
+    names = [m.name for m in metrics]
+    scales = np.array([m.scale for m in metrics])
+    both = {k: np.vstack([counts_a[k], counts_b[k]]) for k in names}
+    num = np.column_stack([both[k][:, 0] for k in names])
+    den = np.column_stack([both[k][:, 1] for k in names])
+    sds = np.array([pooled_sd(_per_unit(counts_a[k], m.scale), _per_unit(counts_b[k], m.scale))
+                    for k, m in zip(names, metrics)])
+    usable = np.isfinite(sds) & (sds > 0)
+    if not usable.any():
+        return Component(float("nan"), float("nan"), float("nan"), 0.0)
+    k = len(names)
+
+    def stat(ca: np.ndarray, ta: np.ndarray, cb: np.ndarray, tb: np.ndarray) -> np.ndarray:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            ra = scales * ca[:, :k] / ca[:, k:]
+            rb = scales * cb[:, :k] / cb[:, k:]
+            gap = np.abs(ra - rb)[:, usable] / sds[usable]
+        return np.nanmean(np.where(np.isfinite(gap), gap, np.nan), axis=1)
+
+    n_a = len(next(iter(counts_a.values())))
+    matrix = np.hstack([num, den])
+    ones = np.ones(len(matrix))
+    observed = float(stat(matrix[:n_a].sum(0, keepdims=True), ones[:1], matrix[n_a:].sum(0, keepdims=True), ones[:1])[0])
+    null = split_null(matrix, ones, n_a, stat, n_perm=n_perm, seed=seed)
+    return _excess_part(observed, null)
+
+
+def _metric_difference(m: LineMetric, ca: np.ndarray, cb: np.ndarray, *, n_boot: int, seed: int) -> MetricDifference:
+    iv = bootstrap_difference(ca[:, 0], cb[:, 0], ca[:, 1], cb[:, 1], scale=m.scale, n_boot=n_boot, seed=seed)
+    per_a = _per_unit(ca, m.scale)
+    per_b = _per_unit(cb, m.scale)
+    sd = pooled_sd(per_a, per_b)
+    return MetricDifference(
+        m.name,
+        m.label,
+        m.family,
+        value(ca, m),
+        value(cb, m),
+        iv.estimate,
+        iv.low,
+        iv.high,
+        cohens_d(per_a, per_b),
+        cliffs_delta(per_a, per_b),
+        verdict(iv, len(per_a), len(per_b), sd=sd),
+        len(per_a),
+        len(per_b),
+    )
+
+
+def _per_unit(counts: np.ndarray, scale: float) -> np.ndarray:
+    keep = counts[:, 1] > 0
+    return scale * counts[keep, 0] / counts[keep, 1]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# A whole cast, references and norms
+# --------------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class NormPlacement:
+    """Where one character's measure falls among characters of classic novels."""
+
+    character: str
+    metric: str
+    label: str
+    value: float
+    percentile: float
+    sentence: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: _clean(v) for k, v in asdict(self).items()}
+
+
+@dataclass
+class Comparison:
+    """The result of :func:`compare_lines` / :func:`compare_dialogue`."""
+
+    characters: list[str]
+    pairs: list[PairComparison]
+    references: list[PairComparison] = field(default_factory=list)
+    norms: list[NormPlacement] = field(default_factory=list)
+    cast_tag_test: TagTestResult | None = None
+    notes: list[str] = field(default_factory=list)
+    norms_corpus: str = ""
+
+    @property
+    def cast_distinctiveness(self) -> float:
+        """The mean of the pairs' scores (NaN with fewer than two characters)."""
+        scores = [p.distinctiveness for p in self.pairs if math.isfinite(p.distinctiveness)]
+        return float(np.mean(scores)) if scores else float("nan")
+
+    @property
+    def closest_pair(self) -> PairComparison | None:
+        return min(self.pairs, key=lambda p: p.distinctiveness, default=None)
+
+    def to_dict(self) -> dict[str, Any]:
+        closest = self.closest_pair
+        cast: dict[str, Any] = {
+            "characters": self.characters,
+            "distinctiveness": _clean(self.cast_distinctiveness),
+            "closest_pair": [closest.a, closest.b] if closest else None,
+        }
+        if self.cast_tag_test is not None:
+            t = self.cast_tag_test
+            cast["tag_test"] = {"accuracy": _clean(t.accuracy), "chance": _clean(t.chance), "n": t.n,
+                                "ci_low": _clean(t.ci_low), "ci_high": _clean(t.ci_high)}
+        return {
+            "cast": cast,
+            "pairs": [p.to_dict() for p in self.pairs],
+            "references": [p.to_dict() for p in self.references],
+            "norms": [n.to_dict() for n in self.norms],
+            "norms_corpus": self.norms_corpus,
+            "notes": list(self.notes),
+        }
+
+    def pairs_frame(self) -> "pd.DataFrame":
+        """One row per pair (and per reference pairing): scores and tag test."""
+        import pandas as pd
+
+        rows = []
+        for kind, group in (("pair", self.pairs), ("reference", self.references)):
+            for p in group:
+                rows.append({
+                    "kind": kind, "a": p.a, "b": p.b, "reference": p.reference,
+                    "distinctiveness": p.distinctiveness, "verdict": p.verdict, "delta": p.delta,
+                    "lsm": p.lsm, "tag_accuracy": p.tag_test.accuracy, "tag_chance": p.tag_test.chance,
+                    "tag_n": p.tag_test.n, "words_a": p.words_a, "words_b": p.words_b,
+                })
+        return pd.DataFrame(rows)
+
+    def metrics_frame(self) -> "pd.DataFrame":
+        """One row per pair and measure (tidy): values, difference, interval, effect sizes, verdict."""
+        import pandas as pd
+
+        rows = []
+        for kind, group in (("pair", self.pairs), ("reference", self.references)):
+            for p in group:
+                for m in p.metrics:
+                    rows.append({"kind": kind, "a": p.a, "b": p.b, "reference": p.reference, **asdict(m)})
+        return pd.DataFrame(rows)
+
+    def norms_frame(self) -> "pd.DataFrame":
+        import pandas as pd
+
+        return pd.DataFrame([asdict(n) for n in self.norms],
+                            columns=["character", "metric", "label", "value", "percentile", "sentence"])
+
+
+def compare_lines(
+    lines: Mapping[str, Sequence[str]],
+    *,
+    against: Mapping[str, Sequence[str]] | None = None,
+    reference: str = "reference",
+    with_norms: bool = True,
+    n_boot: int = 1000,
+    n_perm: int = 200,
+    seed: int = DEFAULT_SEED,
+) -> Comparison:
+    """Compare every pair of characters (``name -> list of lines``), each character with every character of
+    ``against`` (a reference scene, labelled ``reference``), and each character with the norms."""
+    names = [n for n, ls in lines.items() if any(words(t) for t in ls)]
+    notes: list[str] = []
+    dropped = [n for n in lines if n not in names]
+    if dropped:
+        notes.append(f"No words to compare for: {', '.join(dropped)}.")
+    if len(names) < 2 and not against:
+        raise WorkshopError(
+            "Comparing voices needs at least two characters with dialogue (or a reference: --against). "
+            f"Found: {', '.join(names) or 'nobody'}."
+        )
+    kw = dict(n_boot=n_boot, n_perm=n_perm, seed=seed)
+    pairs = [compare_pair(a, lines[a], b, lines[b], **kw) for i, a in enumerate(names) for b in names[i + 1 :]]
+    refs: list[PairComparison] = []
+    for a in names:
+        for b, ref_lines in (against or {}).items():
+            if not any(words(t) for t in ref_lines):
+                continue
+            p = compare_pair(a, lines[a], b, ref_lines, **kw)
+            p.reference = reference
+            refs.append(p)
+    cast_tag = None
+    if len(names) > 2:
+        all_lines = [(n, t) for n in names for t in lines[n] if words(t)]
+        cast_tag = tag_test([t for _, t in all_lines], [n for n, _ in all_lines], seed=seed)
+    placements: list[NormPlacement] = []
+    corpus = ""
+    if with_norms:
+        from workshop import norms as norms_mod
+
+        table = norms_mod.load_norms()
+        if table is not None:
+            corpus = table.describe()
+            for n in names:
+                placements.extend(norms_mod.place(n, lines[n], table))
+    return Comparison(names, pairs, refs, placements, cast_tag, notes, corpus)
+
+
+def dialogue_lines(dialogue: "Dialogue", names: Sequence[str] | None = None) -> dict[str, list[str]]:
+    """``name -> the text of each of their utterances`` for the given characters (default: every speaker)."""
+    chosen = list(names) if names else list(dialogue.speakers)
+    out: dict[str, list[str]] = {}
+    for n in chosen:
+        canon = dialogue.cast.canonical(n) or n
+        out[canon] = [u.text for u in dialogue.lines_of(canon)]
+    return out
+
+
+def compare_dialogue(
+    dialogue: "Dialogue",
+    *,
+    against: "Dialogue | None" = None,
+    reference: str = "reference",
+    characters: Sequence[str] | None = None,
+    against_characters: Sequence[str] | None = None,
+    max_characters: int = 8,
+    min_words: int = 20,
+    **kw: Any,
+) -> Comparison:
+    """Compare the characters of a scene (the ``max_characters`` who speak most, each with at least
+    ``min_words`` words, unless ``characters`` names them) with each other, with a reference scene, and with
+    the norms. Keyword arguments go to :func:`compare_lines`."""
+    lines = dialogue_lines(dialogue, characters or _talkers(dialogue, max_characters, min_words))
+    ref = None
+    if against is not None:
+        ref = dialogue_lines(against, against_characters or _talkers(against, max_characters, min_words))
+    result = compare_lines(lines, against=ref, reference=reference, **kw)
+    if not characters and len(dialogue.speakers) > len(lines):
+        result.notes.append(
+            f"Compared the {len(lines)} characters who say the most (at least {min_words} words each); "
+            f"{len(dialogue.speakers) - len(lines)} others left out."
+        )
+    return result
+
+
+def _talkers(dialogue: "Dialogue", most: int, min_words: int) -> list[str]:
+    counts: dict[str, int] = {}
+    for u in dialogue.utterances:
+        if u.speaker:
+            counts[u.speaker] = counts.get(u.speaker, 0) + len(words(u.text))
+    return [n for n in dialogue.speakers if counts.get(n, 0) >= min_words][:most]
+
+
+def _clean(v: Any) -> Any:
+    """NaN/inf -> None for JSON; numpy scalars -> Python; floats rounded to 4 places."""
+    if isinstance(v, (float, np.floating)):
+        v = float(v)
+        return round(v, 4) if math.isfinite(v) else None
+    if isinstance(v, np.integer):
+        return int(v)
+    return v
