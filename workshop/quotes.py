@@ -308,7 +308,7 @@ def _find_script(text: str, paragraphs: list[Paragraph]) -> list[QuotedSpan]:
 
 
 _WRITTEN_BEFORE = re.compile(
-    r"\b(?:read|reads|ran|runs|words|written|wrote|printed|inscribed|labell?ed|marked|entitled|titled|headed|"
+    r"\b(?:read|reads|ran|runs|written|wrote|printed|inscribed|labell?ed|marked|entitled|titled|headed|"
     r"inscription|label|note|wire|telegram|cable|card|sign|banner|headline|motto|address)\s*[:,]?[ \t\r\n]*$",
     re.IGNORECASE,
 )
@@ -316,6 +316,22 @@ _WRITTEN_AFTER = re.compile(
     r"[ \t]*(?:was|were|is|are)\s+(?:painted|written|printed|inscribed|engraved|carved|stamped|scrawled|marked|"
     r"chalked|embroidered)\b"
 )
+_VERSE = re.compile(r"[\r\n][ \t]{2,}\S.*[\r\n]")
+_FIRST_SECOND = re.compile(
+    r"(?<![\w'’])(?:I|me|my|mine|myself|we|us|our|ours|ourselves|you|your|yours|yourself|yourselves|ye|thee|thou|thy|"
+    r"I['’](?:m|ll|d|ve)|let['’]s|oh|ah|pray|do|don['’]t|come|look|yes|no|sir|madam|ma['’]am)(?![\w'’])",
+    re.IGNORECASE,
+)
+_BACKSHIFT = re.compile(r"(?<![\w'’])(?:he|she|they)\s+(?:was|were|had|would|could|should|might|must|did)\b", re.IGNORECASE)
+
+
+def _reported(body: str, inside: bool) -> bool:
+    """Speech reported in the third person inside quotation marks (Austen's "He was too good!--she could not
+    endure the thought!"): no first or second person anywhere, and "he was"/"she could" at least twice when the
+    quote sits inside a paragraph of narration, three times when it opens its paragraph."""
+    return _FIRST_SECOND.search(body) is None and len(_BACKSHIFT.findall(body)) >= (2 if inside else 3)
+
+
 _WORDS = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \t\r\n]*$")
 
@@ -356,6 +372,10 @@ def _classify(scene: Scene, spans: list[QuotedSpan]) -> list[QuotedSpan]:
                 kind = "mention"
             elif len(lead) >= 3 and not lead.strip() and "\n" in text[max(0, line_start - 2) : line_start]:
                 kind = "mention"  # an indented block: a letter, a note, a verse quoted in full
+            elif len(words) >= 8 and _reported(body, opening > start):
+                kind = "mention"  # speech reported in the third person ("He was too good!--she could not...")
+            elif _VERSE.search(body):
+                kind = "mention"  # verse: lines indented inside the quote (a song, a poem recited)
             elif _WRITTEN_BEFORE.search(before) or _WRITTEN_AFTER.match(text, span.end + 1):
                 kind = "mention"  # 'It read: "..."', '"..." was painted on the banner'
 
