@@ -316,6 +316,7 @@ _WRITTEN_AFTER = re.compile(
     r"[ \t]*(?:was|were|is|are)\s+(?:painted|written|printed|inscribed|engraved|carved|stamped|scrawled|marked|"
     r"chalked|embroidered)\b"
 )
+_INDENTED_LINE = re.compile(r"[\r\n][ \t]{2,}\S")
 _VERSE = re.compile(r"[\r\n][ \t]{2,}\S.*[\r\n]")
 _FIRST_SECOND = re.compile(
     r"(?<![\w'’])(?:I|me|my|mine|myself|we|us|our|ours|ourselves|you|your|yours|yourself|yourselves|ye|thee|thou|thy|"
@@ -349,6 +350,10 @@ def _classify(scene: Scene, spans: list[QuotedSpan]) -> list[QuotedSpan]:
     verbs = lexicon().verbs
     text = scene.text
     para_start = {p.index: p.start for p in scene.paragraphs}
+    indented = set()
+    for p in scene.paragraphs:
+        if _INDENTED_LINE.search(text, p.start, p.end):
+            indented.add(p.index)
     out = []
     for span in spans:
         body = text[span.start : span.end]
@@ -370,8 +375,8 @@ def _classify(scene: Scene, spans: list[QuotedSpan]) -> list[QuotedSpan]:
                 and not any(c in body for c in "!?")
             ):
                 kind = "mention"
-            elif len(lead) >= 3 and not lead.strip() and "\n" in text[max(0, line_start - 2) : line_start]:
-                kind = "mention"  # an indented block: a letter, a note, a verse quoted in full
+            elif span.paragraph in indented or (len(lead) >= 3 and not lead.strip()):
+                kind = "mention"  # an indented block: a letter, a note, verse
             elif len(words) >= 8 and _reported(body, opening > start):
                 kind = "mention"  # speech reported in the third person ("He was too good!--she could not...")
             elif _VERSE.search(body):
