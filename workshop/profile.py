@@ -70,6 +70,7 @@ class UnitStats:
     set_off_fillers: int
     phrases: tuple[tuple[str, int], ...]
     opener: str | None
+    dialogue: bool = True
 
 
 def _is_set_off(text: str, start: int, end: int) -> bool:
@@ -86,7 +87,7 @@ def _always_fillers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
-def analyze_unit(segments: tuple[str, ...]) -> UnitStats:
+def analyze_unit(segments: tuple[str, ...], dialogue: bool = True) -> UnitStats:
     """Count one utterance given as its quoted segments (cached: the same utterance is never counted twice)."""
     sentences = tuple(split_sentences(list(segments)))
     text = " ".join(s.strip() for s in segments)
@@ -106,6 +107,7 @@ def analyze_unit(segments: tuple[str, ...]) -> UnitStats:
         set_off_fillers=set_off,
         phrases=tuple(sorted(phrase_counts.items())),
         opener=dist.opener(words, text),
+        dialogue=dialogue,
     )
 
 
@@ -279,10 +281,14 @@ def _address_words() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=64)
+def _lowered(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(part for n in names for part in n.lower().split())
+
+
 @lru_cache(maxsize=65536)
 def _unit_address(text: str, words: tuple[str, ...], names: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
-    lowered = {n.lower() for n in names}
-    if _address_words().isdisjoint(words) and lowered.isdisjoint(words):
+    if _address_words().isdisjoint(words) and _lowered(names).isdisjoint(words):
         return ()
     found: Counter[str] = Counter()
     low = text.lower().replace("\u2019", "'")
@@ -380,8 +386,14 @@ def _profile(name: str, kind: str, units: Sequence[UnitStats], ctx: _Context) ->
         },
     }  # fmt: skip
 
-    address = _address(units, ctx.names)
-    sentiments = [vader_adapter.compound(u.text) for u in units if u.words]
+    address = _address([u for u in units if u.dialogue], ctx.names)
+    # Mood is measured on speeches, sentence by sentence; narration is left out (VADER was built for short,
+    # spoken-like text, and scoring a novel's narration would double the time of a whole profile).
+    sentiments = (
+        [vader_adapter.mean_compound(u.sentences) for u in units if u.words and u.dialogue]
+        if kind != "narration"
+        else []
+    )
     profanity = cls["profanity_mild"] + cls["profanity_strong"]
     diction: dict[str, Any] = {
         "mtld": dm.mtld(words_seq),
@@ -445,7 +457,11 @@ def _notes(p: VoiceProfile) -> list[Note]:
         unit = _SAMPLE_WORDS[info.sample]
         if p.words == 0:
             continue
-        if math.isnan(value):
+        if p.kind == "narration" and name in ("sentiment", "positive_share", "negative_share"):
+            notes.append(Note(name, f"{info.label}: mood is measured on the dialogue only, not the narration."))
+        elif p.kind != "character" and name == "address_per_100_words":
+            notes.append(Note(name, f"{info.label}: counted in the dialogue only (narration addresses no one)."))
+        elif math.isnan(value):
             notes.append(Note(name, f"{info.label}: nothing to measure in {who}'s lines." if p.kind == "character"
                               else f"{info.label}: nothing to measure in {who}."))  # fmt: skip
         elif info.minimum and n < info.minimum:
@@ -546,6 +562,25 @@ def _cast_names(dialogue: "Dialogue") -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
+def clear_caches(*, words: bool = False) -> None:
+    """Forget every utterance already counted (and, with ``words=True``, every word already looked up).
+
+    Only the speed benchmark needs this; the caches are bounded and keyed on the text itself.
+    """
+    from workshop import text_units
+    from workshop.adapters import pyphen_adapter
+    from workshop.metrics import readability as rd
+
+    analyze_unit.cache_clear()
+    vader_adapter.compound.cache_clear()
+    _unit_address.cache_clear()
+    if words:
+        for fn in (text_units.syllables, text_units.letters, text_units.is_contraction, rd.word_features,
+                   rd.is_familiar, _word_classes, _syl, wordfreq_adapter.zipf, cmudict_adapter.stress,
+                   pyphen_adapter.syllables):  # fmt: skip
+            fn.cache_clear()
+
+
 def profile_dialogue(dialogue: "Dialogue", *, progress: bool = False) -> ProfileSet:
     """Profile every character of a scene, its narration and the scene as a whole.
 
@@ -558,9 +593,10 @@ def profile_dialogue(dialogue: "Dialogue", *, progress: bool = False) -> Profile
     jobs: list[tuple[int, tuple[str, ...]]] = [(u.start, tuple(s.text for s in u.segments)) for u in utterances]
     jobs += narration
     analysed: list[UnitStats] = []
+    n_utt = len(utterances)
     with progress_bar(total=len(jobs), enabled=progress, desc="Profiling voices", unit="speech") as bar:
         for i, (_start, segs) in enumerate(jobs):
-            analysed.append(analyze_unit(segs))
+            analysed.append(analyze_unit(segs, i < n_utt))
             if i % 256 == 255:
                 bar.update(256)
         bar.update(len(jobs) % 256)

@@ -145,7 +145,8 @@ _ALL = [
        "The share of small grammatical words (the, of, and, I, is...). The full profile of them is a "
        "fingerprint of style.", "words", 500, "more function words"),
     _m("sentiment", "diction", "Mood (VADER)", "score (-1 to 1)",
-       "Average positive or negative feeling of the speeches, by the VADER sentiment lexicon.", "utterances",
+       "Average positive or negative feeling of the speeches, sentence by sentence, by the VADER sentiment "
+       "lexicon (dialogue only).", "utterances",
        10, "more positive"),
     _m("positive_share", "diction", "Positive speeches", "share (0-1)",
        "The share of speeches VADER scores clearly positive (0.05 or more).", "utterances", 10, "more positive"),

@@ -1,0 +1,89 @@
+"""How long a whole-novel profile takes, against NLTK Punkt splitting the same novel.
+
+    /work/venv/bin/python bench/profile_speed.py [NOVEL_DIR]
+
+Default novel: ../shared/pdnc/PrideAndPrejudice (text.txt, characters.json). The issue's bar: the whole profile,
+dialogue finding included, within 3x the time Punkt takes to split the novel into sentences.
+
+Each step is timed three ways (library imports are done before any timing, for Punkt as for us):
+- cold: the first call in this process, loading whatever it loads lazily (pronunciation dictionary, word
+  frequencies, sentiment lexicon, hyphenation patterns);
+- new text: resources loaded, but every cache of words and utterances emptied first (best of three): the cost
+  of profiling a novel the session has not seen;
+- warm: a repeat on the same text (best of three), as when a notebook re-runs a cell.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def _best(fn, repeats: int, reset=None) -> float:
+    times = []
+    for _ in range(repeats):
+        if reset:
+            reset()
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def _time(fn, repeats: int = 3, reset=None):
+    t0 = time.perf_counter()
+    result = fn()
+    cold = time.perf_counter() - t0
+    new = _best(fn, repeats, reset)
+    warm = _best(fn, repeats)
+    return result, cold, new, warm
+
+
+def main(argv: list[str]) -> int:
+    novel = Path(argv[1]) if len(argv) > 1 else ROOT.parent / "shared" / "pdnc" / "PrideAndPrejudice"
+    import nltk.tokenize.punkt  # noqa: F401  (import cost kept out of the timing)
+    import wordfreq  # noqa: F401
+    import vaderSentiment.vaderSentiment  # noqa: F401
+
+    from workshop.adapters.nltk_adapter import punkt_sentences
+    from workshop.cast import load_cast
+    from workshop.dialogue import find_dialogue
+    from workshop.profile import clear_caches, profile_dialogue
+    from workshop.scene import read_scene
+
+    scene = read_scene(novel / "text.txt", detect_notes=False)
+    cast = load_cast(novel / "characters.json")
+    words = len(scene.text.split())
+
+    sentences, p_cold, p_new, p_warm = _time(lambda: punkt_sentences(scene.text, abbreviations=None))
+    dialogue, d_cold, d_new, d_warm = _time(lambda: find_dialogue(scene, cast))
+    profiles, pr_cold, pr_new, pr_warm = _time(
+        lambda: profile_dialogue(dialogue), reset=lambda: clear_caches(words=True)
+    )
+
+    rows = [
+        ("Punkt (untrained) split", p_cold, p_new, p_warm, f"{len(sentences)} sentences"),
+        ("find_dialogue", d_cold, d_new, d_warm,
+         f"{len(dialogue.segments)} segments, {len(dialogue.utterances)} utterances"),
+        ("profile_dialogue (all characters)", pr_cold, pr_new, pr_warm,
+         f"{len(profiles.characters)} characters + narration + scene"),
+        ("dialogue + profile", d_cold + pr_cold, d_new + pr_new, d_warm + pr_warm, ""),
+    ]  # fmt: skip
+    print(f"{novel.name}: {words} words")
+    print(f"{'step':36} {'cold s':>7} {'new s':>7} {'warm s':>7}  {'x Punkt (new)':>13}  notes")
+    for name, cold, new, warm, note in rows:
+        print(f"{name:36} {cold:7.3f} {new:7.3f} {warm:7.3f}  {new / p_new:13.2f}  {note}")
+    total = rows[-1]
+    print(
+        f"\nWhole profile incl. dialogue finding, against Punkt: {total[1] / p_cold:.2f}x cold, "
+        f"{total[2] / p_new:.2f}x new text, {total[3] / p_warm:.2f}x warm. The bar: 3x."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
