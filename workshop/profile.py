@@ -48,9 +48,12 @@ class Note:
 
     metric: str
     message: str
+    kind: str = "small-sample"
+    """``small-sample`` (too little text), ``empty`` (nothing to measure), ``scope`` (not measured here),
+    ``length`` (depends on length), ``general`` (the whole profile), ``distinctive`` (signature words)."""
 
     def to_dict(self) -> dict[str, str]:
-        return {"metric": self.metric, "message": self.message}
+        return {"metric": self.metric, "message": self.message, "kind": self.kind}
 
 
 # --------------------------------------------------------------------------------------------------- units
@@ -449,7 +452,7 @@ def _notes(p: VoiceProfile) -> list[Note]:
     who = p.name if p.kind == "character" else f"the {p.name.lower()}"
     sizes = {"words": p.words, "sentences": p.sentences, "utterances": p.utterances}
     if p.words == 0:
-        notes.append(Note("*", f"There are no words from {who} to measure: every measure is left empty."))
+        notes.append(Note("*", f"There are no words from {who} to measure: every measure is left empty.", "general"))
     values = p.scalar_metrics()
     for name, value in values.items():
         info = METRICS[name]
@@ -458,12 +461,12 @@ def _notes(p: VoiceProfile) -> list[Note]:
         if p.words == 0:
             continue
         if p.kind == "narration" and name in ("sentiment", "positive_share", "negative_share"):
-            notes.append(Note(name, f"{info.label}: mood is measured on the dialogue only, not the narration."))
+            notes.append(Note(name, f"{info.label}: mood is measured on the dialogue only, not the narration.", "scope"))
         elif p.kind != "character" and name == "address_per_100_words":
-            notes.append(Note(name, f"{info.label}: counted in the dialogue only (narration addresses no one)."))
+            notes.append(Note(name, f"{info.label}: counted in the dialogue only (narration addresses no one).", "scope"))
         elif math.isnan(value):
             notes.append(Note(name, f"{info.label}: nothing to measure in {who}'s lines." if p.kind == "character"
-                              else f"{info.label}: nothing to measure in {who}."))  # fmt: skip
+                              else f"{info.label}: nothing to measure in {who}.", "empty"))  # fmt: skip
         elif info.minimum and n < info.minimum:
             notes.append(
                 Note(name, f"{info.label} rests on only {n} {unit if n != 1 else unit[:-1]} from {who}; it takes "
@@ -472,11 +475,11 @@ def _notes(p: VoiceProfile) -> list[Note]:
     if p.words:
         notes.append(
             Note("ttr", "Different words / all words drops as a text gets longer: compare it only between samples "
-                        "of the same length, or use the vocabulary range (MTLD, HD-D) instead.")
+                        "of the same length, or use the vocabulary range (MTLD, HD-D) instead.", "length")
         )  # fmt: skip
     if p.kind == "character" and p.words and p.words < 100:
         notes.insert(0, Note("*", f"{p.name} says only {p.words} word{'s' if p.words != 1 else ''}: every number "
-                                  "in this profile is a hint, not a finding."))  # fmt: skip
+                                  "in this profile is a hint, not a finding.", "general"))  # fmt: skip
     return notes
 
 
@@ -657,7 +660,7 @@ def _fill_distinctive(
             profile.notes.append(
                 Note("distinctive_words", f"No word stands out clearly as {profile.name}'s own against {against}: "
                      "the voices share their words, or there is too little text to tell."
-                     + (f" Words {profile.name} leans on: {lean}." if lean else ""))
+                     + (f" Words {profile.name} leans on: {lean}." if lean else ""), "distinctive")
             )  # fmt: skip
 
 

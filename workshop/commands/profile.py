@@ -1,0 +1,113 @@
+"""``python -m workshop profile``: each character's voice (readability, rhythm, word choice), with notes."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import sys
+from pathlib import Path
+
+from workshop.commands.common import add_scene_options, load_from_args, open_output
+from workshop.metrics import FAMILIES, METRICS, metrics_of
+
+LONG_INPUT_WORDS = 20_000
+"""Scenes longer than this show a progress bar on stderr."""
+
+
+def add_parser(sub) -> argparse.ArgumentParser:
+    parser = sub.add_parser(
+        "profile",
+        help="each character's voice: readability, rhythm, word choice",
+        description="Profile the voice of every character in the scene, the narration and the scene as a whole: "
+        "readability, sentence rhythm and word choice. A number that rests on too little text is still shown, "
+        "with a note saying so.",
+    )
+    add_scene_options(parser)
+    parser.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output format")
+    parser.add_argument("-o", "--output", type=Path, help="write to this file")
+    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    parser.add_argument("--progress", action="store_true", help="always show a progress bar on stderr")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from workshop.profile import profile_dialogue
+
+    scene, dialogue = load_from_args(args)
+    out = open_output(args.output, force=args.force)
+    try:
+        show = bool(args.progress) or len(scene.text.split()) > LONG_INPUT_WORDS
+        profiles = profile_dialogue(dialogue, progress=show)
+        if args.format == "json":
+            json.dump(profiles.to_dict(), out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        elif args.format == "csv":
+            frame = profiles.long_frame()
+            writer = csv.writer(out)
+            writer.writerow(list(frame.columns))
+            for row in frame.itertuples(index=False):
+                writer.writerow(["" if isinstance(v, float) and math.isnan(v) else v for v in row])
+        else:
+            out.write(format_table(profiles))
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 0
+
+
+def _fmt(value: float) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if abs(value) >= 100:
+        return f"{value:.0f}"
+    return f"{value:.2f}" if abs(value) < 10 else f"{value:.1f}"
+
+
+def format_table(profiles) -> str:
+    """A table a writer can read: one row per measure, one column per voice, then the notes."""
+    voices = profiles.characters + [profiles.narration, profiles.scene]
+    label_w = max(len(m.label) for m in METRICS.values()) + 2
+    col_w = max(10, *(len(p.name) + 2 for p in voices))
+    lines = []
+    header = f"{'':{label_w}}" + "".join(f"{p.name[: col_w - 1]:>{col_w}}" for p in voices)
+    lines.append(header)
+    lines.append(f"{'words':{label_w}}" + "".join(f"{p.words:>{col_w}}" for p in voices))
+    lines.append(f"{'sentences':{label_w}}" + "".join(f"{p.sentences:>{col_w}}" for p in voices))
+    lines.append(f"{'speeches':{label_w}}" + "".join(f"{p.utterances:>{col_w}}" for p in voices))
+    scalars = [p.scalar_metrics() for p in voices]
+    for family in FAMILIES:
+        lines.append("")
+        lines.append(family.upper())
+        for info in metrics_of(family):
+            cells = []
+            for p, values in zip(voices, scalars):
+                mark = "*" if p.note_for(info.name) else " "
+                cells.append(f"{_fmt(values.get(info.name, float('nan'))) + mark:>{col_w}}")
+            lines.append(f"{info.label:{label_w}}" + "".join(cells) + f"   {info.unit}")
+    lines.append("")
+    lines.append("SIGNATURE WORDS AND OPENERS")
+    for p in profiles.characters:
+        words = p.diction.get("distinctive_words") or []
+        sig = ", ".join(f"{w['word']} ({w['count']})" + ("" if w.get("significant") else "?") for w in words)
+        openers = ", ".join(f"{o['opener']} ({o['count']})" for o in p.diction.get("openers") or [])
+        lines.append(f"  {p.name}: words: {sig or 'none stand out'}; openers: {openers or 'no habit'}")
+    lines.append("  (? = leans that way, but too little text to be sure)")
+    lines.append("")
+    lines.append("NOTES (* in the table)")
+    for p in voices:
+        general = [n.message for n in p.notes if n.kind in ("general", "scope", "empty", "distinctive")]
+        small = [n for n in p.notes if n.kind == "small-sample"]
+        for message in general:
+            lines.append(f"  {p.name}: {message}")
+        if small:
+            labels = sorted({METRICS[n.metric].label if n.metric in METRICS else n.metric for n in small})
+            lines.append(f"  {p.name}: too little text for: {', '.join(labels)}.")
+    lines.append("  Different words / all words always depends on length: compare MTLD or HD-D instead.")
+    if profiles.unattributed_utterances:
+        lines.append(
+            f"  {profiles.unattributed_utterances} speeches have no known speaker; they count in the scene only."
+        )
+    lines.append("Run with --format json for every number and note in full.")
+    return "\n".join(lines) + "\n"
