@@ -67,6 +67,13 @@ class _Group:
 
 _NEW_SENTENCE = re.compile(r"\s+(?:The|He|She|It|His|Her|They|A|An)\s")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;]\s+|[.!?]['’\"”]\s+|—\s*)([A-Z])")
+_ACTS = re.compile(r"(?:['’]s?\s+\w+)?\s+(?:\w+ly\s+|just\s+|only\s+|then\s+|too\s+|,\s+)?[a-z]")
+_SENTENCE_END_AFTER = re.compile(r"[.!?](?=\s|$)")
+_SILENT = re.compile(r"\b(?:silent|silence|said nothing|say nothing|no answer|no reply|not answer|n['’]t answer|without a word|held (?:his|her) tongue|speechless|mute)\b", re.IGNORECASE)
+_ADVERB_LEAD = re.compile(r"\s*(?:(?:then|and|but|so|now|still|just|finally|again|at last|suddenly|slowly|quickly)\b[\s,]*)+", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\b(?:since|until|till|when|whenever|while|as|because|if|though|although|that|who|whom|which|before|after|unless|whether|where)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_COORDINATE = re.compile(r"(?:,|;|\band|\bbut)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+_COPULA = re.compile(r"\s+(?:was|were|is|are|had\s+been|seemed|looked\s+like)\b")
 _PRON_SUBJ = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=[.!?]['’\"”]\s)|(?<=—))\s*(He|She|I)\b(?!['’])")
 
 
@@ -271,7 +278,7 @@ class _Engine:
 
     # ------------------------------------------------------------------ resolving "she said" / "the old man said"
 
-    def _candidates(self, k: int, g: _Group, pos: int, pronoun: str | None) -> dict[str, float]:
+    def _candidates(self, k: int, g: _Group, pos: int, pronoun: str | None, beat: bool = False) -> dict[str, float]:
         """Score the characters a pronoun or description at ``pos`` may stand for."""
         scores: dict[str, float] = {}
 
@@ -308,7 +315,8 @@ class _Engine:
         # the conversation: recent speakers
         prev = self._recent_speakers(k, 4)
         for j, name in enumerate(prev):
-            add(name, 1.5 if j == 1 else 0.75)
+            if name is not None:
+                add(name, 1.5 if j == 1 else 0.75)
         if prev and prev[0] is not None and g.paragraph != self.groups[k - 1].last_paragraph:
             if prev[0] in scores:
                 scores[prev[0]] -= 2.5
@@ -359,38 +367,69 @@ class _Engine:
 
     # ------------------------------------------------------------------ beats
 
+    def _subject_weight(self, a: int, cs: int, ce: int, b: int) -> float:
+        """How much a subject in narration looks like the one acting: a main clause counts more than a
+        subordinate one ("since she...", "until Bruce..."), an action more than "was"; a character said to keep
+        silent does not speak."""
+        text = self.text
+        sent_start = max(text.rfind(". ", a, cs), text.rfind("! ", a, cs), text.rfind("? ", a, cs))
+        sent_start = a if sent_start < 0 else sent_start + 2
+        m = _SENTENCE_END_AFTER.search(text, ce, b)
+        sentence = text[sent_start : m.end() if m else b]
+        if _SILENT.search(sentence) and not _SILENT.search(text[sent_start:cs]):
+            # the subject is the one keeping silent unless the silence belongs to an earlier clause
+            return 0.0
+        lead = text[sent_start:cs]
+        if not lead.strip() or _ADVERB_LEAD.fullmatch(lead):
+            weight = 2.0
+        elif _SUBORDINATE.search(lead):
+            weight = 0.5
+        elif _COORDINATE.search(lead):
+            weight = 1.5
+        else:
+            weight = 1.0
+        if _COPULA.match(text, ce, b):
+            weight *= 0.5
+        return weight
+
     def _beat(self, k: int, g: _Group) -> None:
-        """A character who acts in the paragraph: the subject of a sentence of its narration."""
+        """A character who acts in the paragraph: the subject nearest the quote in the narration before it
+        ("Natasha pursed her lips. "Did we?""), else the first subject in the narration after it."""
         para = self._para(g.paragraph)
         text = self.text
-        narration: list[tuple[int, int]] = []
-        pos = para.start
-        for i in g.members:
-            s = self.spans[i]
-            if s.paragraph != g.paragraph:
-                break
-            narration.append((pos, s.start - 1))
-            pos = s.end + 1
-        narration.append((pos, para.end))
-        for a, b in narration:
-            if b <= a:
+        first = self.spans[g.members[0]]
+        last = max((self.spans[i] for i in g.members if self.spans[i].paragraph == g.paragraph), key=lambda s: s.end)
+        pieces: list[tuple[int, int, bool]] = []
+        if first.start - 1 > para.start:
+            pieces.append((para.start, first.start - 1, True))
+        if last.end + 1 < para.end:
+            pieces.append((last.end + 1, para.end, False))
+        for a, b, before in pieces:
+            subjects = [
+                (cs, ce, tag)
+                for cs, ce, tag in self.tags._subjects(a, b)
+                if tag.kind in ("name", "pronoun") and _ACTS.match(text, ce, b)
+            ]
+            if not before:
+                # only the narration's own sentences: not a quote inside it
+                subjects = [x for x in subjects if not self._inside_quote(x[0])]
+            if not subjects:
                 continue
-            j = bisect.bisect_left(self.narr_starts, a)
-            while j < len(self.narr) and self.narr[j].start < b:
-                m = self.narr[j]
-                j += 1
-                lead = text[max(a, m.start - 3) : m.start]
-                if m.start == a or re.search(r"(?:^|[.!?;]['’\"”]?\s+|^\s+)$", lead) or m.start - a <= 1:
-                    after = text[m.end : m.end + 30]
-                    if re.match(r"(?:['’]s?\s+\w+)?\s+(?:\w+ly\s+)?[a-z]", after) and m.names[0] not in g.addressees:
-                        self._set(g, self._pick(m.names, m.start, g), "beat")
-                        return
-            pm = _PRON_SUBJ.search(text, a, b)
-            if pm and (pm.start(1) - a) < 5 and pm.group(1) in ("He", "She"):
-                scores = self._candidates(k, g, pm.start(1), pm.group(1).lower())
+            ranked = [(self._subject_weight(a, x[0], x[1], b), n if before else -n, x) for n, x in enumerate(subjects)]
+            weight, _, (cs, ce, tag) = max(ranked, key=lambda r: (r[0], r[1]))
+            if weight <= 0:
+                continue
+            if tag.kind == "name":
+                name = self._pick(tag.names, cs, g)
+                if name in g.addressees:
+                    continue
+                self._set(g, name, "beat")
+                return
+            if tag.pronoun in ("he", "she"):
+                scores = self._candidates(k, g, cs, tag.pronoun, beat=True)
                 if scores:
                     best, top = max(scores.items(), key=lambda kv: kv[1])
-                    if top > 0:
+                    if top > 0 or len(scores) == 1:
                         self._set(g, best, "beat", CONFIDENCE["beat"] - 0.1)
                         return
 
