@@ -70,6 +70,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?;]\s+|[.!?]['’\"”]\s+|—\s*)([A-Z])
 _ACTS = re.compile(r"(?:['’]s?\s+\w+)?\s+(?:\w+ly\s+|just\s+|only\s+|then\s+|too\s+|,\s+)?[a-z]")
 _SENTENCE_END_AFTER = re.compile(r"[.!?](?=\s|$)")
 _SILENT = re.compile(r"\b(?:silent|silence|said nothing|say nothing|no answer|no reply|not answer|n['’]t answer|without a word|held (?:his|her) tongue|speechless|mute)\b", re.IGNORECASE)
+_BREAKS_SILENCE = re.compile(r"\b(?:break|breaks|broke|breaking|broken)\s+(?:the\s+|a\s+|their\s+)?silence", re.IGNORECASE)
 _ADVERB_LEAD = re.compile(r"\s*(?:(?:then|and|but|so|now|still|just|finally|again|at last|suddenly|slowly|quickly)\b[\s,]*)+", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:since|until|till|when|whenever|while|as|because|if|though|although|that|who|whom|which|before|after|unless|whether|where)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _COORDINATE = re.compile(r"(?:,|;|\band|\bbut)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
@@ -376,7 +377,7 @@ class _Engine:
         sent_start = a if sent_start < 0 else sent_start + 2
         m = _SENTENCE_END_AFTER.search(text, ce, b)
         sentence = text[sent_start : m.end() if m else b]
-        if _SILENT.search(sentence) and not _SILENT.search(text[sent_start:cs]):
+        if _SILENT.search(sentence) and not _SILENT.search(text[sent_start:cs]) and not _BREAKS_SILENCE.search(sentence):
             # the subject is the one keeping silent unless the silence belongs to an earlier clause
             return 0.0
         lead = text[sent_start:cs]
@@ -408,7 +409,7 @@ class _Engine:
             subjects = [
                 (cs, ce, tag)
                 for cs, ce, tag in self.tags._subjects(a, b)
-                if tag.kind in ("name", "pronoun") and _ACTS.match(text, ce, b)
+                if (tag.kind == "name" or tag.pronoun in ("he", "she")) and _ACTS.match(text, ce, b)
             ]
             if not before:
                 # only the narration's own sentences: not a quote inside it
