@@ -1,0 +1,299 @@
+"""Reference passages to compare a character with: the kit's own scenes, any scene file, or a classic novel.
+
+* A **reference scene** is a name from ``texts/references/`` (``the-detective``, ``the-aunt``, ``the-butler``,
+  ``the-teenager``) or the path of any scene file; the cast file ``NAME.cast.toml`` beside it is used when it
+  exists. :func:`load_reference` reads it and finds its dialogue.
+* The **catalog** (``workshop/data/catalog.toml``) lists well-known characters of public-domain novels with the
+  book's Project Gutenberg number. :func:`fetch_work` downloads a book **only when asked**, once, into a local
+  cache (``~/.cache/voice-workshop/references``, or ``$VOICE_WORKSHOP_CACHE``), with a time limit, a size limit
+  and a SHA-256 checksum recorded on the first download and checked every time after. Offline, it says so
+  plainly and tells you how to add the book by hand.
+
+This module is the only place in the kit that may open a network connection, and only inside
+:func:`fetch_work`: never at import, never in the tests (they pass their own ``opener``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from workshop.cast import Cast, cast_from_dict, load_cast
+from workshop.errors import WorkshopError
+
+if TYPE_CHECKING:
+    from workshop.dialogue import Dialogue
+
+GUTENBERG_URL = "https://www.gutenberg.org/cache/epub/{id}/pg{id}.txt"
+TIMEOUT_SECONDS = 30.0
+MAX_BYTES = 8_000_000
+"""No book in the catalog is near this; a bigger answer is not a book and is refused."""
+
+_START = re.compile(r"^\*\*\*\s*START OF (?:THE|THIS) PROJECT GUTENBERG EBOOK.*$", re.IGNORECASE | re.MULTILINE)
+_END = re.compile(r"^\*\*\*\s*END OF (?:THE|THIS) PROJECT GUTENBERG EBOOK.*$", re.IGNORECASE | re.MULTILINE)
+
+
+# ------------------------------------------------------------------------------------------------ the catalog
+
+
+@dataclass(frozen=True)
+class CatalogWork:
+    """One book of the catalog and the characters worth comparing in it."""
+
+    key: str
+    title: str
+    author: str
+    year: int | None
+    gutenberg_id: int
+    characters: tuple[dict[str, Any], ...] = field(default=())
+
+    @property
+    def cast(self) -> Cast:
+        return cast_from_dict({"character": [dict(c) for c in self.characters]}, where=f"the catalog entry {self.key}")
+
+    @property
+    def url(self) -> str:
+        return GUTENBERG_URL.format(id=self.gutenberg_id)
+
+    def describe(self) -> str:
+        names = ", ".join(c["name"] for c in self.characters)
+        return f"{self.title} ({self.author}, {self.year}; Project Gutenberg #{self.gutenberg_id}): {names}"
+
+
+@lru_cache(maxsize=1)
+def catalog() -> dict[str, CatalogWork]:
+    """Every work of ``workshop/data/catalog.toml``, by key."""
+    raw = (resources.files("workshop") / "data" / "catalog.toml").read_text(encoding="utf-8")
+    return catalog_from_toml(raw)
+
+
+def catalog_from_toml(raw: str) -> dict[str, CatalogWork]:
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise WorkshopError(f"The reference catalog is not valid TOML: {exc}.") from exc
+    works: dict[str, CatalogWork] = {}
+    for number, w in enumerate(data.get("work", []), 1):
+        try:
+            work = CatalogWork(
+                str(w["key"]), str(w["title"]), str(w.get("author", "")), w.get("year"), int(w["gutenberg_id"]),
+                tuple(w.get("character", [])),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise WorkshopError(f"Work {number} of the reference catalog needs key, title and gutenberg_id ({exc}).") from exc
+        works[work.key] = work
+    return works
+
+
+# ---------------------------------------------------------------------------------------- the download cache
+
+
+def cache_dir() -> Path:
+    """Where downloaded books are kept: ``$VOICE_WORKSHOP_CACHE`` or ``~/.cache/voice-workshop/references``."""
+    env = os.environ.get("VOICE_WORKSHOP_CACHE")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "voice-workshop" / "references"
+
+
+def cached_path(work: CatalogWork, cache: Path | None = None) -> Path:
+    return (cache or cache_dir()) / f"{work.key}.txt"
+
+
+def _checksums(cache: Path) -> dict[str, str]:
+    path = cache / "checksums.json"
+    if not path.exists():
+        return {}
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, TypeError):
+        raise WorkshopError(f"{path} is damaged; delete it and fetch the books again.") from None
+
+
+def _record_checksum(cache: Path, key: str, digest: str) -> None:
+    sums = _checksums(cache)
+    sums[key] = digest
+    (cache / "checksums.json").write_text(json.dumps(sums, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def strip_gutenberg(text: str) -> str:
+    """The book without Project Gutenberg's header and licence footer (when the markers are there)."""
+    start = _START.search(text)
+    if start:
+        text = text[start.end() :]
+    end = _END.search(text)
+    if end:
+        text = text[: end.start()]
+    return text.replace("\r\n", "\n").strip() + "\n"
+
+
+def _default_opener(url: str, timeout: float):
+    import urllib.request  # imported here so that importing the kit never touches the network stack
+
+    request = urllib.request.Request(url, headers={"User-Agent": "voice-workshop (classroom reference fetcher)"})
+    return urllib.request.urlopen(request, timeout=timeout)  # noqa: S310 - fixed https URL from the catalog
+
+
+def fetch_work(
+    key: str,
+    *,
+    cache: Path | None = None,
+    opener: Callable[[str, float], Any] | None = None,
+    timeout: float = TIMEOUT_SECONDS,
+    max_bytes: int = MAX_BYTES,
+    refresh: bool = False,
+) -> Path:
+    """The cached text of a catalog work, downloading it first if it is not in the cache yet.
+
+    The first download records the file's SHA-256 in ``checksums.json`` beside it; later calls check the cached
+    file against it (a changed file is refused). ``opener(url, timeout)`` returns a file-like object; it is
+    :func:`urllib.request.urlopen` unless given (the tests pass their own).
+    """
+    work = get_work(key)
+    cache = cache or cache_dir()
+    path = cached_path(work, cache)
+    sums = _checksums(cache) if cache.exists() else {}
+    if path.exists() and not refresh:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if key in sums and sums[key] != digest:
+            raise WorkshopError(
+                f"The cached copy of {work.title} ({path}) has changed since it was downloaded (checksum mismatch). "
+                "Delete it and fetch it again."
+            )
+        return path
+    opener = opener or _default_opener
+    try:
+        with opener(work.url, timeout) as response:
+            data = response.read(max_bytes + 1)
+    except Exception as exc:  # URLError, timeouts, refused connections, proxies: all mean "not reachable now"
+        raise WorkshopError(
+            f"Could not download {work.title} from Project Gutenberg ({type(exc).__name__}: {exc}). "
+            f"Are you online? Without a connection you can save {work.url} by hand as {path} "
+            "and run the command again, or compare with a reference scene from texts/references."
+        ) from None
+    if len(data) > max_bytes:
+        raise WorkshopError(f"The download of {work.title} is larger than {max_bytes:,} bytes; refused.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise WorkshopError(f"The download of {work.title} is not UTF-8 text; refused.") from None
+    body = strip_gutenberg(text).encode("utf-8")
+    cache.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(body)
+    digest = hashlib.sha256(body).hexdigest()
+    if key in sums and sums[key] != digest and not refresh:
+        path.unlink()
+        raise WorkshopError(f"The download of {work.title} does not match the checksum recorded earlier; refused.")
+    _record_checksum(cache, key, digest)
+    return path
+
+
+def get_work(key: str) -> CatalogWork:
+    works = catalog()
+    if key not in works:
+        raise WorkshopError(f"{key!r} is not in the reference catalog. Known works: {', '.join(sorted(works))}.")
+    return works[key]
+
+
+# ------------------------------------------------------------------------------------------ loading references
+
+
+@dataclass
+class Reference:
+    """A reference ready to compare with: its name, where it came from, and its dialogue."""
+
+    name: str
+    path: Path
+    dialogue: "Dialogue"
+    characters: list[str]
+    source: str  # "scene", "file" or "catalog"
+    description: str = ""
+
+    def lines(self) -> dict[str, list[str]]:
+        """``character -> lines`` for the reference's characters that speak."""
+        from workshop.compare import dialogue_lines
+
+        found = dialogue_lines(self.dialogue, [c for c in self.characters if self.dialogue.lines_of(c)])
+        return {k: v for k, v in found.items() if v}
+
+
+def reference_names() -> list[str]:
+    """The kit's reference scenes (names usable with ``--against``)."""
+    from workshop.samples import texts_dir
+
+    folder = texts_dir() / "references"
+    return sorted(p.stem for p in folder.glob("*.txt")) if folder.is_dir() else []
+
+
+def resolve_reference(ref: str | Path) -> tuple[Path, Path | None, str]:
+    """(scene path, cast path or None, source) for a reference name, a catalog key or a path."""
+    from workshop.samples import texts_dir
+
+    path = Path(ref)
+    if path.is_file():
+        cast = path.with_suffix(".cast.toml")
+        return path, (cast if cast.exists() else None), "file"
+    name = str(ref)[:-4] if str(ref).endswith(".txt") else str(ref)
+    folder = texts_dir() / "references"
+    candidate = folder / f"{name}.txt"
+    if "/" not in name and candidate.is_file():
+        cast = folder / f"{name}.cast.toml"
+        return candidate, (cast if cast.exists() else None), "scene"
+    if name in catalog():
+        return cached_path(get_work(name)), None, "catalog"
+    raise WorkshopError(
+        f"No reference called {ref!r}. Give a scene file, one of the kit's reference scenes "
+        f"({', '.join(reference_names()) or 'none found'}), or a catalog work ({', '.join(sorted(catalog()))})."
+    )
+
+
+def load_reference(
+    ref: str | Path,
+    *,
+    cast: str | Path | None = None,
+    fetch: bool = False,
+    cache: Path | None = None,
+    opener: Callable[[str, float], Any] | None = None,
+) -> Reference:
+    """Read a reference and find its dialogue.
+
+    ``ref`` is a path, a name from ``texts/references``, or a catalog key. A catalog work must already be in
+    the cache unless ``fetch`` is true (then it is downloaded once; see :func:`fetch_work`).
+    """
+    from workshop.dialogue import find_dialogue
+    from workshop.scene import read_scene
+
+    path, cast_path, source = resolve_reference(ref)
+    description = ""
+    the_cast: Cast | None = load_cast(cast) if cast else (load_cast(cast_path) if cast_path else None)
+    if source == "catalog":
+        work = get_work(str(ref))
+        description = work.describe()
+        if cache is not None:
+            path = cached_path(work, cache)
+        if not path.exists():
+            if not fetch:
+                raise WorkshopError(
+                    f"{work.title} is not downloaded yet. Add --fetch to download it once from Project Gutenberg "
+                    f"(needs internet; {work.url}), or save that file as {path}."
+                )
+            path = fetch_work(work.key, cache=cache, opener=opener)
+        else:
+            fetch_work(work.key, cache=path.parent, opener=opener)  # checks the recorded checksum
+        the_cast = the_cast or work.cast
+        dialogue = find_dialogue(read_scene(path, detect_notes=False), the_cast)
+        characters = [c.name for c in the_cast]
+    else:
+        dialogue = find_dialogue(read_scene(path), the_cast)
+        characters = [c.name for c in the_cast] if the_cast else list(dialogue.speakers)
+    name = Path(path).stem if source != "catalog" else str(ref)
+    return Reference(name, Path(path), dialogue, characters, source, description)
