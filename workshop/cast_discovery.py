@@ -1,13 +1,305 @@
-"""Finding the cast in the text when no cast file is given (placeholder)."""
+"""Finding the cast in the text when the writer gives no cast file.
+
+Only people who *speak* become characters: a name must be the subject of a speech tag ("said Bruce", "Nat shot
+back") or act in a paragraph that holds dialogue ("Natasha pursed her lips. "Did we?""). Names that only turn up
+in narration or inside quotes (a friend mentioned in passing) stay out.
+
+Steps:
+
+1. Candidate names: capitalised words and runs of them in the narration, titles kept ("Mr. Darcy"). A single word
+   must also appear capitalised in the middle of a sentence somewhere (so "Still" or "Steam" at the start of a
+   sentence is not a name) and must not be used more often in lower case than capitalised.
+2. Speakers: candidates that are the subject of a tag or of a beat beside a quote.
+3. Variants merged: "Bruce Banner", "Bruce" and "Banner" are one character when only one full name contains the
+   word; a short form is a nickname ("Nat") when it begins exactly one character's first name and is not a name
+   of its own. The canonical name is the form the text uses most.
+4. Pronouns: from the he/him/his or she/her/hers that follow the character's name in the narration, and from
+   titles (Mr. -> he, Mrs. -> she).
+
+When a cast file is given it overrides all this (``Cast.source == "file"``).
+"""
+
 from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from workshop.cast import Character
+
+from workshop.attribution_lexicon import lexicon
+from workshop.attribution_names import CANDIDATE, NameIndex
+from workshop.attribution_tags import TagReader
+from workshop.cast import Cast, Character
 from workshop.errors import Notice
+from workshop.quotes import QuotedSpan
+from workshop.scene import Scene
+
+_STOP = {
+    "i", "i'm", "i'll", "i'd", "i've", "he", "she", "it", "we", "they", "you", "me", "him", "her", "his", "hers",
+    "its", "our", "their", "my", "your", "the", "a", "an", "and", "but", "or", "so", "then", "now", "well", "oh",
+    "ah", "yes", "no", "not", "what", "who", "why", "how", "when", "where", "there", "here", "this", "that",
+    "these", "those", "god", "lord", "heaven", "hell", "christ", "jesus", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "chapter", "english", "french", "american",
+    "okay", "ok", "hmm", "mm", "um", "uh", "oh", "ooh", "hey", "hi", "hello", "goodbye", "please", "sorry",
+    "thanks", "mom", "dad", "mum", "sir", "madam", "ma'am", "miss", "mr", "mrs", "ms", "dr",
+}
+_MID_SENTENCE_CAP = re.compile(r"(?:(?<=[a-z,;:—–\-])[ \t\r\n]+|(?<=[\"”(]) ?)([A-Z][a-z]+(?:['’-][A-Za-z]+)*)")
+_ACTS = re.compile(r"(?:['’]s?\s+\w+)?\s+(?:\w+ly\s+)?([a-z]+)")
+_FUNCTION = {
+    "before", "after", "and", "or", "but", "nor", "in", "on", "at", "to", "of", "for", "with", "from", "as", "than",
+    "that", "who", "whom", "which", "whose", "himself", "herself", "too", "either", "neither", "or", "if", "the",
+}
+_HE = re.compile(r"(?<![\w'’])(?:he|him|his|himself)(?![\w'’])", re.IGNORECASE)
+_SHE = re.compile(r"(?<![\w'’])(?:she|her|hers|herself)(?![\w'’])", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
 
 @dataclass
 class Discovery:
+    """The characters found, most mentioned first, and notices saying what was found (or not)."""
+
     characters: list[Character]
     notices: list[Notice] = field(default_factory=list)
 
-def discover_cast(scene, spans) -> Discovery:
-    return Discovery([])
+
+def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
+    """Find the speaking characters of ``scene`` from its narration and the quotes ``spans`` (speech only)."""
+    text = scene.text
+    narration = _narration_ranges(scene, spans)
+    counts = _candidates(text, narration)
+    if not counts:
+        return Discovery([], [Notice("cast-none", "No cast file, and no character names found near the dialogue.")])
+    provisional = Cast([Character(name) for name in counts], source="found")
+    index = NameIndex(provisional)
+    mentions = [m for a, b in narration for m in index.mentions(text, a, b)]
+    reader = TagReader(text, mentions, index)
+    speaking = _speakers(scene, spans, reader)
+    if not speaking:
+        return Discovery(
+            [], [Notice("cast-none", "No cast file, and no name is tied to any line of dialogue; add a cast file.")]
+        )
+    groups = _merge(speaking, counts)
+    characters = []
+    for forms in groups:
+        canonical = max(forms, key=lambda f: (counts.get(f, 0), -len(f), f))
+        aliases = tuple(sorted((f for f in forms if f != canonical), key=lambda f: (-counts.get(f, 0), f)))
+        characters.append(Character(canonical, aliases, _pronoun(text, narration, forms)))
+    characters.sort(key=lambda ch: -sum(counts.get(f, 0) for f in ch.names))
+    listed = ", ".join(
+        ch.name + (f" ({', '.join(ch.aliases)})" if ch.aliases else "") + (f", {ch.pronouns}" if ch.pronouns else "")
+        for ch in characters
+    )
+    notice = Notice(
+        "cast-found",
+        f"No cast file: found {len(characters)} speaking character(s) in the text: {listed}. "
+        "Give a cast file to correct or complete this.",
+    )
+    return Discovery(characters, [notice])
+
+
+def _narration_ranges(scene: Scene, spans: list[QuotedSpan]) -> list[tuple[int, int]]:
+    by_para: dict[int, list[QuotedSpan]] = defaultdict(list)
+    for s in spans:
+        by_para[s.paragraph].append(s)
+    out = []
+    for p in scene.story_paragraphs:
+        pos = p.start
+        for s in sorted(by_para.get(p.index, []), key=lambda s: s.start):
+            if s.start - 1 > pos:
+                out.append((pos, s.start - 1))
+            pos = max(pos, s.end + 1)
+        if pos < p.end:
+            out.append((pos, p.end))
+    return out
+
+
+def _candidates(text: str, narration: list[tuple[int, int]]) -> Counter:
+    """Capitalised names in the narration, with how often each form occurs."""
+    titles = lexicon().titles
+    mid: Counter = Counter()
+    lower: Counter = Counter()
+    forms: Counter = Counter()
+    for word in re.findall(r"(?<![\w'’])[a-z]+", text):
+        lower[word] += 1
+    for a, b in narration:
+        chunk = text[max(0, a - 2) : b]
+        for m in _MID_SENTENCE_CAP.finditer(chunk):
+            mid[m.group(1)] += 1
+
+    def name_like(word: str) -> bool:
+        clean = word.rstrip(".")
+        if not clean or clean.isupper() and len(clean) > 1:
+            return False
+        if clean.lower() in titles:
+            return True
+        if clean.lower() in _STOP:
+            return False
+        return mid[clean] > 0 and lower[clean.lower()] <= mid[clean]
+
+    for a, b in narration:
+        for m in CANDIDATE.finditer(text, a, b):
+            words = m.group().split()
+            if words and words[0].lower() in ("the", "a", "an", "her", "his", "my", "old", "young", "little", "poor", "dear"):
+                continue  # "the Hulk" is a description, not a name
+            words = [_POSSESSIVE.sub("", w) for w in words]
+            run: list[str] = []
+            for w in words + [""]:
+                if w and name_like(w):
+                    run.append(w)
+                    continue
+                _add_run(run, titles, forms)
+                run = []
+    out: Counter = Counter()
+    for form, n in forms.items():
+        parts = form.split()
+        content = [p for p in parts if p.rstrip(".").lower() not in titles]
+        if not content:
+            continue
+        out[form] = n
+    return out
+
+
+def _add_run(run: list[str], titles: dict[str, str], forms: Counter) -> None:
+    while run and run[-1].rstrip(".").lower() in titles:
+        run = run[:-1]
+    if not run:
+        return
+    name = " ".join(run)
+    if len(name) > 1:
+        forms[name] += 1
+
+
+def _speakers(scene: Scene, spans: list[QuotedSpan], reader: TagReader) -> set[str]:
+    """Names that are the subject of a tag, or act in the narration of a paragraph with dialogue."""
+    text = scene.text
+    found: set[str] = set()
+    by_para: dict[int, list[QuotedSpan]] = defaultdict(list)
+    for s in spans:
+        by_para[s.paragraph].append(s)
+    paragraphs = {p.index: p for p in scene.paragraphs}
+    for index, quotes in by_para.items():
+        p = paragraphs[index]
+        quotes.sort(key=lambda s: s.start)
+        for k, s in enumerate(quotes):
+            nxt = quotes[k + 1].start - 1 if k + 1 < len(quotes) else p.end
+            prv = quotes[k - 1].end + 1 if k else p.start
+            close = s.end + (1 if s.closed else 0)
+            body = text[s.start : s.end].rstrip()
+            comma = body.endswith((",", "—", "-")) or text[close : close + 1] == ","
+            for tag in (reader.after(close, nxt, comma) if close < nxt else None,
+                        reader.before(prv, s.start - 1) if prv < s.start - 1 else None):
+                if tag is not None and tag.kind == "name":
+                    found.update(tag.names)
+        # beats: names acting in the paragraph's narration
+        pos = p.start
+        for s in quotes + [None]:
+            end = (s.start - 1) if s is not None else p.end
+            if end > pos:
+                for cs, ce, tag in reader._subjects(pos, end):
+                    if tag.kind != "name":
+                        continue
+                    lead = text[max(pos, cs - 3) : cs]
+                    starts_clause = cs == pos or re.search(r"(?:^|[.!?;]['’\"”)]?\s+|^\s+)$", lead) is not None
+                    acts = _ACTS.match(text, ce, end)
+                    if starts_clause and acts and acts.group(1).lower() not in _FUNCTION:
+                        found.update(tag.names)
+            if s is not None:
+                pos = s.end + 1
+    return found
+
+
+def _merge(speaking: set[str], counts: Counter) -> list[list[str]]:
+    """Group the forms of one character: full names with their parts, and nicknames."""
+    titles = lexicon().titles
+    forms = set(speaking)
+
+    def content(form: str) -> list[str]:
+        return [w for w in form.split() if w.rstrip(".").lower() not in titles]
+
+    # bring in the other forms of each speaker's name that the text uses ("Bruce Banner" for "Bruce")
+    for form in list(counts):
+        words = content(form)
+        if not words:
+            continue
+        for s in list(speaking):
+            sw = content(s)
+            if form != s and (set(sw) <= set(words) or set(words) <= set(sw)):
+                forms.add(form)
+    full = [f for f in forms if len(content(f)) >= 2]
+    groups: list[set[str]] = [{f} for f in full]
+    singles = [f for f in forms if len(content(f)) == 1 or f not in full]
+    loose: list[str] = []
+    for f in singles:
+        if f in full:
+            continue
+        word = content(f)[0] if content(f) else f
+        owners = [g for g in groups if any(word in content(x) for x in g)]
+        if len(owners) == 1:
+            owners[0].add(f)
+        else:
+            loose.append(f)
+    for f in loose:
+        groups.append({f})
+    # titled and untitled forms of one word ("Mr. Darcy" / "Darcy")
+    merged: list[set[str]] = []
+    for g in groups:
+        key = {w for f in g for w in content(f)}
+        target = next((m for m in merged if len(m) and {w for f in m for w in content(f)} & key and _compatible(m, g)), None)
+        if target is not None:
+            target |= g
+        else:
+            merged.append(set(g))
+    # nicknames: a short form that begins exactly one character's first name ("Nat" -> "Natasha")
+    out: list[set[str]] = []
+    singles_only = [g for g in merged if len(g) == 1 and len(content(next(iter(g)))) == 1]
+    for g in merged:
+        if g in singles_only:
+            word = content(next(iter(g)))[0]
+            hosts = [
+                h for h in merged
+                if h is not g and any(content(f) and content(f)[0] != word and content(f)[0].startswith(word) for f in h)
+            ]
+            if len(word) >= 3 and len(hosts) == 1:
+                hosts[0] |= g
+                continue
+        out.append(g)
+    # keep only groups with a speaking form
+    return [sorted(g) for g in out if g & speaking and g not in [x for x in out if x is not g and g <= x]]
+
+
+def _compatible(a: set[str], b: set[str]) -> bool:
+    """Two groups may be merged when no two of their full names differ in their first word."""
+    titles = lexicon().titles
+    firsts = set()
+    for f in a | b:
+        words = [w for w in f.split() if w.rstrip(".").lower() not in titles]
+        if len(words) >= 2:
+            firsts.add(words[0])
+    return len(firsts) <= 1
+
+
+def _pronoun(text: str, narration: list[tuple[int, int]], forms: list[str]) -> str | None:
+    """she/he from the pronouns that follow the character's name in the narration, or from a title."""
+    titles = lexicon().titles
+    for f in forms:
+        first = f.split()[0].rstrip(".").lower()
+        if first in titles and titles[first] in ("he", "she"):
+            return titles[first]
+    pattern = re.compile(
+        r"(?<![\w'’])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w])"
+    )
+    he = she = 0
+    for a, b in narration:
+        for m in pattern.finditer(text, a, b):
+            window = text[m.end() : min(b, m.end() + 80)]
+            stop = re.search(r"[.!?;]|\b[A-Z][a-z]+\b", window)
+            window = window[: stop.start()] if stop and stop.start() > 0 else window
+            h = len(_HE.findall(window))
+            s = len(_SHE.findall(window))
+            he += h
+            she += s
+    if he > she and he >= 2:
+        return "he"
+    if she > he and she >= 2:
+        return "she"
+    return None
