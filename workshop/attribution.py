@@ -403,6 +403,10 @@ class _Engine:
         pieces: list[tuple[int, int, bool]] = []
         if first.start - 1 > para.start:
             pieces.append((para.start, first.start - 1, True))
+        inside = [self.spans[i] for i in g.members if self.spans[i].paragraph == g.paragraph]
+        for left, right in zip(inside, inside[1:]):
+            if right.start - 1 > left.end + 1:
+                pieces.append((left.end + 1, right.start - 1, False))
         if last.end + 1 < para.end:
             pieces.append((last.end + 1, para.end, False))
         for a, b, before in pieces:

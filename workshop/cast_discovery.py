@@ -49,8 +49,11 @@ _FUNCTION = {
     "before", "after", "and", "or", "but", "nor", "in", "on", "at", "to", "of", "for", "with", "from", "as", "than",
     "that", "who", "whom", "which", "whose", "himself", "herself", "too", "either", "neither", "or", "if", "the",
 }
-_HE = re.compile(r"(?<![\w'’])(?:he|him|his|himself)(?![\w'’])", re.IGNORECASE)
-_SHE = re.compile(r"(?<![\w'’])(?:she|her|hers|herself)(?![\w'’])", re.IGNORECASE)
+_HE = re.compile(r"(?<![\w'’])(?:he|himself)(?![\w'’])", re.IGNORECASE)
+_SHE = re.compile(r"(?<![\w'’])(?:she|herself)(?![\w'’])", re.IGNORECASE)
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
+_NEXT_SUBJECT = re.compile(r"\s+(He|She)\b")
+_OTHER_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -291,15 +294,18 @@ def _pronoun(text: str, narration: list[tuple[int, int]], forms: list[str]) -> s
     he = she = 0
     for a, b in narration:
         for m in pattern.finditer(text, a, b):
-            window = text[m.end() : min(b, m.end() + 80)]
-            stop = re.search(r"[.!?;]|\b[A-Z][a-z]+\b", window)
-            window = window[: stop.start()] if stop and stop.start() > 0 else window
-            h = len(_HE.findall(window))
-            s = len(_SHE.findall(window))
-            he += h
-            she += s
-    if he > she and he >= 2:
+            # the rest of this sentence and the start of the next: "Agnes Pell was waiting. She had been..."
+            stop = _SENTENCE_STOP.search(text, m.end(), b)
+            cut = stop.end() if stop else b
+            window = text[m.end() : cut]
+            nxt = _NEXT_SUBJECT.match(text, cut, b)
+            other = _OTHER_NAME.search(window)
+            if other:
+                window = window[: other.start()]
+            he += len(_HE.findall(window)) + (1 if nxt and nxt.group(1).lower() == "he" else 0)
+            she += len(_SHE.findall(window)) + (1 if nxt and nxt.group(1).lower() == "she" else 0)
+    if he > she:
         return "he"
-    if she > he and she >= 2:
+    if she > he:
         return "she"
     return None
