@@ -326,7 +326,9 @@ class PairComparison:
         """The score in words."""
         habits = self.habits_component.part if self.habits_component else 0.0
         clear = sum(m.verdict == CLEARLY_DIFFERENT for m in self.metrics)
-        return describe_distinctiveness(self.distinctiveness, min(self.words_a, self.words_b), clear, habits)
+        return describe_distinctiveness(
+            self.distinctiveness, min(self.words_a, self.words_b), clear, habits, _tag_part(self.tag_test)
+        )
 
     def strongest(self, k: int = 3) -> list[MetricDifference]:
         """The measures that set the two apart most clearly (clearly different, biggest effect first)."""
@@ -369,12 +371,14 @@ class PairComparison:
         return d
 
 
-def describe_distinctiveness(score: float, fewest_words: int, clear_measures: int = 0, habits_part: float = 0.0) -> str:
-    """Words for a distinctiveness score, taking the measure-by-measure evidence into account.
+def describe_distinctiveness(
+    score: float, fewest_words: int, clear_measures: int = 0, habits_part: float = 0.0, tag_part: float = 0.0
+) -> str:
+    """Words for a distinctiveness score, taking the separate pieces of evidence into account.
 
-    Under 0.1, two speakers whose measures as a whole beat random splits (``habits_part`` > 0) and differ clearly
-    on at least three measures are called "distinct in rhythm and word choice" with a warning that there is too
-    little text for a firm score.
+    Under 0.1, a pair is still called distinct "on N measures" when its measures as a whole beat random splits
+    (``habits_part`` > 0) and at least three differ clearly, or "by the tag test" when the tag test alone is
+    strong (its part at least 0.2) — always with the warning that there is too little text for a firm score.
     """
     if not math.isfinite(score):
         return "could not be measured"
@@ -384,8 +388,13 @@ def describe_distinctiveness(score: float, fewest_words: int, clear_measures: in
         return "distinct"
     if score >= 0.1:
         return "somewhat distinct"
+    evidence = []
     if clear_measures >= 3 and habits_part > 0:
-        return f"distinct on {clear_measures} measures, but too little text for a firm overall score"
+        evidence.append(f"on {clear_measures} measures")
+    if tag_part >= 0.2:
+        evidence.append("by the tag test")
+    if evidence:
+        return f"distinct {' and '.join(evidence)}, but too little text for a firm overall score"
     if fewest_words < 500:
         return "not clearly distinct (too little text to be sure)"
     return "hard to tell apart"
@@ -593,6 +602,7 @@ class NormPlacement:
     value: float
     percentile: float
     sentence: str
+    note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {k: _clean(v) for k, v in asdict(self).items()}
@@ -670,7 +680,7 @@ class Comparison:
         import pandas as pd
 
         return pd.DataFrame([asdict(n) for n in self.norms],
-                            columns=["character", "metric", "label", "value", "percentile", "sentence"])
+                            columns=["character", "metric", "label", "value", "percentile", "sentence", "note"])
 
 
 def compare_lines(

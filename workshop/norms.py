@@ -116,25 +116,27 @@ def sentence(character: str, label: str, percentile: float, population: str) -> 
     return f"{label}: {character} is at the {ordinal(p)} percentile of {population}{where}."
 
 
-def character_values(lines: Sequence[str], name: str = "character") -> dict[str, tuple[float, str]]:
-    """Every measure the norms know, for one character's lines: ``{metric: (value, source)}``.
+def character_values(lines: Sequence[str], name: str = "character") -> dict[str, tuple[float, str, str | None]]:
+    """Every measure the norms know, for one character's lines: ``{metric: (value, source, note)}``; the note
+    (from the profile) says when the sample is too small to trust the value.
 
     Measures from the profile are computed with :func:`workshop.profile.profile_texts`; the others with the
     line-by-line measures of :mod:`workshop.compare`.
     """
-    out: dict[str, tuple[float, str]] = {}
+    out: dict[str, tuple[float, str, str | None]] = {}
     try:
         from workshop.profile import profile_texts
 
-        for k, v in profile_texts(list(lines), name).scalar_metrics().items():
-            out[k] = (float(v), "profile")
+        profile = profile_texts(list(lines), name)
+        for k, v in profile.scalar_metrics().items():
+            out[k] = (float(v), "profile", profile.note_for(k))
     except ImportError:  # the profile module is optional here
         pass
     from workshop.compare import LINE_METRICS, line_counts, value
 
     counts = line_counts(list(lines))
     for m in LINE_METRICS:
-        out.setdefault(m.name, (value(counts[m.name], m), "lines"))
+        out.setdefault(m.name, (value(counts[m.name], m), "lines", None))
     return out
 
 
@@ -153,9 +155,10 @@ def place(character: str, lines: Sequence[str], table: NormsTable | None = None,
             continue
         if name not in values:
             continue
-        v, _ = values[name]
+        v, _, note = values[name]
         pct = norm.percentile_of(v)
-        out.append(NormPlacement(character, name, norm.label, v, pct, sentence(character, norm.label, pct, table.population)))
+        out.append(NormPlacement(character, name, norm.label, v, pct, sentence(character, norm.label, pct, table.population),
+                                 note or ""))
     return out
 
 

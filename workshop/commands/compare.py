@@ -1,0 +1,172 @@
+"""``python -m workshop compare``: how distinct the characters sound, from each other, references and the norms."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+
+from workshop.commands.common import add_scene_options, load_from_args, open_output
+from workshop.compare import Comparison, PairComparison, compare_dialogue
+from workshop.errors import WorkshopError
+
+NORMS_SHOWN = 6
+
+
+def add_parser(sub) -> argparse.ArgumentParser:
+    parser = sub.add_parser(
+        "compare",
+        help="how distinct the characters sound, from each other and from references",
+        description="Compare every pair of characters measure by measure (with a 95%% interval and a verdict: "
+        "clearly different / similar / too little text to tell), give each pair a distinctiveness score from "
+        "0 to 1, run the tag test (can each line be given back to its speaker without the tags?), and place each "
+        "character among characters of classic novels. With --against, also compare with a reference.",
+        epilog="REF is one of the kit's reference scenes (the-detective, the-aunt, the-butler, the-teenager), "
+        "the path of any scene, or a catalog work (e.g. pride-and-prejudice; add --fetch to download it once).",
+    )
+    add_scene_options(parser)
+    parser.add_argument("--against", metavar="REF", help="a reference to compare with (see below)")
+    parser.add_argument("--against-cast", type=Path, metavar="RC", help="the reference's cast file")
+    parser.add_argument("--fetch", action="store_true", help="allow downloading a catalog work (needs internet)")
+    parser.add_argument(
+        "--characters", metavar="A,B", help="only these characters (comma-separated; default: who speaks most)"
+    )
+    parser.add_argument("--no-norms", action="store_true", help="leave out the comparison with classic novels")
+    parser.add_argument("--boot", type=int, default=1000, metavar="N", help="bootstrap redraws (default 1000)")
+    parser.add_argument("--format", choices=["table", "json"], default="table", help="output format")
+    parser.add_argument("-o", "--output", type=Path, help="write to this file")
+    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.boot < 50:
+        raise WorkshopError("--boot must be at least 50 (1000 is the default).")
+    out = open_output(args.output, force=args.force)  # check the output path before the work
+    try:
+        scene, dialogue = load_from_args(args)
+        chars = [c.strip() for c in args.characters.split(",")] if args.characters else None
+        if chars:
+            unknown = [c for c in chars if not dialogue.lines_of(c)]
+            if unknown:
+                raise WorkshopError(
+                    f"No lines for {', '.join(unknown)}. Characters who speak: {', '.join(dialogue.speakers) or 'none'}."
+                )
+        reference = None
+        if args.against:
+            from workshop.references import load_reference
+
+            reference = load_reference(args.against, cast=args.against_cast, fetch=args.fetch)
+        result = compare_dialogue(
+            dialogue,
+            against=reference.dialogue if reference else None,
+            against_characters=reference.characters if reference else None,
+            reference=reference.name if reference else "reference",
+            characters=chars,
+            with_norms=not args.no_norms,
+            n_boot=args.boot,
+        )
+        if args.format == "json":
+            data = result.to_dict()
+            data["scene"] = str(args.path) if args.path else "sample scene"
+            if reference:
+                data["reference"] = {"name": reference.name, "source": reference.source, "path": str(reference.path),
+                                     "description": reference.description}  # fmt: skip
+            json.dump(data, out, ensure_ascii=False, indent=1, allow_nan=False)
+            out.write("\n")
+        else:
+            out.write(format_table(result, scene_name=Path(args.path).name if args.path else "the sample scene"))
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 0
+
+
+def _num(v: float, digits: int = 1, sign: bool = False) -> str:
+    if v is None or not math.isfinite(v):
+        return "-"
+    return f"{v:+.{digits}f}" if sign else f"{v:.{digits}f}"
+
+
+def format_pair(p: PairComparison, *, all_measures: bool = True) -> list[str]:
+    rows: list[str] = []
+    title = f"{p.a} and {p.b}" + (f" (from {p.reference})" if p.reference else "")
+    rows.append(f"{title}: {p.verdict}")
+    rows.append(
+        f"  distinctiveness {p.distinctiveness:.2f} on a 0-1 scale"
+        + (f" (with more text it could be up to {p.distinctiveness_high:.2f})"
+           if p.distinctiveness_high - p.distinctiveness >= 0.05 else "")
+    )  # fmt: skip
+    d, l = p.delta_component, p.lsm_component
+    rows.append(
+        f"  function words: Delta {p.delta:.2f} (random splits of the same lines: {d.null_median:.2f}); "
+        f"style matching (LSM) {p.lsm:.2f} (random splits: {l.null_median:.2f})"
+    )
+    t = p.tag_test
+    if math.isfinite(t.accuracy):
+        rows.append(
+            f"  tag test: {t.accuracy:.0%} of {t.n} lines given back to the right speaker without tags "
+            f"(chance {t.chance:.0%}; 95% interval {t.ci_low:.0%}-{t.ci_high:.0%})"
+        )
+    else:
+        rows.append(f"  tag test: could not run ({t.n} lines)")
+    rows.append(f"  lines: {p.a} {p.lines_a} ({p.words_a} words), {p.b} {p.lines_b} ({p.words_b} words)")
+    width = max(len(m.label) for m in p.metrics)
+    na, nb = p.a[:10], p.b[:10]
+    rows.append(f"  {'measure':{width}}  {na:>10} {nb:>10}  {'difference [95% interval]':>28}  verdict")
+    shown = p.metrics if all_measures else [m for m in p.metrics if m.verdict == "clearly different"]
+    for m in shown:
+        interval = f"{_num(m.difference, 1, True)} [{_num(m.ci_low, 1, True)}, {_num(m.ci_high, 1, True)}]"
+        rows.append(f"  {m.label:{width}}  {_num(m.a):>10} {_num(m.b):>10}  {interval:>28}  {m.verdict}")
+    strongest = p.strongest()
+    if strongest:
+        rows.append("  what sets them apart most: " + "; ".join(m.label for m in strongest))
+    for note in dict.fromkeys(p.notes):
+        rows.append(f"  note: {note}")
+    return rows
+
+
+def format_table(result: Comparison, *, scene_name: str = "the scene") -> str:
+    rows = [f"How distinct do the voices in {scene_name} sound?", ""]
+    if result.pairs:
+        if len(result.pairs) > 1:
+            closest = result.closest_pair
+            rows.append(
+                f"The cast: distinctiveness {result.cast_distinctiveness:.2f} on average"
+                + (f"; the closest pair is {closest.a} and {closest.b}." if closest else ".")
+            )
+            t = result.cast_tag_test
+            if t is not None and math.isfinite(t.accuracy):
+                rows.append(f"Tag test over the whole cast: {t.accuracy:.0%} of {t.n} lines (chance {t.chance:.0%}).")
+            rows.append("")
+        for p in result.pairs:
+            rows.extend(format_pair(p))
+            rows.append("")
+    if result.references:
+        rows.append("Against the reference:")
+        rows.append("")
+        for p in result.references:
+            rows.extend(format_pair(p, all_measures=False))
+            rows.append("")
+    if result.norms:
+        rows.append("Against characters in classic novels (where each character stands out most):")
+        for name in result.characters:
+            mine = [n for n in result.norms if n.character == name and math.isfinite(n.percentile)
+                    and (n.percentile <= 10 or n.percentile >= 90)]  # fmt: skip
+            mine.sort(key=lambda n: -abs(n.percentile - 50))
+            for n in mine[:NORMS_SHOWN]:
+                rough = " (rough: too little text for this measure)" if n.note else ""
+                rows.append(f"  {n.sentence}{rough}")
+            if len(mine) > NORMS_SHOWN:
+                rows.append(f"  ... and {len(mine) - NORMS_SHOWN} more for {name} (all of them with --format json)")
+        rows.append(f"  (The norms: {result.norms_corpus})")
+        rows.append("")
+    for note in result.notes:
+        rows.append(f"note: {note}")
+    rows.append(
+        "Reading the verdicts: 'clearly different' = the 95% interval excludes no difference and the gap is at least "
+        "small; 'similar' = enough text to rule out a sizeable gap; 'too little text to tell' = neither."
+    )
+    return "\n".join(rows) + "\n"
