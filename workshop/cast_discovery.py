@@ -59,7 +59,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 @dataclass
 class Discovery:
-    """The characters found, most mentioned first, and notices saying what was found (or not)."""
+    """The characters found, most mentioned first, and a notice when none could be found."""
 
     characters: list[Character]
     notices: list[Notice] = field(default_factory=list)
@@ -68,6 +68,8 @@ class Discovery:
 def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
     """Find the speaking characters of ``scene`` from its narration and the quotes ``spans`` (speech only)."""
     text = scene.text
+    if not spans:
+        return Discovery([])
     narration = _narration_ranges(scene, spans)
     counts = _candidates(text, narration)
     if not counts:
@@ -88,16 +90,7 @@ def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
         aliases = tuple(sorted((f for f in forms if f != canonical), key=lambda f: (-counts.get(f, 0), f)))
         characters.append(Character(canonical, aliases, _pronoun(text, narration, forms)))
     characters.sort(key=lambda ch: -sum(counts.get(f, 0) for f in ch.names))
-    listed = ", ".join(
-        ch.name + (f" ({', '.join(ch.aliases)})" if ch.aliases else "") + (f", {ch.pronouns}" if ch.pronouns else "")
-        for ch in characters
-    )
-    notice = Notice(
-        "cast-found",
-        f"No cast file: found {len(characters)} speaking character(s) in the text: {listed}. "
-        "Give a cast file to correct or complete this.",
-    )
-    return Discovery(characters, [notice])
+    return Discovery(characters)
 
 
 def _narration_ranges(scene: Scene, spans: list[QuotedSpan]) -> list[tuple[int, int]]:
