@@ -448,6 +448,25 @@ class _Engine:
             return False
         return gap_end - gap_start < 600
 
+    def _participants(self, k: int) -> set[str]:
+        """Who speaks in the exchange around utterance ``k`` (linked utterances on either side); in a scene with
+        only two characters, those two."""
+        if len(self.cast) == 2:
+            return set(self.cast.names)
+        people: set[str] = set()
+        groups = self.groups
+        j = k
+        while j > 0 and k - j < 8 and self._linked(groups[j - 1], groups[j]):
+            j -= 1
+            if groups[j].speaker:
+                people.add(groups[j].speaker)
+        j = k
+        while j + 1 < len(groups) and j - k < 8 and self._linked(groups[j], groups[j + 1]):
+            j += 1
+            if groups[j].speaker:
+                people.add(groups[j].speaker)
+        return people
+
     def _turn_taking(self) -> None:
         groups = self.groups
         for _ in range(3):
@@ -476,6 +495,18 @@ class _Engine:
                     if nxt2.speaker not in g.addressees:
                         conf = min(nxt.confidence, nxt2.confidence) * 0.8
                         self._set(g, nxt2.speaker, "turn-taking", conf)
+                        changed = True
+                        continue
+                # a two-person exchange: the line addressed to one is spoken by the other, and a line that
+                # follows one of them is the other's
+                people = self._participants(k)
+                if len(people) == 2:
+                    if len(g.addressees & people) == 1:
+                        self._set(g, next(iter(people - g.addressees)), "vocative")
+                        changed = True
+                        continue
+                    if prev is not None and prev.speaker in people and not (people - {prev.speaker}) & g.addressees:
+                        self._set(g, next(iter(people - {prev.speaker})), "turn-taking", CONFIDENCE["turn-taking"] * 0.8)
                         changed = True
                         continue
             if not changed:
