@@ -345,6 +345,20 @@ class _Engine:
             j -= 1
         return out
 
+    def _resolve(self, k: int, g: _Group, pos: int, pronoun: str | None) -> str | None:
+        """The character a pronoun or description at ``pos`` stands for, or None. When the likely ones are ruled
+        out (the person addressed), the only other character of that gender in the cast, if there is one."""
+        scores = {n: v for n, v in self._candidates(k, g, pos, pronoun).items() if n not in g.addressees}
+        if scores:
+            best, top = max(scores.items(), key=lambda kv: kv[1])
+            if top > 0:
+                return best
+        if pronoun in ("he", "she"):
+            fitting = [ch.name for ch in self.cast if ch.pronouns == pronoun and ch.name not in g.addressees]
+            if len(fitting) == 1:
+                return fitting[0]
+        return None
+
     def _resolve_anaphoric(self, k: int, g: _Group) -> None:
         for i, tag in g.tags:
             if tag.kind == "name" and self._generic(tag):
@@ -356,12 +370,8 @@ class _Engine:
             if tag.kind in ("pronoun", "descriptive"):
                 if tag.pronoun in ("they", "we"):
                     continue
-                scores = self._candidates(k, g, tag.pos, tag.pronoun)
-                if not scores:
-                    continue
-                ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-                best, top = ranked[0]
-                if top <= 0:
+                best = self._resolve(k, g, tag.pos, tag.pronoun)
+                if best is None:
                     continue
                 self._set(g, best, "pronoun" if tag.kind == "pronoun" else "descriptive")
                 return
@@ -431,12 +441,10 @@ class _Engine:
                 self._set(g, name, "beat")
                 return
             if tag.pronoun in ("he", "she"):
-                scores = self._candidates(k, g, cs, tag.pronoun, beat=True)
-                if scores:
-                    best, top = max(scores.items(), key=lambda kv: kv[1])
-                    if top > 0 or len(scores) == 1:
-                        self._set(g, best, "beat", CONFIDENCE["beat"] - 0.1)
-                        return
+                best = self._resolve(k, g, cs, tag.pronoun)
+                if best is not None:
+                    self._set(g, best, "beat", CONFIDENCE["beat"] - 0.1)
+                    return
 
     # ------------------------------------------------------------------ vocatives and turn-taking
 

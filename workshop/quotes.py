@@ -333,6 +333,11 @@ def _reported(body: str, inside: bool) -> bool:
     return _FIRST_SECOND.search(body) is None and len(_BACKSHIFT.findall(body)) >= (2 if inside else 3)
 
 
+_NAMING = re.compile(
+    r"\b(?:(?:was|were|is|are|be|been|being|it|him|her|them|himself|herself|itself)\s+called|named|termed|dubbed|"
+    r"nicknamed|known\s+as)[ \t\r\n]*$",
+    re.IGNORECASE,
+)
 _WORDS = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \t\r\n]*$")
 
@@ -368,9 +373,10 @@ def _classify(scene: Scene, spans: list[QuotedSpan]) -> list[QuotedSpan]:
             words = _WORDS.findall(body)
             line_start = text.rfind("\n", 0, opening) + 1
             lead = text[line_start:opening]
+            naming = _NAMING.search(before) is not None
             if (
                 m is not None
-                and m.group(1).lower() not in verbs
+                and (m.group(1).lower() not in verbs or naming)
                 and len(words) <= 4
                 and not any(c in body for c in "!?")
             ):

@@ -1,0 +1,248 @@
+"""Speaker attribution, one rule at a time, on small passages whose answers are worked out by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from workshop import find_dialogue, scene_from_text
+from workshop.attribution_lexicon import inflections, lexicon
+from workshop.attribution_tags import verb_at
+from workshop.cast import Cast, Character
+from workshop.dialogue import METHODS
+
+NAT_BRUCE = Cast(
+    [
+        Character("Natasha", ("Nat", "Natasha Romanov", "Romanov"), "she"),
+        Character("Bruce", ("Bruce Banner", "Banner"), "he"),
+    ]
+)
+ANNA_TOM = Cast([Character("Anna", (), "she"), Character("Tom", ("Tom Hale",), "he"), Character("Mary", (), "she")])
+
+
+def speakers(text: str, cast: Cast | None = NAT_BRUCE) -> list[tuple[str, str | None, str]]:
+    """(segment text, speaker, method) for every segment."""
+    dialogue = find_dialogue(scene_from_text(text, detect_notes=False), cast)
+    return [(s.text, s.speaker, s.method) for s in dialogue.segments]
+
+
+# ---------------------------------------------------------------- the word lists
+
+
+def test_speech_verbs_are_read_from_the_data_file_with_their_endings():
+    verbs = lexicon().verbs
+    assert {"said", "says", "asked", "replied", "stuttered", "shot back", "whispering"} <= verbs
+    assert "table" not in verbs
+    assert inflections("snap") >= {"snaps", "snapped", "snapping"}
+    assert inflections("cry") >= {"cries", "cried", "crying"}
+    assert inflections("shoot back") >= {"shoots back"}
+    text = "Nat shot back at him"
+    assert verb_at(text, 4, len(text)) == len("Nat shot back")
+
+
+def test_every_method_used_has_words_for_writers():
+    used = set()
+    for text in ('"Hi," said Bruce.', '"Hi," she said.', '"Hi."', 'Bruce sighed. "Hi."'):
+        used |= {m for _, _, m in speakers(text)}
+    assert used <= set(METHODS)
+
+
+# ---------------------------------------------------------------- explicit tags
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('"I used up all the hot water," said Bruce.', "Bruce"),
+        ('"I used up all the hot water," Bruce said.', "Bruce"),
+        ('"Why what?" Nat shot back at him.', "Natasha"),
+        ('"Why what?" Natasha Romanov asked quietly.', "Natasha"),
+        ('Still rubbing a towel over his head, Bruce stuttered, "Oh...I didn\'t realize."', "Bruce"),
+        ('She was already regretting it when Bruce finally said, "I\'m sorry."', "Bruce"),
+        ('"Missed our window," replied Banner, smiling.', "Bruce"),
+    ],
+)
+def test_a_name_with_a_speech_verb_in_either_order_names_the_speaker(text, speaker):
+    [(_, who, method)] = speakers(text)
+    assert (who, method) == (speaker, "explicit")
+
+
+def test_titles_are_part_of_the_name():
+    cast = Cast([Character("Mr. Darcy", ("Darcy",), "he"), Character("Jaffers", (), "he")])
+    assert speakers('"Indeed," said Mr. Darcy.', cast)[0][1] == "Mr. Darcy"
+    assert speakers('"Indeed," Darcy replied.', cast)[0][1] == "Mr. Darcy"
+    # the cast lists only "Jaffers"; the text adds the title
+    assert speakers('"You\'re a rum customer," said Mr. Jaffers.', cast)[0][1] == "Jaffers"
+
+
+def test_a_tag_at_the_end_of_the_paragraph_before_introduces_the_quote():
+    text = 'Mr. Darcy replied with great intrepidity,\n\n"Miss Elizabeth Bennet."'
+    cast = Cast([Character("Mr. Darcy", ("Darcy",), "he"), Character("Elizabeth", ("Miss Elizabeth Bennet",), "she")])
+    assert speakers(text, cast) == [("Miss Elizabeth Bennet.", "Mr. Darcy", "explicit")]
+
+
+def test_the_subject_of_the_tag_is_not_the_person_spoken_to():
+    text = 'Seeing her frown, Tom bent towards Anna and said, "It will pass."'
+    assert speakers(text, ANNA_TOM)[0][1] == "Tom"
+    text = '"It will pass," said Tom to Anna.'
+    assert speakers(text, ANNA_TOM)[0][1] == "Tom"
+
+
+def test_a_name_that_acts_right_after_a_comma_ended_quote_is_the_speaker():
+    text = '"That I was an Avenger," Natasha tilted her head slightly.'
+    assert speakers(text)[0][1:] == ("Natasha", "explicit")
+
+
+def test_the_voice_of_a_character_is_that_character():
+    cast = Cast([Character("Mr. Emerson", ("Emerson",), "he"), Character("Lucy", (), "she")])
+    assert speakers('"Hateful bishop!" exclaimed the voice of old Mr. Emerson.', cast)[0][1] == "Mr. Emerson"
+    assert speakers('"Quite so," was Mr. Emerson\'s reply.', cast)[0][1] == "Mr. Emerson"
+
+
+def test_only_cast_names_are_returned():
+    assert speakers('"Hi," said Zed.', ANNA_TOM) == [("Hi,", None, "none")]
+
+
+# ---------------------------------------------------------------- pronouns and descriptions
+
+
+def test_a_pronoun_tag_goes_to_the_character_of_that_gender_in_the_scene():
+    text = 'Anna came in with Tom.\n\n"Coffee?" he asked.\n\n"Please," she said.'
+    assert speakers(text, ANNA_TOM) == [("Coffee?", "Tom", "pronoun"), ("Please,", "Anna", "pronoun")]
+
+
+def test_a_pronoun_tag_prefers_the_character_just_mentioned():
+    text = 'Mary left the room. Anna sat down by the fire.\n\n"It is cold," she said.'
+    assert speakers(text, ANNA_TOM)[0][1] == "Anna"
+
+
+def test_a_pronoun_tag_skips_the_person_addressed():
+    text = 'Mary sat down by the fire.\n\n"Mary, it is cold," she said.'
+    assert speakers(text, ANNA_TOM)[0][1] == "Anna"
+
+
+def test_a_descriptive_tag_resolves_by_the_gender_of_its_noun():
+    cast = Cast([Character("Agnes", ("Agnes Pell",), "she"), Character("Owen", ("Owen Tate",), "he")])
+    text = 'Owen Tate climbed the stairs. Agnes Pell was waiting.\n\n"You\'re early," said the old woman.'
+    assert speakers(text, cast) == [("You're early,", "Agnes", "descriptive")]
+
+
+def test_a_description_in_the_cast_is_a_name():
+    cast = Cast([Character("Fagin", ("The Jew",), "he"), Character("Oliver", (), "he")])
+    text = 'Oliver looked up.\n\n"My dear," said the Jew, "sit down."'
+    assert [s for _, s, _ in speakers(text, cast)] == ["Fagin", "Fagin"]
+
+
+def test_a_first_person_narrator_speaks_the_i_said_lines():
+    cast = Cast([Character("Jake", ("Jake Barnes", "I"), "he"), Character("Brett", (), "she")])
+    assert speakers('"Good," I said.', cast)[0][1:] == ("Jake", "explicit")
+
+
+# ---------------------------------------------------------------- beats
+
+
+def test_a_character_acting_in_the_paragraph_speaks_its_quote():
+    assert speakers('Natasha pursed her lips, raised her eyebrows at him. "Did we?"')[0][1:] == ("Natasha", "beat")
+    assert speakers('"Did we?" Natasha pursed her lips.')[0][1] == "Natasha"
+
+
+def test_a_beat_prefers_the_main_clause_and_skips_the_one_keeping_silent():
+    text = 'Bruce raised his chin. Not surprising, since she rarely shared this much. "You are hard on yourself."'
+    assert speakers(text)[0][1] == "Bruce"
+    text = 'She decided to remain silent until Bruce spelled it out plainly. "You know I have to leave."'
+    assert speakers(text)[0][1] == "Bruce"
+
+
+def test_a_pronoun_beat_is_resolved_like_a_pronoun_tag():
+    text = '"Shoulda joined you," Natasha said.\n\n"Missed our window," said Bruce.\n\nShe just shrugged. "Did we?"'
+    assert speakers(text)[-1][1:] == ("Natasha", "beat")
+
+
+# ---------------------------------------------------------------- split quotes, vocatives, turn-taking
+
+
+def test_the_pieces_of_one_utterance_share_the_speaker():
+    text = '"I had this, um, dream," Natasha started slowly. "The kind that seems normal."'
+    assert speakers(text) == [
+        ("I had this, um, dream,", "Natasha", "explicit"),
+        ("The kind that seems normal.", "Natasha", "split"),
+    ]
+
+
+def test_two_tags_in_one_paragraph_give_two_speakers():
+    text = '"Yes," said Tom. "No," said Anna.'
+    assert [s for _, s, _ in speakers(text, ANNA_TOM)] == ["Tom", "Anna"]
+    dialogue = find_dialogue(scene_from_text(text), ANNA_TOM)
+    assert len(dialogue.utterances) == 2
+
+
+def test_a_name_addressed_is_the_listener_not_the_speaker():
+    text = '"Where were you?" asked Natasha.\n\n"Natasha, I\'m sorry."'
+    assert speakers(text)[1][1:] == ("Bruce", "vocative")
+
+
+def test_the_person_addressed_answers():
+    text = '"Tom, where were you?" asked Anna.\n\n"Out."'
+    assert speakers(text, ANNA_TOM)[1][1:] == ("Tom", "vocative")
+
+
+def test_turns_alternate_in_a_two_person_exchange():
+    text = (
+        '"Tea?" asked Anna.\n\n"Please," said Tom.\n\n"Milk?"\n\n"No."\n\n"Sugar?"\n\n"Two."'
+    )
+    result = speakers(text, ANNA_TOM)
+    assert [s for _, s, _ in result] == ["Anna", "Tom", "Anna", "Tom", "Anna", "Tom"]
+    assert [m for _, _, m in result][2:] == ["turn-taking"] * 4
+
+
+def test_turn_taking_stops_at_a_long_stretch_of_narration():
+    gap = "The afternoon went by. " * 40
+    text = f'"Tea?" asked Anna.\n\n"Please," said Tom.\n\n{gap}\n\n"Milk?"'
+    assert speakers(text, Cast(list(ANNA_TOM) + [Character("Sam", (), "he")]))[-1][1] is None
+
+
+def test_without_evidence_the_speaker_is_unknown():
+    assert speakers('The room was quiet.\n\n"Hello?"', ANNA_TOM) == [("Hello?", None, "none")]
+
+
+def test_confidence_is_higher_for_a_named_tag_than_for_turn_taking():
+    text = '"Tea?" asked Anna.\n\n"Please," said Tom.\n\n"Milk?"'
+    dialogue = find_dialogue(scene_from_text(text), ANNA_TOM)
+    explicit, _, guessed = dialogue.segments
+    assert explicit.method == "explicit" and guessed.method == "turn-taking"
+    assert 0 < guessed.confidence < explicit.confidence <= 1
+
+
+def test_a_surname_shared_by_two_characters_goes_to_the_one_just_named():
+    cast = Cast([Character("Bounderby", (), None), Character("Josiah Bounderby", ("Mr. Bounderby",), "he")])
+    text = 'Mr. Bounderby came in.\n\n"Well," said Bounderby.'
+    assert speakers(text, cast)[0][1] == "Josiah Bounderby"
+
+
+# ---------------------------------------------------------------- quotes that are not speech
+
+
+def test_quoted_words_that_nobody_says_are_kept_as_mentions():
+    text = (
+        'The main building was called "the house," to distinguish it from the cottages. '
+        'She was always talking about her "condition."\n\n"Come in," said Anna.'
+    )
+    dialogue = find_dialogue(scene_from_text(text), ANNA_TOM)
+    assert [s.text for s in dialogue.segments] == ["Come in,"]
+    assert [dialogue.scene.text[m.start : m.end] for m in dialogue.mentions] == ["the house,", "condition."]
+    assert all(m.kind == "mention" for m in dialogue.mentions)
+
+
+def test_short_quotes_after_a_speech_verb_or_that_exclaim_stay_speech():
+    text = 'He answered "Yes." Then she cried "Stop!"'
+    dialogue = find_dialogue(scene_from_text(text), ANNA_TOM)
+    assert [s.text for s in dialogue.segments] == ["Yes.", "Stop!"]
+
+
+def test_an_indented_letter_and_a_written_note_are_mentions():
+    text = (
+        'Jane read it aloud.\n\n     "My dear Friend,\n     Come as soon as you can.\n     Yours ever."\n\n'
+        'It read: "Stopped night San Sebastian."\n\n"Well?" said Anna.'
+    )
+    dialogue = find_dialogue(scene_from_text(text), ANNA_TOM)
+    assert [s.text for s in dialogue.segments] == ["Well?"]
+    assert len(dialogue.mentions) == 2
