@@ -8,9 +8,9 @@ dialogue finding included, within 3x the time Punkt takes to split the novel int
 Each step is timed three ways (library imports are done before any timing, for Punkt as for us):
 - cold: the first call in this process, loading whatever it loads lazily (pronunciation dictionary, word
   frequencies, sentiment lexicon, hyphenation patterns);
-- new text: resources loaded, but every cache of words and utterances emptied first (best of three): the cost
+- new text: resources loaded, but every cache of words and utterances emptied first (best of five): the cost
   of profiling a novel the session has not seen;
-- warm: a repeat on the same text (best of three), as when a notebook re-runs a cell.
+- warm: a repeat on the same text (best of five), as when a notebook re-runs a cell.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def _best(fn, repeats: int, reset=None) -> float:
     return min(times)
 
 
-def _time(fn, repeats: int = 3, reset=None):
+def _time(fn, repeats: int = 5, reset=None):
     t0 = time.perf_counter()
     result = fn()
     cold = time.perf_counter() - t0

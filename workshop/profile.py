@@ -74,6 +74,8 @@ class UnitStats:
     phrases: tuple[tuple[str, int], ...]
     opener: str | None
     dialogue: bool = True
+    fragments: int = 0
+    ends: tuple[tuple[str, int], ...] = ()
 
 
 def _is_set_off(text: str, start: int, end: int) -> bool:
@@ -111,6 +113,8 @@ def analyze_unit(segments: tuple[str, ...], dialogue: bool = True) -> UnitStats:
         phrases=tuple(sorted(phrase_counts.items())),
         opener=dist.opener(words, text),
         dialogue=dialogue,
+        fragments=sum(1 for s in sentences if is_fragment(s)),
+        ends=tuple(Counter(s.end for s in sentences).items()),
     )
 
 
@@ -146,6 +150,8 @@ class VoiceProfile:
     rhythm: dict[str, Any]
     diction: dict[str, Any]
     notes: list[Note] = field(default_factory=list)
+    word_counts: Counter[str] = field(default_factory=Counter, repr=False, compare=False)
+    """How often each word (lower case) is said: the raw material for signature words and comparisons."""
 
     def scalar_metrics(self) -> dict[str, float]:
         """Every scalar metric in :data:`workshop.metrics.METRICS`, flat: ``{name: float}``."""
@@ -348,13 +354,16 @@ def _profile(name: str, kind: str, units: Sequence[UnitStats], ctx: _Context) ->
         for lex_name, k in u.phrases:
             cls[lex_name] += k
 
-    ends = Counter(s.end for s in sentences)
+    ends: Counter[str] = Counter()
+    for u in units:
+        for kind_, k in u.ends:
+            ends[kind_] += k
     stutters = sum(u.stutters for u in units)
     false_starts = sum(u.false_starts for u in units)
     ellipses = sum(u.ellipses for u in units)
     dashes = sum(u.dashes for u in units)
     fillers = cls["fillers"] + sum(u.set_off_fillers for u in units)
-    fragments = sum(1 for s in sentences if is_fragment(s))
+    fragments = sum(u.fragments for u in units)
     utt_words = [len(u.words) for u in units if u.words]
     utt_sents = [len(u.sentences) for u in units if u.words]
 
@@ -433,6 +442,7 @@ def _profile(name: str, kind: str, units: Sequence[UnitStats], ctx: _Context) ->
         },
     }  # fmt: skip
     profile = VoiceProfile(name, kind, n_utt, n_words, n_sent, scores, rc, rhythm, diction)
+    profile.word_counts = counts
     profile.notes = _notes(profile)
     return profile
 
@@ -627,31 +637,22 @@ def profile_dialogue(dialogue: "Dialogue", *, progress: bool = False) -> Profile
     scene = _profile("Scene", "scene", scene_units, scene_ctx)
     narration_profile = _profile("Narration", "narration", nar_units, scene_ctx)
 
-    _fill_distinctive(characters, {n: by_speaker[n] for n in order}, nar_units, scene_units)
+    _fill_distinctive(characters, narration_profile, scene)
     return ProfileSet(scene, narration_profile, characters, unattributed)
 
 
-def _fill_distinctive(
-    characters: list[VoiceProfile],
-    units: dict[str, list[UnitStats]],
-    narration: list[UnitStats],
-    scene_units: list[UnitStats],
-) -> None:
-    counts = {name: Counter(chain.from_iterable(u.words for u in us)) for name, us in units.items()}
-    prior = dist.scaled_prior(Counter(chain.from_iterable(u.words for u in scene_units)))
+def _fill_distinctive(characters: list[VoiceProfile], narration: VoiceProfile, scene: VoiceProfile) -> None:
+    prior = dist.scaled_prior(scene.word_counts)
     total: Counter[str] = Counter()
-    for c in counts.values():
-        total.update(c)
-    narration_counts = Counter(chain.from_iterable(u.words for u in narration))
+    for c in characters:
+        total.update(c.word_counts)
     for profile in characters:
-        mine = counts[profile.name]
+        mine = profile.word_counts
         if len(characters) >= 2:
-            others = total.copy()
-            others.subtract(mine)
-            others = +others
+            others = Counter({w: k - mine.get(w, 0) for w, k in total.items() if k > mine.get(w, 0)})
             against = "the other characters"
         else:
-            others = narration_counts
+            others = narration.word_counts
             against = "the narration"
         words = dist.signature_words(mine, others, prior)
         profile.diction["distinctive_words"] = words

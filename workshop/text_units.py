@@ -98,15 +98,18 @@ def resolve_stutter(token: str) -> tuple[str, int]:
 
 def words_of(text: str) -> tuple[list[str], int]:
     """The words of ``text`` (lower case, stutters resolved) and the number of stutters."""
+    tokens = WORD_RE.findall(text.lower().replace("\u2019", "'"))
+    if "-" not in text:
+        return tokens, 0
     out: list[str] = []
     stutters = 0
-    for token in WORD_RE.findall(text):
+    for token in tokens:
         if "-" in token:
             word, n = resolve_stutter(token)
             stutters += n
             out.append(word)
         else:
-            out.append(token.lower().replace("\u2019", "'"))
+            out.append(token)
     return out, stutters
 
 
