@@ -43,7 +43,11 @@ _STOP = {
     "okay", "ok", "hmm", "mm", "um", "uh", "oh", "ooh", "hey", "hi", "hello", "goodbye", "please", "sorry",
     "thanks", "mom", "dad", "mum", "sir", "madam", "ma'am", "miss", "mr", "mrs", "ms", "dr",
 }
-_MID_SENTENCE_CAP = re.compile(r"(?:(?<=[a-z,;:—–\-])[ \t\r\n]+|(?<=[\"”(]) ?)([A-Z][a-z]+(?:['’-][A-Za-z]+)*)")
+_MID_SENTENCE_CAP = re.compile(
+    r"(?:(?<=[a-z,;:—–\-])[ \t\r\n]+|(?<=[\"”(]) ?|(?:(?<=Mr\.)|(?<=Mrs\.)|(?<=Ms\.)|(?<=Dr\.)|(?<=St\.))\s+)"
+    r"([A-Z][a-z]+(?:['’-][A-Za-z]+)*)"
+)
+_CAPITALISED = re.compile(r"(?<![\w'’])([A-Z][a-z]+(?:['’-][A-Za-z]+)*)")
 _ACTS = re.compile(r"(?:['’]s?\s+\w+)?\s+(?:\w+ly\s+)?([a-z]+)")
 _FUNCTION = {
     "before", "after", "and", "or", "but", "nor", "in", "on", "at", "to", "of", "for", "with", "from", "as", "than",
@@ -86,7 +90,7 @@ def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
     groups = _merge(speaking, counts)
     characters = []
     for forms in groups:
-        canonical = max(forms, key=lambda f: (counts.get(f, 0), -len(f), f))
+        canonical = max(forms, key=lambda f: (counts.get(f, 0), len(f), f))
         aliases = tuple(sorted((f for f in forms if f != canonical), key=lambda f: (-counts.get(f, 0), f)))
         characters.append(Character(canonical, aliases, _pronoun(text, narration, forms)))
     characters.sort(key=lambda ch: -sum(counts.get(f, 0) for f in ch.names))
@@ -113,6 +117,7 @@ def _candidates(text: str, narration: list[tuple[int, int]]) -> Counter:
     """Capitalised names in the narration, with how often each form occurs."""
     titles = lexicon().titles
     mid: Counter = Counter()
+    caps: Counter = Counter()
     lower: Counter = Counter()
     forms: Counter = Counter()
     for word in re.findall(r"(?<![\w'’])[a-z]+", text):
@@ -121,6 +126,8 @@ def _candidates(text: str, narration: list[tuple[int, int]]) -> Counter:
         chunk = text[max(0, a - 2) : b]
         for m in _MID_SENTENCE_CAP.finditer(chunk):
             mid[m.group(1)] += 1
+        for m in _CAPITALISED.finditer(text, a, b):
+            caps[m.group(1)] += 1
 
     def name_like(word: str) -> bool:
         clean = word.rstrip(".")
@@ -130,7 +137,10 @@ def _candidates(text: str, narration: list[tuple[int, int]]) -> Counter:
             return True
         if clean.lower() in _STOP:
             return False
-        return mid[clean] > 0 and lower[clean.lower()] <= mid[clean]
+        if lower[clean.lower()] > mid[clean]:
+            return False
+        # in the middle of a sentence somewhere, or opening two sentences and never written in lower case
+        return mid[clean] > 0 or (caps[clean] >= 2 and lower[clean.lower()] == 0)
 
     for a, b in narration:
         for m in CANDIDATE.finditer(text, a, b):
@@ -141,6 +151,11 @@ def _candidates(text: str, narration: list[tuple[int, int]]) -> Counter:
             run: list[str] = []
             for w in words + [""]:
                 if w and name_like(w):
+                    if w.endswith(".") and w.rstrip(".").lower() not in titles:
+                        run.append(w.rstrip("."))  # a full stop ends the name ("Natasha. She")
+                        _add_run(run, titles, forms)
+                        run = []
+                        continue
                     run.append(w)
                     continue
                 _add_run(run, titles, forms)
