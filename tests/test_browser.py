@@ -1,0 +1,104 @@
+"""Notebook 05 in a real browser: JupyterLab and Voilà on 127.0.0.1, driven through Debian's Chromium.
+
+A student opens the notebook, runs every cell, picks another character in the comparison widget and should see
+the comparison change. Screenshots go to pytest's tmp dir (and to $VW_ARTIFACTS when it is set).
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from browser_support import KERNEL_READY, chromium_page, jupyter_lab, keep_artifact, missing_browser_tools, voila
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "05-compare-characters.ipynb"
+_missing = missing_browser_tools()
+if _missing:
+    pytestmark = [pytest.mark.browser, pytest.mark.skip(reason=f"browser test skipped: {_missing}")]
+
+WIDGET = ".vw-comparison"
+RESULT = ".vw-comparison .vw-result"
+
+
+def _copy_notebook(tmp_path: Path) -> Path:
+    """Lab autosaves outputs, and the widget may write a corrections file: always work on a copy."""
+    target = tmp_path / NOTEBOOK.name
+    shutil.copy2(NOTEBOOK, target)
+    return target
+
+
+def _change_character(page, timings: dict[str, float]) -> tuple[str, str]:
+    """Pick the other character in the first dropdown; return the comparison text before and after."""
+    from playwright.sync_api import expect
+
+    result = page.locator(RESULT).first
+    expect(result).to_contain_text("against", timeout=30_000)
+    before = result.inner_text()
+    first = page.locator(f"{WIDGET} .widget-dropdown select").first
+    options = first.locator("option").all_inner_texts()
+    current = first.evaluate("el => el.options[el.selectedIndex].text")
+    others = [o for o in options if o != current]
+    assert others, f"the comparison offers only one character to pick: {options}"
+    started = time.perf_counter()
+    first.select_option(label=others[0])
+    expect(result).to_contain_text(f"{others[0]} against", timeout=10_000)
+    timings["change"] = time.perf_counter() - started
+    after = result.inner_text()
+    return before, after
+
+
+def _screenshot(page, tmp_path: Path, name: str) -> Path:
+    page.locator(WIDGET).first.scroll_into_view_if_needed()
+    path = tmp_path / name
+    page.screenshot(path=str(path), full_page=False)
+    keep_artifact(path)
+    return path
+
+
+def test_notebook_05_in_jupyterlab(tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    notebook = _copy_notebook(tmp_path)
+    timings: dict[str, float] = {}
+    with jupyter_lab(tmp_path) as server, chromium_page() as page:
+        timings["server"] = server.started_seconds
+        started = time.perf_counter()
+        page.goto(server.page_url(f"/lab/tree/{notebook.name}"))
+        page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=30_000)
+        page.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]').first.wait_for(timeout=30_000)
+        page.wait_for_function(KERNEL_READY, timeout=30_000)
+        timings["open"] = time.perf_counter() - started
+        started = time.perf_counter()
+        page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        expect(page.locator(RESULT).first).to_contain_text("against", timeout=30_000)
+        timings["run all"] = time.perf_counter() - started
+        before, after = _change_character(page, timings)
+        assert before != after
+        shot = _screenshot(page, tmp_path, "notebook-05-jupyterlab.png")
+        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count()
+        assert errors == 0, f"a cell wrote to stderr:\n{page.locator('.jp-OutputArea-output').all_inner_texts()}"
+    print(f"\nJupyterLab timings (s): {timings}; screenshot: {shot}")
+
+
+def test_notebook_05_as_voila_app(tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    notebook = _copy_notebook(tmp_path)
+    timings: dict[str, float] = {}
+    with voila(notebook) as server, chromium_page() as page:
+        timings["server"] = server.started_seconds
+        started = time.perf_counter()
+        page.goto(server.page_url("/"))
+        expect(page.locator(RESULT).first).to_contain_text("against", timeout=30_000)
+        timings["render"] = time.perf_counter() - started
+        # A code-free app: no code cell is shown.
+        assert page.locator(".jp-InputArea, .jp-CodeMirrorEditor").count() == 0
+        before, after = _change_character(page, timings)
+        assert before != after
+        shot = _screenshot(page, tmp_path, "notebook-05-voila.png")
+    print(f"\nVoila timings (s): {timings}; screenshot: {shot}")

@@ -1,0 +1,114 @@
+"""One scene open in a notebook: the scene, its cast, its corrections file, its dialogue, and cached results.
+
+Every widget of a notebook shares one :class:`ClassScene`, so a speaker corrected in the attribution editor is
+used by the comparison and the export panel from then on. The results a redraw needs (profiles, comparisons)
+are computed once by the workshop functions and kept here until the dialogue changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workshop.cast import Cast, load_cast
+from workshop.corrections import corrections_path_for, save_correction
+from workshop.dialogue import Dialogue, Segment, find_dialogue
+from workshop.errors import WorkshopError
+from workshop.samples import sample_cast_path, sample_scene_path
+from workshop.scene import Scene, read_scene, scene_from_text
+
+
+@dataclass
+class ClassScene:
+    """A scene as the notebooks and widgets use it. Build one with :func:`open_scene`."""
+
+    scene: Scene
+    cast: Cast | None
+    corrections: Path
+    is_sample: bool = False
+    dialogue: Dialogue = field(init=False)
+    version: int = field(init=False, default=0)
+    _cache: dict[Any, Any] = field(init=False, default_factory=dict, repr=False)
+    _listeners: list[Callable[["ClassScene"], None]] = field(init=False, default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self.dialogue = self._find()
+
+    @property
+    def name(self) -> str:
+        return self.scene.name
+
+    @property
+    def characters(self) -> list[str]:
+        """The characters who speak, most words first."""
+        return self.dialogue.speakers
+
+    def _find(self) -> Dialogue:
+        cast = Cast(list(self.cast.characters), self.cast.source) if self.cast is not None else None
+        corrections = self.corrections if self.corrections.exists() else None
+        return find_dialogue(self.scene, cast, corrections=corrections)
+
+    def reload(self) -> None:
+        """Find the dialogue again (after a correction) and forget every cached result."""
+        self.dialogue = self._find()
+        self._cache.clear()
+        self.version += 1
+        for listener in list(self._listeners):
+            listener(self)
+
+    def on_change(self, listener: Callable[["ClassScene"], None]) -> None:
+        """Call ``listener(self)`` whenever the dialogue changes (a widget redraws then)."""
+        self._listeners.append(listener)
+
+    def correct(self, segment: Segment, speaker: str | None) -> Path:
+        """Save that ``segment`` is spoken by ``speaker`` (None: unknown) and use it from now on."""
+        path = save_correction(self.corrections, segment, speaker)
+        self.reload()
+        return path
+
+    def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per ``key`` for the current dialogue."""
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
+
+
+def open_scene(
+    path: str | Path | None = None,
+    *,
+    text: str | None = None,
+    cast: str | Path | Cast | None = None,
+    corrections: str | Path | None = None,
+    name: str = "my-scene",
+) -> ClassScene:
+    """Open the scene a notebook works on.
+
+    - ``open_scene()``: the kit's sample scene (*The Lighthouse*) with its cast.
+    - ``open_scene("my-scene.txt")``: a scene file (``.txt`` or ``.md``); ``cast=`` a cast file if you have one.
+    - ``open_scene(text=...)``: text pasted into the notebook.
+
+    Corrections to speakers are kept in ``SCENE.corrections.toml`` beside the scene file; for the sample and for
+    pasted text, in the folder the notebook runs in (the kit's own files are never changed).
+    """
+    if text is not None and text.strip():
+        if path is not None:
+            raise WorkshopError("Give either a scene file or pasted text, not both.")
+        scene = scene_from_text(text, name=name)
+        default_corrections = Path.cwd() / f"{name}.corrections.toml"
+        is_sample = False
+    elif path is None or str(path).strip() == "":
+        scene = read_scene(sample_scene_path())
+        default_corrections = Path.cwd() / f"{scene.name}.corrections.toml"
+        if cast is None:
+            cast = sample_cast_path()
+        is_sample = True
+    else:
+        scene = read_scene(Path(path).expanduser())
+        default_corrections = corrections_path_for(Path(path).expanduser())
+        is_sample = False
+    loaded: Cast | None = load_cast(cast) if isinstance(cast, (str, Path)) else cast
+    return ClassScene(
+        scene, loaded, Path(corrections) if corrections else default_corrections, is_sample=is_sample
+    )
