@@ -91,16 +91,16 @@ def main(argv: list[str] | None = None) -> int:
         parts = "/".join(f"{np.nanmean([r[k] for r in rs]):.2f}" for k in ("delta_part", "lsm_part", "tag_part", "habits_part"))
         print(f"{kind:20} {len(rs):>5} {np.median(s):12.2f} {f'[{s.min():.2f}, {s.max():.2f}]':>14} {np.median(gain):10.1%} {parts:>22}")
     print("-" * len(head))
-    print(f"{'novel':24} {'pairs':>5} {'median':>6} {'max':>5} {'tag-chance':>10} {'controls':>8} {'max':>5}")
+    print(f"{'novel':28} {'pairs':>5} {'median':>6} {'max':>5} {'tag-chance':>10} {'controls':>8} {'max':>5}")
     for novel in dict.fromkeys(r["novel"] for r in rows):
         ps = [r for r in rows if r["novel"] == novel and r["kind"] == "pair"]
         cs = [r["score"] for r in rows if r["novel"] == novel and r["kind"] == "control"]
         if not ps:
-            print(f"{novel:24} {0:>5} {'':>6} {'':>5} {'':>10} {len(cs):>8} {max(cs):5.2f}")
+            print(f"{novel:28} {0:>5} {'':>6} {'':>5} {'':>10} {len(cs):>8} {max(cs):5.2f}")
             continue
         sc = [r["score"] for r in ps]
         gain = float(np.median([r["tag"] - r["chance"] for r in ps]))
-        print(f"{novel:24} {len(ps):>5} {np.median(sc):6.2f} {max(sc):5.2f} {gain:10.1%} {len(cs):>8} {max(cs):5.2f}")
+        print(f"{novel:28} {len(ps):>5} {np.median(sc):6.2f} {max(sc):5.2f} {gain:10.1%} {len(cs):>8} {max(cs):5.2f}")
     pairs = [r["score"] for r in rows if r["kind"] == "pair"]
     controls = [r["score"] for r in rows if r["kind"] == "control"]
     if pairs and controls:

@@ -4,8 +4,8 @@ Run:  python scripts/build_norms.py [--pdnc ../shared/pdnc] [--min-words 500] [-
 
 Reads the hand-attributed dialogue of the annotated novels in ../shared/pdnc (never copied into the project),
 keeps the major and intermediate characters with at least --min-words words of dialogue, measures each one
-(the line-by-line measures of workshop.compare, and the profile's scalar measures when workshop.profile is
-available), and writes ONLY figures: for each measure the 0th..100th percentiles over those characters, and for
+(the profile's scalar measures, workshop.profile; the line-by-line measures of workshop.compare for any the
+profile lacks), and writes ONLY figures: for each measure the 0th..100th percentiles over those characters, and for
 each function word the mean and standard deviation of its rate (used by Burrows' Delta). No text, no names.
 """
 
@@ -115,10 +115,9 @@ def main(argv: list[str] | None = None) -> int:
             if key not in SKIP and math.isfinite(v):
                 per_metric[key].append(v)
                 sources[key] = "profile"
-        counts = line_counts(ls)
-        for m in LINE_METRICS:
-            if m.name in profiled:
-                continue  # the profile's own measurement comes first
+        missing = [m for m in LINE_METRICS if m.name not in profiled]  # the profile's own measurement comes first
+        counts = line_counts(ls, missing) if missing else {}
+        for m in missing:
             v = value(counts[m.name], m)
             if math.isfinite(v):
                 per_metric[m.name].append(v)

@@ -9,9 +9,11 @@ from workshop.compare import (
     CLEARLY_DIFFERENT,
     compare_dialogue,
     compare_lines,
+    LINE_METRICS,
     compare_pair,
-    sentences,
+    line_counts,
     texts_value,
+    value,
 )
 from workshop.errors import WorkshopError
 from workshop.uncertainty import SIMILAR, TOO_LITTLE
@@ -45,9 +47,14 @@ def terse_and_garrulous(n: int, seed: int = 0) -> dict[str, list[str]]:
     }
 
 
-def test_sentences_are_dialogue_aware():
-    assert sentences("Oh...I, uh, I didn't. Mr. Banner said so! Did he? Well...") == [
-        "Oh...I, uh, I didn't.", "Mr. Banner said so!", "Did he?", "Well..."]
+def test_line_counts_add_up_to_the_profile():
+    from workshop.profile import profile_texts
+
+    for lines in gold_lines().values():
+        whole = profile_texts(lines, "x").scalar_metrics()
+        counts = line_counts(lines)
+        for m in LINE_METRICS:
+            assert value(counts[m.name], m) == pytest.approx(whole[m.name], nan_ok=True), m.name
     assert texts_value(["One two three. Four.", "Five six?"], "mean_sentence_words") == pytest.approx(2.0)
     assert texts_value(["One two three. Four.", "Five six?"], "questions_per_100_sentences") == pytest.approx(100 / 3)
 

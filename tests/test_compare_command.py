@@ -13,7 +13,7 @@ def test_table_on_the_sample_scene(capsys):
     assert main(["compare", "--boot", "100", "--no-norms"]) == 0
     out = capsys.readouterr().out
     assert "Agnes and Owen" in out or "Owen and Agnes" in out
-    assert "words per sentence" in out and "[95% interval]" in out and "tag test:" in out
+    assert "Average sentence length" in out and "[95% interval]" in out and "tag test:" in out
 
 
 def test_json_against_a_reference_scene(capsys, tmp_path):

@@ -65,6 +65,19 @@ def test_verdicts():
     assert verdict(Interval(0.05, 0.01, 0.09), 900, 900, sd=1.0) == SIMILAR
 
 
+def test_verdicts_relative_to_the_level_of_the_measure():
+    # words per sentence 9 vs 6 (level 7.5): interval [+1, +5] excludes 0 and the gap is 40% of the level
+    assert verdict(Interval(3.0, 1.0, 5.0), 20, 20, sd=10.0, level=7.5) == CLEARLY_DIFFERENT
+    # 3.71 vs 3.72 letters a word: the interval stays within +/-25% of 3.7 -> similar
+    assert verdict(Interval(-0.01, -0.25, 0.25), 20, 20, sd=3.0, level=3.7) == SIMILAR
+    # fillers 0.8 vs 2.9 per 100 words: interval [-5.6, +0.4] is far wider than 25% of the level
+    assert verdict(Interval(-2.1, -5.6, 0.4), 20, 20, sd=8.0, level=1.85) == TOO_LITTLE
+    # real but negligible: 4.00 vs 4.04, d tiny, 1% of the level
+    assert verdict(Interval(0.04, 0.01, 0.07), 5000, 5000, sd=2.0, level=4.02) == SIMILAR
+    # nobody uses it on either side
+    assert verdict(Interval(0.0, 0.0, 0.0), 20, 20, sd=0.0, level=0.0) == SIMILAR
+
+
 def test_wilson_interval_known_value():
     lo, hi = wilson_interval(5, 10)
     assert lo == pytest.approx(0.2366, abs=1e-4)

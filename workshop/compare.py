@@ -40,21 +40,18 @@ For every pair of characters (and for a character beside a reference character) 
 Results are dataclasses with ``to_dict()`` (the JSON of ``python -m workshop compare``) and pandas DataFrames
 (:meth:`Comparison.pairs_frame`, :meth:`Comparison.metrics_frame`, :meth:`Comparison.norms_frame`).
 
-The measures compared here are counted line by line (below), so that their uncertainty can be bootstrapped over
-lines: each is a ratio of sums over a character's lines, ``scale * sum(numerator) / sum(denominator)``. They
-follow the profile module's conventions where they overlap (dialogue-aware sentences: a sentence ends at ``.``,
-``?`` or ``!`` before a capital or the end of the line, or at an ellipsis before a capital; "Mr." and friends do
-not end one) and use the profiles' editable word lists in ``workshop/data/lexicons/`` (fillers, hedges,
-intensifiers), with a short built-in list when one is missing.
+The measures compared are the profile's own (:mod:`workshop.profile`, labels from :mod:`workshop.metrics`),
+counted line by line so that their uncertainty can be bootstrapped over lines: each is a ratio of sums over a
+character's lines, ``scale * sum(numerator) / sum(denominator)`` (words per sentence = words / sentences;
+questions per 100 sentences = 100 x questions / sentences...), which over all the lines is exactly the number
+the profile shows.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 import numpy as np
@@ -68,7 +65,6 @@ from workshop.stylometry import (
     count_matrix,
     default_norms,
     population_norms,
-    read_word_list,
     relative_frequencies,
     words,
     zscores,
@@ -94,163 +90,126 @@ if TYPE_CHECKING:
 # Measures counted line by line
 # --------------------------------------------------------------------------------------------------------------
 
-_ABBREVIATIONS = frozenset("mr mrs ms dr st mme mlle messrs prof rev capt col gen lt sgt jr sr vs etc".split())
-_END = re.compile(r"(\.\.\.|\u2026|[.!?]+)([\"')\]\u201d\u2019]*)(?=\s+[\"'(\[\u201c\u2018]?[A-Z0-9]|\s*$)")
-_ELLIPSIS = re.compile(r"\.\.\.|\u2026|\. \. \.")
-_DASH = re.compile(r"\u2014|\u2013|--|(?<=\w)-(?=\s|$)")
-_STUTTER = re.compile(r"\b([A-Za-z]{1,2})-(?=\1)", re.IGNORECASE)
-_CONTRACTION = re.compile(r"[a-z]+'(?:t|s|re|ve|ll|d|m)\b|\b(?:gonna|wanna|gotta|shoulda|coulda|woulda|kinda|sorta|dunno|y'all|ain't)\b")
 
-_FALLBACK = {
-    "fillers": "um umm uh uhh er erm ah hmm mm mhm huh\nyou know\ni mean",
-    "hedges": "maybe perhaps probably possibly apparently seemingly somewhat\ni think\ni guess\ni suppose\nsort of\n"
-    "kind of\nit seems\ni believe",
-    "intensifiers": "very really so totally absolutely completely utterly extremely incredibly terribly awfully",
+COMPARED_METRICS: tuple[str, ...] = (
+    "mean_sentence_words",
+    "mean_utterance_words",
+    "questions_per_100_sentences",
+    "exclamations_per_100_sentences",
+    "fragments_per_100_sentences",
+    "trailing_per_100_sentences",
+    "ellipses_per_100_words",
+    "dashes_per_100_words",
+    "stutters_per_100_words",
+    "fillers_per_100_words",
+    "mean_word_length",
+    "rare_word_share",
+    "contractions_per_100_words",
+    "hedges_per_100_words",
+    "intensifiers_per_100_words",
+    "certainty_per_100_words",
+    "profanity_per_100_words",
+    "first_person_per_100_words",
+    "second_person_per_100_words",
+)
+"""The profile measures compared pair by pair, in display order (all of them ratios of counts, so they can be
+counted line by line and bootstrapped over lines)."""
+
+_PER_LINE = {
+    "mean_sentence_words": ("sentences", 1.0),
+    "mean_utterance_words": ("utterances", 1.0),
+    "mean_utterance_sentences": ("utterances", 1.0),
+    "mean_word_length": ("words", 1.0),
+    "syllables_per_word": ("words", 1.0),
+    "monosyllable_share": ("words", 1.0),
+    "rare_word_share": ("words", 1.0),
+    "function_word_share": ("words", 1.0),
 }
-
-
-@lru_cache(maxsize=None)
-def lexicon(name: str) -> tuple[str, ...]:
-    """Entries of ``workshop/data/lexicons/NAME.txt`` (the profiles' editable lists), else a built-in list."""
-    path = resources.files("workshop") / "data" / "lexicons" / f"{name}.txt"
-    if path.is_file():
-        entries = read_word_list(path.read_text(encoding="utf-8"))
-        entries = tuple(e.split("\t")[0].split("=")[0].strip() for e in entries)
-        if entries:
-            return entries
-    return read_word_list(_FALLBACK.get(name, "").replace(" ", "\n"))
-
-
-def count_phrases(tokens: Sequence[str], phrases: Sequence[str]) -> int:
-    """How many times any of ``phrases`` (one or more words each) occurs in ``tokens``."""
-    single = {p for p in phrases if " " not in p and not p.endswith("*")}
-    prefixes = tuple(p[:-1] for p in phrases if " " not in p and p.endswith("*"))
-    multi = [tuple(p.split()) for p in phrases if " " in p]
-    n = sum(1 for t in tokens if t in single or (prefixes and t.startswith(prefixes)))
-    for m in multi:
-        k = len(m)
-        n += sum(
-            1
-            for i in range(len(tokens) - k + 1)
-            if all(tokens[i + j] == w or (w.endswith("*") and tokens[i + j].startswith(w[:-1])) for j, w in enumerate(m))
-        )
-    return n
-
-
-def sentences(text: str) -> list[str]:
-    """Dialogue-aware sentences of one line (see the module docstring); a line with words has at least one."""
-    text = " ".join(text.split())
-    out: list[str] = []
-    start = 0
-    for m in _END.finditer(text):
-        before = text[start : m.start()].split()
-        if m.group(1) == "." and before and before[-1].lower().strip("\"'(") in _ABBREVIATIONS:
-            continue
-        out.append(text[start : m.end()].strip())
-        start = m.end()
-    rest = text[start:].strip()
-    if rest:
-        out.append(rest)
-    return [s for s in out if words(s)]
 
 
 @dataclass(frozen=True)
 class LineMetric:
-    """One measure: its name (as in the profile's JSON), the words shown to writers, and how to count it."""
+    """One measure compared line by line: its profile name, the words shown to writers, and its denominator
+    (``words``, ``sentences`` or ``utterances``) and scale (100 for "per 100 ...")."""
 
     name: str
     label: str
     family: str
-    counts: Callable[[str], tuple[float, float]]
+    denominator: str
     scale: float = 1.0
     unit: str = ""
 
 
-def _wc(text: str) -> list[str]:
-    return words(text)
+def _line_metric(name: str) -> LineMetric:
+    from workshop.metrics import METRICS
+
+    info = METRICS.get(name)
+    if name in _PER_LINE:
+        den, scale = _PER_LINE[name]
+    elif name.endswith("_per_100_words"):
+        den, scale = "words", 100.0
+    elif name.endswith("_per_100_sentences"):
+        den, scale = "sentences", 100.0
+    else:
+        raise WorkshopError(f"{name} is not a measure that can be compared line by line.")
+    label = info.label if info else name.replace("_", " ")
+    unit = info.unit if info else ""
+    return LineMetric(name, label, info.family if info else "", den, scale, unit)
 
 
-def _per_sentence(pred: Callable[[str], bool]) -> Callable[[str], tuple[float, float]]:
-    def counts(text: str) -> tuple[float, float]:
-        ss = sentences(text)
-        return float(sum(1 for s in ss if pred(s))), float(len(ss))
-
-    return counts
+@lru_cache(maxsize=1)
+def _all_line_metrics() -> tuple[LineMetric, ...]:
+    return tuple(_line_metric(n) for n in COMPARED_METRICS)
 
 
-def _per_word(count: Callable[[str, list[str]], int]) -> Callable[[str], tuple[float, float]]:
-    def counts(text: str) -> tuple[float, float]:
-        toks = _wc(text)
-        return float(count(text, toks)), float(len(toks))
+class _LazyMetrics(Sequence[LineMetric]):
+    """:data:`LINE_METRICS`, built on first use from the profile's metric catalogue."""
 
-    return counts
+    def __getitem__(self, i):  # type: ignore[override]
+        return _all_line_metrics()[i]
 
-
-_FIRST = frozenset("i me my mine myself i'm i've i'll i'd".split())
-_SECOND = frozenset("you your yours yourself yourselves you're you've you'll you'd ya y'all".split())
+    def __len__(self) -> int:
+        return len(_all_line_metrics())
 
 
-def _zipf_rare(text: str, toks: list[str]) -> int:
-    return sum(1 for t in toks if _zipf(t) < 3.0)
-
-
-@lru_cache(maxsize=50_000)
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))
-
-
-LINE_METRICS: tuple[LineMetric, ...] = (
-    LineMetric("mean_sentence_words", "words per sentence", "rhythm",
-               lambda t: (float(sum(len(words(s)) for s in sentences(t))), float(len(sentences(t)))), 1.0, "words"),
-    LineMetric("mean_utterance_words", "words per line of dialogue", "rhythm",
-               lambda t: (float(len(_wc(t))), 1.0), 1.0, "words"),
-    LineMetric("questions_per_100_sentences", "questions per 100 sentences", "rhythm",
-               _per_sentence(lambda s: s.rstrip("\"')\u201d\u2019 ").endswith("?")), 100.0),
-    LineMetric("exclamations_per_100_sentences", "exclamations per 100 sentences", "rhythm",
-               _per_sentence(lambda s: s.rstrip("\"')\u201d\u2019 ").endswith("!")), 100.0),
-    LineMetric("ellipses_per_100_words", "trailing off (...) per 100 words", "rhythm",
-               _per_word(lambda t, w: len(_ELLIPSIS.findall(t))), 100.0),
-    LineMetric("dashes_per_100_words", "dashes and broken-off words per 100 words", "rhythm",
-               _per_word(lambda t, w: len(_DASH.findall(t))), 100.0),
-    LineMetric("stutters_per_100_words", "stutters and false starts per 100 words", "rhythm",
-               _per_word(lambda t, w: len(_STUTTER.findall(t))), 100.0),
-    LineMetric("fillers_per_100_words", "fillers (um, uh, you know) per 100 words", "rhythm",
-               _per_word(lambda t, w: count_phrases(w, lexicon("fillers"))), 100.0),
-    LineMetric("mean_word_length", "letters per word", "diction",
-               lambda t: (float(sum(len(x.replace("'", "").replace("-", "")) for x in _wc(t))), float(len(_wc(t)))), 1.0, "letters"),
-    LineMetric("rare_word_share", "rare words (per 100 words)", "diction", _per_word(_zipf_rare), 100.0),
-    LineMetric("contractions_per_100_words", "contractions per 100 words", "diction",
-               _per_word(lambda t, w: sum(1 for x in w if _CONTRACTION.fullmatch(x))), 100.0),
-    LineMetric("hedges_per_100_words", "hedges (maybe, I think) per 100 words", "diction",
-               _per_word(lambda t, w: count_phrases(w, lexicon("hedges"))), 100.0),
-    LineMetric("intensifiers_per_100_words", "intensifiers (very, really) per 100 words", "diction",
-               _per_word(lambda t, w: count_phrases(w, lexicon("intensifiers"))), 100.0),
-    LineMetric("first_person_per_100_words", "I / me / my per 100 words", "diction",
-               _per_word(lambda t, w: sum(1 for x in w if x in _FIRST)), 100.0),
-    LineMetric("second_person_per_100_words", "you / your per 100 words", "diction",
-               _per_word(lambda t, w: sum(1 for x in w if x in _SECOND)), 100.0),
-)
-"""The measures compared line by line, in display order."""
-
-METRIC_NAMES = tuple(m.name for m in LINE_METRICS)
+LINE_METRICS: Sequence[LineMetric] = _LazyMetrics()
+METRIC_NAMES = COMPARED_METRICS
 
 
 def metric(name: str) -> LineMetric:
+    """The line-by-line version of a profile measure (any ratio measure, not only the compared ones)."""
     for m in LINE_METRICS:
         if m.name == name:
             return m
-    from workshop.errors import WorkshopError
+    try:
+        return _line_metric(name)
+    except WorkshopError:
+        raise WorkshopError(f"Unknown measure {name!r}; choose from: {', '.join(METRIC_NAMES)}.") from None
 
-    raise WorkshopError(f"Unknown measure {name!r}; choose from: {', '.join(METRIC_NAMES)}.")
+
+def _line_profile(text: str) -> tuple[dict[str, float], int, int, int]:
+    from workshop.profile import profile_texts
+
+    prof = profile_texts([text], "line")
+    return prof.scalar_metrics(), prof.words, prof.sentences, 1 if prof.words else 0
 
 
 def line_counts(lines: Sequence[str], metrics: Sequence[LineMetric] = LINE_METRICS) -> dict[str, np.ndarray]:
-    """For each measure, an array of shape (lines, 2): numerator and denominator of every line."""
+    """For each measure, an array of shape (lines, 2): the numerator and denominator of every line.
+
+    Each line is profiled on its own (:func:`workshop.profile.profile_texts`, cached per line); the numerator is
+    the line's value times its denominator, so that ``sum(num) / sum(den)`` over all lines is exactly the value
+    the profile reports for the character.
+    """
+    profiled = [_line_profile(t) for t in lines]
     out: dict[str, np.ndarray] = {}
     for m in metrics:
-        out[m.name] = np.array([m.counts(t) for t in lines], dtype=float).reshape(len(lines), 2)
+        arr = np.zeros((len(lines), 2), dtype=float)
+        for i, (vals, n_words, n_sents, n_utts) in enumerate(profiled):
+            den = {"words": n_words, "sentences": n_sents, "utterances": n_utts}[m.denominator]
+            v = vals.get(m.name, float("nan"))
+            arr[i] = (v * den / m.scale if den and math.isfinite(v) else 0.0, den)
+        out[m.name] = arr
     return out
 
 
@@ -264,7 +223,6 @@ def texts_value(lines: Sequence[str], name: str) -> float:
     """One measure over a character's lines."""
     m = metric(name)
     return value(line_counts(lines, [m])[m.name], m)
-
 
 # --------------------------------------------------------------------------------------------------------------
 # Comparing two characters
@@ -404,7 +362,9 @@ def describe_distinctiveness(
     if tag_part >= 0.2:
         evidence.append("by the tag test")
     if evidence:
-        return f"distinct {' and '.join(evidence)}, but too little text for a firm overall score"
+        if fewest_words < 1000:
+            return f"distinct {' and '.join(evidence)}, but too little text for a firm overall score"
+        return f"distinct {' and '.join(evidence)}, though alike in their small words (low overall score)"
     if fewest_words < 500:
         return "not clearly distinct (too little text to be sure)"
     return "hard to tell apart"
@@ -586,7 +546,7 @@ def _metric_difference(m: LineMetric, ca: np.ndarray, cb: np.ndarray, *, n_boot:
         iv.high,
         cohens_d(per_a, per_b),
         cliffs_delta(per_a, per_b),
-        verdict(iv, len(per_a), len(per_b), sd=sd),
+        verdict(iv, len(per_a), len(per_b), sd=sd, level=(abs(value(ca, m)) + abs(value(cb, m))) / 2),
         len(per_a),
         len(per_b),
     )
@@ -613,6 +573,7 @@ class NormPlacement:
     percentile: float
     sentence: str
     note: str = ""
+    family: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {k: _clean(v) for k, v in asdict(self).items()}
@@ -690,7 +651,7 @@ class Comparison:
         import pandas as pd
 
         return pd.DataFrame([asdict(n) for n in self.norms],
-                            columns=["character", "metric", "label", "value", "percentile", "sentence", "note"])
+                            columns=["character", "metric", "label", "value", "percentile", "sentence", "note", "family"])
 
 
 def compare_lines(

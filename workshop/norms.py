@@ -158,7 +158,7 @@ def place(character: str, lines: Sequence[str], table: NormsTable | None = None,
         v, _, note = values[name]
         pct = norm.percentile_of(v)
         out.append(NormPlacement(character, name, norm.label, v, pct, sentence(character, norm.label, pct, table.population),
-                                 note or ""))
+                                 note or "", norm.family))
     return out
 
 

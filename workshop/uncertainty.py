@@ -10,11 +10,13 @@ A difference between two characters measured on a few dozen lines may be chance.
 * **Effect size.** How big the difference is against the ordinary line-to-line variation: Cohen's *d* (the
   difference in standard deviations: 0.2 small, 0.5 medium, 0.8 large) and Cliff's delta (pick one line of each
   character at random: how much more often is A's the higher; -1 to 1, 0.15 small, 0.33 medium, 0.47 large).
-* **Verdict.** ``clearly different`` when the interval excludes 0 and the difference is at least small
-  (|d| >= 0.2); ``similar`` when there is enough text and either the interval rules out anything beyond a
-  small-to-medium difference (within +/-0.5 sd) or the real difference is negligible; otherwise
-  ``too little text to tell``. With fewer than :data:`MIN_UNITS` lines (or sentences) on either side the
-  verdict is always ``too little text to tell``.
+* **Verdict.** With fewer than :data:`MIN_UNITS` lines on either side: always ``too little text to tell``.
+  Otherwise, when the interval excludes 0: ``clearly different`` if the gap is not negligible (at least a
+  small effect, |d| >= 0.2, or at least 10% of the measure's level), else ``similar`` (real but negligible).
+  When the interval includes 0: ``similar`` if the whole interval lies within +/-25% of the measure's level
+  (the average of the two values: "whatever the true gap, it is small next to the values themselves"), else
+  ``too little text to tell``. (Without a level, the band is +/-0.5 standard deviations of the line-to-line
+  values.)
 * **Random-split baseline.** For distances computed on whole texts (Delta, LSM), the same lines are shuffled
   between the two speakers many times, keeping each speaker's number of lines: the spread of those distances is
   what "no real difference" looks like with this much text (see :func:`split_null`).
@@ -37,6 +39,8 @@ MIN_UNITS = 5
 """Fewer lines (or sentences) than this on either side: no verdict but "too little text to tell"."""
 SMALL_EFFECT = 0.2
 SIMILAR_BAND = 0.5
+NEGLIGIBLE_SHARE = 0.10
+SIMILAR_SHARE = 0.25
 DEFAULT_SEED = 20261123
 
 
@@ -165,11 +169,24 @@ def verdict(
     n_b: int,
     *,
     sd: float,
+    level: float | None = None,
     min_units: int = MIN_UNITS,
 ) -> str:
-    """The plain-words verdict on a difference (see the module docstring for the rule)."""
+    """The plain-words verdict on a difference (see the module docstring for the rule).
+
+    ``sd`` is the pooled line-to-line standard deviation, ``level`` the size of the measure itself (the mean of
+    the two values' magnitudes).
+    """
     if min(n_a, n_b) < min_units or not math.isfinite(interval.low) or not math.isfinite(interval.high):
         return TOO_LITTLE
+    if level is not None and math.isfinite(level):
+        widest = max(abs(interval.low), abs(interval.high))
+        if interval.excludes_zero():
+            big = abs(interval.estimate) >= NEGLIGIBLE_SHARE * level
+            if math.isfinite(sd) and sd > 0:
+                big = big or abs(interval.estimate) / sd >= SMALL_EFFECT
+            return CLEARLY_DIFFERENT if big else SIMILAR
+        return SIMILAR if widest <= SIMILAR_SHARE * level else TOO_LITTLE
     if not math.isfinite(sd) or sd <= 0:
         # no line-to-line variation to judge by: only an exact zero difference is "similar"
         if interval.low == interval.high == 0:

@@ -84,10 +84,20 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _num(v: float, digits: int = 1, sign: bool = False) -> str:
+def _num(v: float, digits: int | None = None, sign: bool = False) -> str:
+    """A number for writers: 1 decimal from 10 up, 2 from 1 up, 3 below (so shares like 0.025 stay visible)."""
     if v is None or not math.isfinite(v):
         return "-"
+    if digits is None:
+        size = abs(v)
+        digits = 1 if size >= 10 else 2 if size >= 1 else 3 if size > 0 else 1
     return f"{v:+.{digits}f}" if sign else f"{v:.{digits}f}"
+
+
+def _digits(*values: float) -> int:
+    finite = [abs(v) for v in values if v is not None and math.isfinite(v) and v != 0]
+    top = max(finite, default=0.0)
+    return 1 if top >= 10 else 2 if top >= 1 else 3
 
 
 def format_pair(p: PairComparison, *, all_measures: bool = True) -> list[str]:
@@ -118,8 +128,12 @@ def format_pair(p: PairComparison, *, all_measures: bool = True) -> list[str]:
     rows.append(f"  {'measure':{width}}  {na:>10} {nb:>10}  {'difference [95% interval]':>28}  verdict")
     shown = p.metrics if all_measures else [m for m in p.metrics if m.verdict == "clearly different"]
     for m in shown:
-        interval = f"{_num(m.difference, 1, True)} [{_num(m.ci_low, 1, True)}, {_num(m.ci_high, 1, True)}]"
-        rows.append(f"  {m.label:{width}}  {_num(m.a):>10} {_num(m.b):>10}  {interval:>28}  {m.verdict}")
+        digits = _digits(m.a, m.b, m.difference)
+        interval = (f"{_num(m.difference, digits, True)} [{_num(m.ci_low, digits, True)}, "
+                    f"{_num(m.ci_high, digits, True)}]")  # fmt: skip
+        rows.append(
+            f"  {m.label:{width}}  {_num(m.a, digits):>10} {_num(m.b, digits):>10}  {interval:>28}  {m.verdict}"
+        )
     strongest = p.strongest()
     if strongest:
         rows.append("  what sets them apart most: " + "; ".join(m.label for m in strongest))
