@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from workshop.attribution_lexicon import lexicon
 from workshop.attribution_names import Mention, NameIndex
-from workshop.attribution_tags import Tag, TagReader
+from workshop.attribution_tags import Tag, TagReader, clause_weight
 from workshop.cast import Cast, Character
 from workshop.errors import Notice
 from workshop.quotes import QuotedSpan
@@ -68,13 +68,6 @@ class _Group:
 _NEW_SENTENCE = re.compile(r"\s+(?:The|He|She|It|His|Her|They|A|An)\s")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;]\s+|[.!?]['’\"”]\s+|—\s*)([A-Z])")
 _ACTS = re.compile(r"(?:['’]s?\s+\w+)?\s+(?:\w+ly\s+|just\s+|only\s+|then\s+|too\s+|,\s+)?[a-z]")
-_SENTENCE_END_AFTER = re.compile(r"[.!?](?=\s|$)")
-_SILENT = re.compile(r"\b(?:silent|silence|said nothing|say nothing|no answer|no reply|not answer|n['’]t answer|without a word|held (?:his|her) tongue|speechless|mute)\b", re.IGNORECASE)
-_BREAKS_SILENCE = re.compile(r"\b(?:break|breaks|broke|breaking|broken)\s+(?:the\s+|a\s+|their\s+)?silence", re.IGNORECASE)
-_ADVERB_LEAD = re.compile(r"\s*(?:(?:then|and|but|so|now|still|just|finally|again|at last|suddenly|slowly|quickly)\b[\s,]*)+", re.IGNORECASE)
-_SUBORDINATE = re.compile(r"\b(?:since|until|till|when|whenever|while|as|because|if|though|although|that|who|whom|which|before|after|unless|whether|where)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_COORDINATE = re.compile(r"(?:,|;|\band|\bbut)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
-_COPULA = re.compile(r"\s+(?:was|were|is|are|had\s+been|seemed|looked\s+like)\b")
 _PRON_SUBJ = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=[.!?]['’\"”]\s)|(?<=—))\s*(He|She|I)\b(?!['’])")
 
 
@@ -379,29 +372,7 @@ class _Engine:
     # ------------------------------------------------------------------ beats
 
     def _subject_weight(self, a: int, cs: int, ce: int, b: int) -> float:
-        """How much a subject in narration looks like the one acting: a main clause counts more than a
-        subordinate one ("since she...", "until Bruce..."), an action more than "was"; a character said to keep
-        silent does not speak."""
-        text = self.text
-        sent_start = max(text.rfind(". ", a, cs), text.rfind("! ", a, cs), text.rfind("? ", a, cs))
-        sent_start = a if sent_start < 0 else sent_start + 2
-        m = _SENTENCE_END_AFTER.search(text, ce, b)
-        sentence = text[sent_start : m.end() if m else b]
-        if _SILENT.search(sentence) and not _SILENT.search(text[sent_start:cs]) and not _BREAKS_SILENCE.search(sentence):
-            # the subject is the one keeping silent unless the silence belongs to an earlier clause
-            return 0.0
-        lead = text[sent_start:cs]
-        if not lead.strip() or _ADVERB_LEAD.fullmatch(lead):
-            weight = 2.0
-        elif _SUBORDINATE.search(lead):
-            weight = 0.5
-        elif _COORDINATE.search(lead):
-            weight = 1.5
-        else:
-            weight = 1.0
-        if _COPULA.match(text, ce, b):
-            weight *= 0.5
-        return weight
+        return clause_weight(self.text, a, cs, ce, b)
 
     def _beat(self, k: int, g: _Group) -> None:
         """A character who acts in the paragraph: the subject nearest the quote in the narration before it

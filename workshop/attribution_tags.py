@@ -62,6 +62,46 @@ _OTHER_VERB = re.compile(
 )
 
 
+_SENTENCE_END_AFTER = re.compile(r"[.!?](?=\s|$)")
+_SILENT = re.compile(r"\b(?:silent|silence|said nothing|say nothing|no answer|no reply|not answer|n['’]t answer|without a word|held (?:his|her) tongue|speechless|mute)\b", re.IGNORECASE)
+_BREAKS_SILENCE = re.compile(r"\b(?:break|breaks|broke|breaking|broken)\s+(?:the\s+|a\s+|their\s+)?silence", re.IGNORECASE)
+_ADVERB_LEAD = re.compile(r"\s*(?:(?:then|and|but|so|now|still|just|finally|again|at last|suddenly|slowly|quickly)\b[\s,]*)+", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\b(?:since|until|till|when|whenever|while|as|because|if|though|although|that|who|whom|which|before|after|unless|whether|where)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_COORDINATE = re.compile(r"(?:,|;|\band|\bbut)\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+_COPULA = re.compile(r"\s+(?:was|were|is|are|had\s+been|seemed|looked\s+like)\b")
+
+
+def clause_weight(text: str, a: int, cs: int, ce: int, b: int) -> float:
+    """How much the subject ``text[cs:ce]`` in the narration ``text[a:b]`` looks like the one acting (and so
+    speaking): a main clause counts more than a subordinate one ("since she...", "until Bruce..."), an action
+    more than "was", the subject of a relative clause that speaks ("Lydia, who, flying to her, cried") most; a
+    character said to keep silent does not speak."""
+    sent_start = max(text.rfind(". ", a, cs), text.rfind("! ", a, cs), text.rfind("? ", a, cs), text.rfind("; ", a, cs))
+    sent_start = a if sent_start < 0 else sent_start + 2
+    m = _SENTENCE_END_AFTER.search(text, ce, b)
+    sentence = text[sent_start : m.end() if m else b]
+    if _SILENT.search(sentence) and not _SILENT.search(text[sent_start:cs]) and not _BREAKS_SILENCE.search(sentence):
+        # the subject is the one keeping silent unless the silence belongs to an earlier clause
+        return 0.0
+    if _RELATIVE_WHO.match(text, ce, b):
+        return 3.0
+    lead = text[sent_start:cs]
+    if not lead.strip() or _ADVERB_LEAD.fullmatch(lead):
+        weight = 2.0
+    elif _SUBORDINATE.search(lead):
+        weight = 0.5
+    elif _COORDINATE.search(lead):
+        weight = 1.5
+    else:
+        weight = 1.0
+    if _COPULA.match(text, ce, b):
+        weight *= 0.5
+    return weight
+
+
+_RELATIVE_WHO = re.compile(r",\s+who\b")
+
+
 @dataclass(frozen=True)
 class Tag:
     """What a tag says about the speaker. ``kind``: script | name | pronoun | descriptive | narrator."""
@@ -206,6 +246,9 @@ class TagReader:
         for s, e, tag in out:
             prev = _PREV_WORD.search(text, max(a, s - 14), s)
             if prev and prev.group(1).lower() in _PREPOSITIONS:
+                if prev.group(1).lower() == "by" and re.search(r"ed\s+by\s+$", text[max(a, s - 20) : s]):
+                    kept.append((s, e, tag))  # "accosted by Miss Bingley": the agent
+                    continue
                 if not (prev.group(1).lower() == "of" and re.search(r"(?:voice|tones?|cry|view)\s+of\s+$", text[max(a, s - 20) : s])):
                     continue
             kept.append((s, e, tag))
@@ -283,7 +326,16 @@ class TagReader:
         for cs, ce, tag in subjects:
             if cs >= ve and cs - ve < 30 and gap_ok(text, ve, cs):
                 return tag  # "said Mr. Collins"
-        before_v = [x for x in subjects if x[1] <= vs]
+        before_v = [
+            x for x in subjects if x[1] <= vs and not (x[2].pronoun == "it" and not verb_follows(text, x[1], vs + 1))
+        ]
         if before_v:
-            return before_v[-1][2]
+            def weight(n_x):
+                n, (cs, ce, tag) = n_x
+                w = clause_weight(text, start, cs, ce, end)
+                if verb_follows(text, ce, ve, apposition=False):
+                    w += 1.0  # "he said", "Bruce finally said": the verb's own subject
+                return (w, n)
+
+            return max(enumerate(before_v), key=weight)[1][2]
         return None
