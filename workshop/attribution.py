@@ -30,6 +30,9 @@ from workshop.errors import Notice
 from workshop.quotes import QuotedSpan
 from workshop.scene import Scene
 
+PARTICIPANT_WEIGHT = 2.0
+"""How much being a speaker in the current exchange counts when resolving "he said" (see _candidates)."""
+
 CONFIDENCE = {
     "script": 0.99,
     "explicit": 0.97,
@@ -65,6 +68,7 @@ class _Group:
     addressees: set[str] = field(default_factory=set)
 
 
+_TO_NAME = re.compile(r"^[^.!?;\"“”]*?\b(?:to|at|towards|addressing)\s+(?:the\s+)?(?=[A-Z])")
 _NEW_SENTENCE = re.compile(r"\s+(?:The|He|She|It|His|Her|They|A|An)\s")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;]\s+|[.!?]['’\"”]\s+|—\s*)([A-Z])")
 _ACTS = re.compile(r"(?:['’]s?\s+\w+)?\s+(?:\w+ly\s+|just\s+|only\s+|then\s+|too\s+|,\s+)?[a-z]")
@@ -201,6 +205,13 @@ class _Engine:
                     tag = self.tags.before(max(tail_start, prev_para.end - 300), prev_para.end)
             if tag is not None:
                 g.tags.append((i, tag))
+                # "said she to Charlotte": Charlotte is spoken to
+                if close < after_end:
+                    to = _TO_NAME.search(text, close, min(after_end, close + 60))
+                    if to:
+                        j = bisect.bisect_left(self.narr_starts, to.end())
+                        if j < len(self.narr) and self.narr[j].start == to.end() and len(self.narr[j].names) == 1:
+                            g.addressees.add(self.narr[j].names[0])
 
     def _read_vocatives(self, g: _Group) -> None:
         """Names addressed inside the quote: "Natasha, I'm sorry", "..., Mr. Darcy?", "Oh, Jane!"."""
@@ -277,6 +288,8 @@ class _Engine:
         scores: dict[str, float] = {}
 
         def fits(name: str) -> bool:
+            if name == self.index.narrator:
+                return False  # a first-person narrator is "I", never "he" or "she" or "the old man"
             if pronoun is None:
                 return True
             p = self.pronoun.get(name)
@@ -314,6 +327,9 @@ class _Engine:
         if prev and prev[0] is not None and g.paragraph != self.groups[k - 1].last_paragraph:
             if prev[0] in scores:
                 scores[prev[0]] -= 2.5
+        # the people in this exchange: one of them is speaking
+        for name in self._participants(k, exclude_self=True):
+            add(name, PARTICIPANT_WEIGHT)
         # somebody addressed in the previous line tends to answer
         if k > 0:
             for name in self.groups[k - 1].addressees:
@@ -427,10 +443,10 @@ class _Engine:
             return False
         return gap_end - gap_start < 600
 
-    def _participants(self, k: int) -> set[str]:
+    def _participants(self, k: int, exclude_self: bool = False) -> set[str]:
         """Who speaks in the exchange around utterance ``k`` (linked utterances on either side); in a scene with
         only two characters, those two."""
-        if len(self.cast) == 2:
+        if len(self.cast) == 2 and not exclude_self:
             return set(self.cast.names)
         people: set[str] = set()
         groups = self.groups
