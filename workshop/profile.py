@@ -29,8 +29,8 @@ from workshop.metrics import diction as dm
 from workshop.metrics import distinctive as dist
 from workshop.metrics import rhythm as rm
 from workshop.metrics.lexicons import lexicon, phrase_pattern, pronouns, set_off_pattern
-from workshop.metrics.readability import READABILITY_KEYS, ReadabilityCounts, count_words, readability
-from workshop.text_units import DASH_RE, ELLIPSIS_RE, Sentence, is_contraction, is_fragment, split_sentences
+from workshop.metrics.readability import READABILITY_KEYS, ReadabilityCounts, readability, word_features
+from workshop.text_units import ELLIPSIS_RE, count_dashes, Sentence, is_contraction, is_fragment, split_sentences
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -91,6 +91,19 @@ def _always_fillers() -> frozenset[str]:
     return lexicon("fillers").words
 
 
+@lru_cache(maxsize=None)
+def _first_words(name: str) -> frozenset[str]:
+    """The first word of every entry of a lexicon: a cheap test of whether its regex can match at all."""
+    lex = lexicon(name)
+    return frozenset(lex.words) | frozenset(p.split()[0] for p in lex.phrases)
+
+
+@lru_cache(maxsize=1)
+def _phrase_first_words() -> frozenset[str]:
+    _pattern, owner = phrase_pattern()
+    return frozenset(p.split()[0] for p in owner)
+
+
 @lru_cache(maxsize=65536)
 def analyze_unit(segments: tuple[str, ...], dialogue: bool = True) -> UnitStats:
     """Count one utterance given as its quoted segments (cached: the same utterance is never counted twice)."""
@@ -98,17 +111,23 @@ def analyze_unit(segments: tuple[str, ...], dialogue: bool = True) -> UnitStats:
     text = " ".join(s.strip() for s in segments)
     low = text.lower().replace("\u2019", "'")
     words = tuple(chain.from_iterable(s.words for s in sentences))
-    set_off = sum(1 for m in set_off_pattern("fillers_set_off").finditer(low) if _is_set_off(low, m.start(), m.end()))
-    pattern, owner = phrase_pattern()
-    phrase_counts: Counter[str] = Counter(owner[m.group()] for m in pattern.finditer(low)) if owner else Counter()
+    set_off = 0
+    if not _first_words("fillers_set_off").isdisjoint(words):
+        pattern = set_off_pattern("fillers_set_off")
+        set_off = sum(1 for m in pattern.finditer(low) if _is_set_off(low, m.start(), m.end()))
+    phrase_counts: Counter[str] = Counter()
+    if not _phrase_first_words().isdisjoint(words):
+        pattern, owner = phrase_pattern()
+        phrase_counts.update(owner[m.group()] for m in pattern.finditer(low))
+    ellipses = len(ELLIPSIS_RE.findall(text)) if ("." in text or "\u2026" in text) else 0
     return UnitStats(
         text=text,
         sentences=sentences,
         words=words,
         stutters=sum(s.stutters for s in sentences),
         false_starts=sum(rm.false_starts(s.words, _always_fillers()) for s in sentences),
-        ellipses=len(ELLIPSIS_RE.findall(text)),
-        dashes=len(DASH_RE.findall(text)),
+        ellipses=ellipses,
+        dashes=count_dashes(text),
         set_off_fillers=set_off,
         phrases=tuple(sorted(phrase_counts.items())),
         opener=dist.opener(words, text),
@@ -118,19 +137,45 @@ def analyze_unit(segments: tuple[str, ...], dialogue: bool = True) -> UnitStats:
     )
 
 
-_CLASSES = ("hedges", "intensifiers", "certainty", "profanity_mild", "profanity_strong", "fillers", "function_words")
+_CLASSES = ("hedges", "intensifiers", "certainty", "profanity_mild", "profanity_strong", "fillers")
+
+
+@dataclass(frozen=True, slots=True)
+class WordFeatures:
+    """Everything the profiles need to know about one (lower-case) word, looked up once per word."""
+
+    syllables: int
+    letters: int
+    complex: bool
+    difficult: bool
+    classes: tuple[str, ...]
+    function_word: bool
+    zipf: float
+    stress_syllables: int
+    stressed: int
 
 
 @lru_cache(maxsize=131072)
-def _word_classes(word: str) -> tuple[tuple[str, ...], float, str | None]:
-    """``(lexicons the word is on + pronoun group + "contraction", Zipf, stress pattern)`` for one word."""
+def _features(word: str) -> WordFeatures:
+    syl, let, cpx, _poly, diff = word_features(word)
     classes = [name for name in _CLASSES if lexicon(name).has_word(word)]
     group = pronouns().get(word)
     if group:
         classes.append(group)
     if is_contraction(word):
         classes.append("contraction")
-    return tuple(classes), wordfreq_adapter.zipf(word), cmudict_adapter.stress(word)
+    stress = cmudict_adapter.stress(word) or ""
+    return WordFeatures(
+        syllables=syl,
+        letters=let,
+        complex=cpx,
+        difficult=diff,
+        classes=tuple(classes),
+        function_word=word in lexicon("function_words").words,
+        zipf=wordfreq_adapter.zipf(word),
+        stress_syllables=len(stress),
+        stressed=len(stress) - stress.count("0"),
+    )
 
 
 # ------------------------------------------------------------------------------------------------- profile
@@ -325,31 +370,38 @@ def _profile(name: str, kind: str, units: Sequence[UnitStats], ctx: _Context) ->
     n_sent = len(sentences)
     n_utt = sum(1 for u in units if u.words)
 
-    rc = count_words(counts.items(), n_sent)
-    scores = readability(rc)
-
-    # per word type
+    # per word type: one cached lookup per distinct word, weighted by how often it is said
     cls: Counter[str] = Counter()
     zipf_sum = zipf_known = rare = 0.0
-    stressed = stress_total = 0
-    mono = 0
-    fw_counts: Counter[str] = Counter()
-    fw_lex = lexicon("function_words")
+    stressed = stress_total = mono = 0
+    syl = let = cpx = poly = diff = 0
+    fw_counts: dict[str, int] = {}
     for w, k in counts.items():
-        classes, z, stress = _word_classes(w)
-        for c in classes:
+        f = _features(w)
+        syl += f.syllables * k
+        let += f.letters * k
+        if f.syllables >= 3:
+            poly += k
+            if f.complex:
+                cpx += k
+        if f.difficult:
+            diff += k
+        if f.syllables == 1:
+            mono += k
+        for c in f.classes:
             cls[c] += k
-        if "function_words" in classes and w in fw_lex.words:
-            fw_counts[w] += k
-        if z > 0:
-            zipf_sum += z * k
+        if f.function_word:
+            fw_counts[w] = k
+        if f.zipf > 0:
+            zipf_sum += f.zipf * k
             zipf_known += k
-        if z < wordfreq_adapter.RARE_ZIPF:
+        if f.zipf < wordfreq_adapter.RARE_ZIPF:
             rare += k
-        if stress:
-            stress_total += len(stress) * k
-            stressed += (len(stress) - stress.count("0")) * k
-    mono = sum(k for w, k in counts.items() if _syl(w) == 1)
+        if f.stress_syllables:
+            stress_total += f.stress_syllables * k
+            stressed += f.stressed * k
+    rc = ReadabilityCounts(n_sent, n_words, syl, let, cpx, poly, diff)
+    scores = readability(rc)
     for u in units:
         for lex_name, k in u.phrases:
             cls[lex_name] += k
@@ -428,7 +480,9 @@ def _profile(name: str, kind: str, units: Sequence[UnitStats], ctx: _Context) ->
         "address_per_100_words": rm.per(sum(address.values()), n_words),
         "address_terms": dict(address.most_common()),
         "function_word_share": sum(fw_counts.values()) / n_words if n_words else NAN,
-        "function_words": {w: round(1000.0 * k / n_words, 2) for w, k in fw_counts.most_common()},
+        "function_words": {
+            w: round(1000.0 * k / n_words, 2) for w, k in sorted(fw_counts.items(), key=lambda wk: (-wk[1], wk[0]))
+        },
         "sentiment": rm.mean(sentiments),
         "positive_share": sum(1 for s in sentiments if s >= 0.05) / len(sentiments) if sentiments else NAN,
         "negative_share": sum(1 for s in sentiments if s <= -0.05) / len(sentiments) if sentiments else NAN,
@@ -445,13 +499,6 @@ def _profile(name: str, kind: str, units: Sequence[UnitStats], ctx: _Context) ->
     profile.word_counts = counts
     profile.notes = _notes(profile)
     return profile
-
-
-@lru_cache(maxsize=131072)
-def _syl(word: str) -> int:
-    from workshop.text_units import syllables
-
-    return syllables(word)
 
 
 _SAMPLE_WORDS = {"words": "words", "sentences": "sentences", "utterances": "speeches"}
@@ -589,7 +636,7 @@ def clear_caches(*, words: bool = False) -> None:
     _unit_address.cache_clear()
     if words:
         for fn in (text_units.syllables, text_units.letters, text_units.is_contraction, rd.word_features,
-                   rd.is_familiar, _word_classes, _syl, wordfreq_adapter.zipf, cmudict_adapter.stress,
+                   rd.is_familiar, _features, wordfreq_adapter.zipf, cmudict_adapter.stress,
                    pyphen_adapter.syllables):  # fmt: skip
             fn.cache_clear()
 
@@ -646,15 +693,18 @@ def _fill_distinctive(characters: list[VoiceProfile], narration: VoiceProfile, s
     total: Counter[str] = Counter()
     for c in characters:
         total.update(c.word_counts)
+    n_total = sum(total.values())
     for profile in characters:
         mine = profile.word_counts
         if len(characters) >= 2:
-            others = Counter({w: k - mine.get(w, 0) for w, k in total.items() if k > mine.get(w, 0)})
+            others = {w: total[w] - k for w, k in mine.items()}  # only the words log-odds looks up
+            n_others = n_total - sum(mine.values())
             against = "the other characters"
         else:
             others = narration.word_counts
+            n_others = sum(others.values())
             against = "the narration"
-        words = dist.signature_words(mine, others, prior)
+        words = dist.signature_words(mine, others, prior, n_j=n_others)
         profile.diction["distinctive_words"] = words
         if not any(w["significant"] for w in words):
             lean = ", ".join(str(w["word"]) for w in words)

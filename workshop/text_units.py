@@ -17,7 +17,7 @@ Sentences
 
 Words
     Runs of letters and digits, with inner apostrophes (``didn't``) and inner single hyphens
-    (``sling-shot``, one word). Dashes (``—``, ``–``, ``--``, a spaced hyphen) separate words. A hyphenated
+    (``sling-shot``, one word); an apostrophe opens a few clipped words ('em, 'bout, 'cause). Dashes (``—``, ``–``, ``--``, a spaced hyphen) separate words. A hyphenated
     stutter ("I-I", "y-you", "a-about": each piece before the last a beginning of the last) is one word, the
     last piece, with one stutter per repeated piece. Words are compared in lower case with ``’`` as ``'``.
 
@@ -36,17 +36,35 @@ from functools import lru_cache
 from workshop.adapters import cmudict_adapter, pyphen_adapter
 from workshop.metrics.lexicons import lexicon
 
-_L = r"[^\W_]"
-WORD_RE = re.compile(
-    rf"['\u2019](?:em|bout|cause|til|tis|twas)(?![\w'])"
-    rf"|{_L}+(?:['\u2019]{_L}+)*(?:-{_L}+(?:['\u2019]{_L}+)*)*",
-    re.IGNORECASE,
-)
+WORD_RE = re.compile(r"['\u2019](?:em|bout|cause|til|tis|twas)(?![\w'])|[^\W_]+(?:['\u2019-][^\W_]+)*")
 _LAST_WORD_RE = re.compile(r"([\w.]+)$")
 _TERM_RE = re.compile(r"(?:[.!?\u2026]+)[\"'\u201d\u2019)\]]*")
 _OPENERS = "\"'\u201c\u2018([\u2026.-\u2014\u2013"
 ELLIPSIS_RE = re.compile(r"\u2026|\.(?:\s?\.){2,}")
-DASH_RE = re.compile(r"\u2014+|\u2013+|-{2,}|(?<=\s)-(?=\s|$)|(?<=\w)-(?=[\"'\u201d\u2019]?\s*$)")
+_DASH_RUN_RE = re.compile(r"[\u2014\u2013-]+")
+_CLOSERS = "\"'\u201d\u2019"
+
+
+def count_dashes(text: str) -> int:
+    """Dashes that break a sentence: every run of em or en dashes, every ``--``, a hyphen with space on both
+    sides (or at the very end after a word: "I was going to-"). Hyphens inside words do not count."""
+    if "-" not in text and "\u2014" not in text and "\u2013" not in text:
+        return 0
+    n = 0
+    for m in _DASH_RUN_RE.finditer(text):
+        run = m.group()
+        if run != "-":
+            n += 1
+            continue
+        before = text[m.start() - 1 : m.start()]
+        after = text[m.end() :].lstrip(_CLOSERS)
+        if (not before or before.isspace()) and (not after or after[:1].isspace()):
+            n += 1
+        elif before and not before.isspace() and not after.strip():
+            n += 1
+    return n
+
+
 _DASH_END_RE = re.compile(r"(?:\u2014|\u2013|-)[\"'\u201d\u2019)\]]*\s*$")
 _STUTTER_EXCLUDED = frozenset({"re", "co", "de", "un", "ex", "bi", "pre", "non", "anti", "mid", "sub", "so"})
 _SUBJECTS = frozenset({"i", "you", "he", "she", "we", "they", "it", "there", "who", "that", "this"})

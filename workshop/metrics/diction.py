@@ -37,13 +37,15 @@ def _mtld_pass(words: Sequence[str], threshold: float) -> float:
     count = types = 0
     for w in words:
         count += 1
-        if w not in seen:
+        if w in seen:
+            # Only a repeated word lowers the stretch's type-token ratio, so only then can it reach the threshold.
+            if types <= threshold * count:
+                factors += 1.0
+                seen = set()
+                count = types = 0
+        else:
             seen.add(w)
             types += 1
-        if types <= threshold * count:  # the stretch's type-token ratio has fallen to the threshold
-            factors += 1.0
-            seen = set()
-            count = types = 0
     if count:
         factors += (1.0 - types / count) / (1.0 - threshold)
     if factors == 0:

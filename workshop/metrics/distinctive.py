@@ -32,11 +32,19 @@ PRIOR_WEIGHT = 1000.0
 
 
 def log_odds(
-    counts_i: Mapping[str, int], counts_j: Mapping[str, int], prior: Mapping[str, float]
+    counts_i: Mapping[str, int],
+    counts_j: Mapping[str, int],
+    prior: Mapping[str, float],
+    *,
+    n_j: int | None = None,
 ) -> dict[str, float]:
-    """z-scores of the weighted log-odds (i against j) for every word in ``counts_i`` (see module docstring)."""
+    """z-scores of the weighted log-odds (i against j) for every word in ``counts_i`` (see module docstring).
+
+    ``counts_j`` needs only the words of ``counts_i``; then pass j's total as ``n_j``.
+    """
     n_i = sum(counts_i.values())
-    n_j = sum(counts_j.values())
+    if n_j is None:
+        n_j = sum(counts_j.values())
     a0 = float(sum(prior.values()))
     out: dict[str, float] = {}
     if n_i == 0 or a0 <= 0:
@@ -64,9 +72,10 @@ def signature_words(
     top: int = 10,
     min_count: int = 2,
     z_min: float = Z_SIGNIFICANT,
+    n_j: int | None = None,
 ) -> list[dict[str, float | int | str]]:
     """The words character i says more than the others, strongest first: ``[{"word", "count", "z"}]``."""
-    z = log_odds(counts_i, counts_j, prior)
+    z = log_odds(counts_i, counts_j, prior, n_j=n_j)
     ranked = sorted(
         ((w, s) for w, s in z.items() if counts_i.get(w, 0) >= min_count), key=lambda ws: (-ws[1], ws[0])
     )
