@@ -81,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
     print("-" * len(head))
-    print(f"{'summary':20} {'count':>5} {'score median':>12} {'[min, max]':>14} {'tag-chance':>10} {'parts d/l/t/h (mean)':>22}")
+    print(f"{'summary':20} {'count':>5} {'score median':>12} {'[min, max]':>14} {'tag-chance':>10} "
+          f"{'parts d/l/t/h (mean)':>22} {'clearly different (mean of 19)':>31}")
     for kind in ("pair", "control"):
         rs = [r for r in rows if r["kind"] == kind]
         if not rs:
@@ -89,7 +90,9 @@ def main(argv: list[str] | None = None) -> int:
         s = np.array([r["score"] for r in rs])
         gain = np.array([r["tag"] - r["chance"] for r in rs])
         parts = "/".join(f"{np.nanmean([r[k] for r in rs]):.2f}" for k in ("delta_part", "lsm_part", "tag_part", "habits_part"))
-        print(f"{kind:20} {len(rs):>5} {np.median(s):12.2f} {f'[{s.min():.2f}, {s.max():.2f}]':>14} {np.median(gain):10.1%} {parts:>22}")
+        clear = np.mean([r["clear"] for r in rs])
+        print(f"{kind:20} {len(rs):>5} {np.median(s):12.2f} {f'[{s.min():.2f}, {s.max():.2f}]':>14} "
+              f"{np.median(gain):10.1%} {parts:>22} {clear:31.1f}")
     print("-" * len(head))
     print(f"{'novel':28} {'pairs':>5} {'median':>6} {'max':>5} {'tag-chance':>10} {'controls':>8} {'max':>5}")
     for novel in dict.fromkeys(r["novel"] for r in rows):
