@@ -194,9 +194,17 @@ class VoiceProfile:
     counts: ReadabilityCounts
     rhythm: dict[str, Any]
     diction: dict[str, Any]
-    notes: list[Note] = field(default_factory=list)
     word_counts: Counter[str] = field(default_factory=Counter, repr=False, compare=False)
     """How often each word (lower case) is said: the raw material for signature words and comparisons."""
+    _notes: list[Note] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def notes(self) -> list[Note]:
+        """Every note on this profile: too little text, nothing to measure, not measured here (worked out on
+        first use, so that profiling many single lines for the comparisons' bootstrap stays quick)."""
+        if self._notes is None:
+            self._notes = _notes(self)
+        return self._notes
 
     def scalar_metrics(self) -> dict[str, float]:
         """Every scalar metric in :data:`workshop.metrics.METRICS`, flat: ``{name: float}``."""
@@ -497,7 +505,6 @@ def _profile(name: str, kind: str, units: Sequence[UnitStats], ctx: _Context) ->
     }  # fmt: skip
     profile = VoiceProfile(name, kind, n_utt, n_words, n_sent, scores, rc, rhythm, diction)
     profile.word_counts = counts
-    profile.notes = _notes(profile)
     return profile
 
 

@@ -20,7 +20,6 @@ with different amounts of talk can be set side by side.
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Sequence
 
 NAN = float("nan")
@@ -32,16 +31,24 @@ def per(n: float, base: float, scale: float = 100.0) -> float:
 
 
 def mean(values: Sequence[float]) -> float:
-    return float(statistics.fmean(values)) if values else NAN
+    return math.fsum(values) / len(values) if values else NAN
 
 
 def median(values: Sequence[float]) -> float:
-    return float(statistics.median(values)) if values else NAN
+    if not values:
+        return NAN
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return float(ordered[mid]) if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2.0
 
 
 def sd(values: Sequence[float]) -> float:
     """Sample standard deviation (n - 1); NaN with fewer than two values."""
-    return float(statistics.stdev(values)) if len(values) >= 2 else NAN
+    n = len(values)
+    if n < 2:
+        return NAN
+    m = math.fsum(values) / n
+    return math.sqrt(math.fsum((v - m) ** 2 for v in values) / (n - 1))
 
 
 def cv(values: Sequence[float]) -> float:
