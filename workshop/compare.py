@@ -32,7 +32,7 @@ For every pair of characters (and for a character beside a reference character) 
   (when at least three measures differ clearly and part 4 is above 0) or "distinct by the tag test" (part 3 at
   least 0.2), with the warning that there is too little text for a firm score.
 
-  On the annotated classic novels (``bench/compare_pdnc.py``), pairs of major characters score 0-0.65 (median
+  On the annotated classic novels (``bench/compare_pdnc.py``), pairs of major characters score 0-0.63 (median
   about 0.3) while two random halves of one character's lines score 0-0.06 (mostly exactly 0).
 
 * **Norms** — each measure placed among characters of classic novels (:mod:`workshop.norms`).
