@@ -8,32 +8,36 @@ import time
 import ipywidgets as w
 
 from workshop import critique
-from workshop.widgets.common import figure_png, message_html
+from workshop.errors import WorkshopError
+from workshop.widgets.common import message_html
 from workshop.widgets.session import ClassScene
 
-FAMILIES = [("Readability", "readability"), ("Rhythm", "rhythm"), ("Word choice", "diction")]
+FAMILY_OPTIONS = [(label, key) for key, label in critique.FAMILIES.items()]
 
 
 class ComparisonWidget(w.VBox):
-    """Two dropdowns (who against whom), a family of measures, and the result as HTML + a picture.
+    """Who against whom (another character, a reference character, or published fiction), which measures.
 
-    ``.result`` (an ``ipywidgets.HTML``) and ``.picture`` (an ``ipywidgets.Image``) hold what is shown, so a
-    test can read them without a browser.
+    ``.result`` (an ``ipywidgets.HTML``) and ``.picture`` (an ``ipywidgets.Image``) hold what is shown, so a test
+    can read them without a browser. Every result is computed once and kept: changing a choice back redraws
+    from the cache.
     """
 
-    def __init__(self, session: ClassScene, *, first: str | None = None, second: str | None = None) -> None:
+    def __init__(self, session: ClassScene, *, first: str | None = None, second: str | None = None,
+                 family: str = "rhythm", references: bool = True) -> None:
         self.session = session
-        self.first = w.Dropdown(description="Character", style={"description_width": "initial"})
-        self.second = w.Dropdown(description="against", style={"description_width": "initial"})
-        self.family = w.ToggleButtons(options=FAMILIES, value="rhythm", description="Measures")
-        self.examples = w.IntSlider(
-            value=2, min=0, max=5, description="Example lines", continuous_update=False,
-            style={"description_width": "initial"},
-        )
+        self.references = references
+        wide = {"description_width": "initial"}
+        self.first = w.Dropdown(description="Character", style=wide, layout=w.Layout(width="260px"))
+        self.second = w.Dropdown(description="compared with", style=wide, layout=w.Layout(width="460px"))
+        self.family = w.ToggleButtons(options=FAMILY_OPTIONS, value=family, description="Measures", style=wide)
+        self.examples = w.IntSlider(value=2, min=0, max=5, description="Example lines", continuous_update=False,
+                                    style=wide)
         self.result = w.HTML()
         self.result.add_class("vw-result")
-        self.picture = w.Image(format="png", layout=w.Layout(max_width="900px", width="100%"))
+        self.picture = w.Image(format="svg+xml", layout=w.Layout(max_width="880px", width="100%"))
         self.last_draw_seconds = 0.0
+        self._quiet = False
         self._fill_options(first, second)
         for control in (self.first, self.second, self.family, self.examples):
             control.observe(self._on_change, names="value")
@@ -44,23 +48,17 @@ class ComparisonWidget(w.VBox):
         self.redraw()
 
     # options -------------------------------------------------------------------------------------------------
-    def _options(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-        names = self.session.characters
-        firsts = [(n, n) for n in names]
-        seconds = [(n, n) for n in names] + critique.comparison_targets(self.session.dialogue)
-        return firsts, seconds
-
     def _fill_options(self, first: str | None, second: str | None) -> None:
-        firsts, seconds = self._options()
+        names = list(self.session.voices())
+        targets = [(n, n) for n in names] + critique.comparison_targets(self.references)
         self._quiet = True
         try:
-            self.first.options = firsts or [("(nobody speaks)", "")]
-            values = [v for _, v in firsts]
-            self.first.value = first if first in values else (values[0] if values else "")
-            self.second.options = seconds or [("(nobody else)", "")]
-            values2 = [v for _, v in seconds]
-            others = [v for v in values2 if v != self.first.value]
-            self.second.value = second if second in values2 else (others[0] if others else (values2 or [""])[0])
+            self.first.options = [(n, n) for n in names] or [("(nobody speaks)", "")]
+            self.first.value = first if first in names else (names[0] if names else "")
+            self.second.options = targets
+            values = [v for _, v in targets]
+            fallback = next((v for v in values if v != self.first.value), critique.NORMS)
+            self.second.value = second if second in values and second != self.first.value else fallback
         finally:
             self._quiet = False
 
@@ -68,31 +66,47 @@ class ComparisonWidget(w.VBox):
         self._fill_options(self.first.value, self.second.value)
         self.redraw()
 
-    def _on_change(self, _change) -> None:
-        if not self._quiet:
-            self.redraw()
+    def _on_change(self, change) -> None:
+        if self._quiet:
+            return
+        if change["owner"] is self.first and self.second.value == self.first.value:
+            self._quiet = True
+            try:  # never compare a character with themself: move the other choice on
+                self.second.value = change["old"] if change["old"] else critique.NORMS
+            finally:
+                self._quiet = False
+        self.redraw()
 
     # drawing -------------------------------------------------------------------------------------------------
+    def view(self) -> critique.ComparisonView:
+        """The current comparison (from the session's cache when it was shown before)."""
+        s = self.session
+        a, b, family, k = self.first.value, self.second.value, self.family.value, self.examples.value
+
+        def compute() -> critique.ComparisonView:
+            voice_a = s.voice(a)
+            if b == critique.NORMS:
+                return critique.comparison_view(voice_a, None, family, places_a=s.places(a), examples=k)
+            return critique.comparison_view(voice_a, s.voice(b), family, pair=s.pair(a, b), places_a=s.places(a),
+                                            places_b=s.places(b), examples=k)
+
+        return s.cached(("view", a, b, family, k), compute)
+
     def redraw(self) -> None:
         started = time.perf_counter()
-        a, b, family = self.first.value, self.second.value, self.family.value
-        if not a or not b:
+        a, b = self.first.value, self.second.value
+        if not a:
             self.result.value = message_html(
-                "There are not two voices to compare yet: the kit found fewer than two speakers. "
-                "Check the speakers in notebook 01."
-            )
+                "No character has any lines yet, so there is nothing to compare. Check the speakers in notebook 01.")
             self.picture.value = b""
             return
         try:
-            view = self.session.cached(
-                ("comparison", a, b, family, self.examples.value),
-                lambda: critique.comparison_view(self.session.dialogue, a, b, family, examples=self.examples.value,
-                                                 cache=self.session),
-            )
-        except Exception as exc:  # shown to the student, never a traceback in a widget
-            self.result.value = message_html(f"Could not compare {html.escape(a)} with {html.escape(b)}: {exc}")
+            view = self.view()
+            picture = view.svg().encode("utf-8")
+        except WorkshopError as exc:
+            self.result.value = message_html(html.escape(str(exc)))
             self.picture.value = b""
             return
         self.result.value = view.html
-        self.picture.value = self.session.cached(("comparison-png", a, b, family), lambda: figure_png(view.figure()))
+        self.picture.value = picture
         self.last_draw_seconds = time.perf_counter() - started

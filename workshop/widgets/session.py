@@ -68,6 +68,47 @@ class ClassScene:
         self.reload()
         return path
 
+    # results the widgets redraw from -------------------------------------------------------------------------
+    def profiles(self) -> Any:
+        """The profiles of every voice in the scene (:func:`workshop.profile.profile_dialogue`), computed once."""
+        from workshop.profile import profile_dialogue
+
+        return self.cached("profiles", lambda: profile_dialogue(self.dialogue))
+
+    def voices(self) -> dict[str, Any]:
+        """The scene's characters who speak as :class:`workshop.critique.Voice`, most words first."""
+        from workshop.critique import scene_voices
+
+        return self.cached("voices", lambda: scene_voices(self.dialogue, self.profiles()))
+
+    def voice(self, key: str) -> Any:
+        """A scene character by name, or a reference character by its ``ref:SCENE:NAME`` key."""
+        from workshop.critique import reference_voices
+
+        found = self.voices().get(key) or reference_voices().get(key)
+        if found is None:
+            raise WorkshopError(f"No voice called {key!r} in this scene or the references.")
+        return found
+
+    def pair(self, a: str, b: str) -> Any:
+        """How distinct two voices sound (:func:`workshop.critique.compare_voices`), computed once per pair."""
+        from workshop.critique import compare_voices
+
+        return self.cached(("pair", a, b), lambda: compare_voices(self.voice(a), self.voice(b)))
+
+    def places(self, key: str) -> Any:
+        """Where a voice falls among characters in classic novels (:func:`workshop.critique.place_voice`)."""
+        from workshop.critique import place_voice
+
+        return self.cached(("places", key), lambda: place_voice(self.voice(key)))
+
+    def critique(self, against: str | None = None) -> Any:
+        """The critique summary of the scene (:func:`workshop.critique.build_critique`), computed once."""
+        from workshop.critique import build_critique
+
+        return self.cached(("critique", against), lambda: build_critique(self.dialogue, against=against,
+                                                                         profiles=self.profiles()))
+
     def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per ``key`` for the current dialogue."""
         if key not in self._cache:
