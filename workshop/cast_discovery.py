@@ -220,73 +220,77 @@ def _speakers(scene: Scene, spans: list[QuotedSpan], reader: TagReader) -> set[s
 
 
 def _merge(speaking: set[str], counts: Counter) -> list[list[str]]:
-    """Group the forms of one character: full names with their parts, and nicknames."""
+    """Group the forms of one character: a full name with its parts ("Bruce Banner", "Bruce", "Banner"), a
+    titled name with the bare one ("Mr. Darcy", "Darcy"), and nicknames ("Nat" for "Natasha"). Forms with
+    different titles ("Mr. Bennet", "Mrs. Bennet") are different people; a bare word that fits several people
+    is left alone unless one of them is mentioned far more."""
     titles = lexicon().titles
+
+    def content(form: str) -> tuple[str, ...]:
+        return tuple(w for w in form.split() if w.rstrip(".").lower() not in titles)
+
+    def title(form: str) -> str | None:
+        first = form.split()[0].rstrip(".").lower()
+        return first if first in titles else None
+
+    # the forms to group: speaking forms, and the other forms of their words the text uses
+    speaking_words = {w for f in speaking for w in content(f)}
     forms = set(speaking)
-
-    def content(form: str) -> list[str]:
-        return [w for w in form.split() if w.rstrip(".").lower() not in titles]
-
-    # bring in the other forms of each speaker's name that the text uses ("Bruce Banner" for "Bruce")
-    for form in list(counts):
+    for form in counts:
         words = content(form)
-        if not words:
-            continue
-        for s in list(speaking):
-            sw = content(s)
-            if form != s and (set(sw) <= set(words) or set(words) <= set(sw)):
-                forms.add(form)
-    full = [f for f in forms if len(content(f)) >= 2]
-    groups: list[set[str]] = [{f} for f in full]
-    singles = [f for f in forms if len(content(f)) == 1 or f not in full]
+        if words and (len(words) >= 2 or title(form)) and (words[0] in speaking_words or words[-1] in speaking_words):
+            forms.add(form)
+    anchors = [f for f in forms if len(content(f)) >= 2 or title(f)]
+    # bare words that are part of a full name in play ("Banner" of "Bruce Banner")
+    full_words = {w for f in anchors if len(content(f)) >= 2 for w in (content(f)[0], content(f)[-1])}
+    forms |= {f for f in counts if len(f.split()) == 1 and f in full_words}
+    bare = [f for f in forms if f not in anchors]
+
+    def compatible(group: set[str], form: str) -> bool:
+        t = title(form)
+        firsts = {content(g)[0] for g in group if len(content(g)) >= 2}
+        if t and any(title(g) and title(g) != t for g in group):
+            return False
+        if t and len(content(form)) == 1 and firsts and content(form)[0] not in firsts:
+            return False  # "Mrs. Bennet" is not "Elizabeth Bennet": families share surnames
+        return not (len(content(form)) >= 2 and firsts and content(form)[0] not in firsts)
+
+    groups: list[set[str]] = []
+    for f in sorted(anchors, key=lambda f: (-len(content(f)), -counts.get(f, 0), f)):
+        words = set(content(f))
+        fits = [
+            g for g in groups
+            if compatible(g, f) and any(set(content(x)) <= words or words <= set(content(x)) for x in g)
+        ]
+        if len(fits) == 1:
+            fits[0].add(f)
+        else:
+            groups.append({f})
     loose: list[str] = []
-    for f in singles:
-        if f in full:
-            continue
+    for f in bare:
         word = content(f)[0] if content(f) else f
         owners = [g for g in groups if any(word in content(x) for x in g)]
-        if len(owners) == 1:
-            owners[0].add(f)
+        weight = sorted(((sum(counts.get(x, 0) for x in g), i) for i, g in enumerate(owners)), reverse=True)
+        if len(owners) == 1 or (len(owners) > 1 and weight[0][0] >= 2 * weight[1][0]):
+            owners[weight[0][1]].add(f)
         else:
             loose.append(f)
-    for f in loose:
-        groups.append({f})
-    # titled and untitled forms of one word ("Mr. Darcy" / "Darcy")
-    merged: list[set[str]] = []
-    for g in groups:
-        key = {w for f in g for w in content(f)}
-        target = next((m for m in merged if len(m) and {w for f in m for w in content(f)} & key and _compatible(m, g)), None)
-        if target is not None:
-            target |= g
-        else:
-            merged.append(set(g))
+    groups.extend({f} for f in loose)
     # nicknames: a short form that begins exactly one character's first name ("Nat" -> "Natasha")
     out: list[set[str]] = []
-    singles_only = [g for g in merged if len(g) == 1 and len(content(next(iter(g)))) == 1]
-    for g in merged:
-        if g in singles_only:
-            word = content(next(iter(g)))[0]
+    for g in groups:
+        only = next(iter(g))
+        if len(g) == 1 and len(content(only)) == 1 and not title(only):
+            word = content(only)[0]
             hosts = [
-                h for h in merged
+                h for h in groups
                 if h is not g and any(content(f) and content(f)[0] != word and content(f)[0].startswith(word) for f in h)
             ]
             if len(word) >= 3 and len(hosts) == 1:
                 hosts[0] |= g
                 continue
         out.append(g)
-    # keep only groups with a speaking form
-    return [sorted(g) for g in out if g & speaking and g not in [x for x in out if x is not g and g <= x]]
-
-
-def _compatible(a: set[str], b: set[str]) -> bool:
-    """Two groups may be merged when no two of their full names differ in their first word."""
-    titles = lexicon().titles
-    firsts = set()
-    for f in a | b:
-        words = [w for w in f.split() if w.rstrip(".").lower() not in titles]
-        if len(words) >= 2:
-            firsts.add(words[0])
-    return len(firsts) <= 1
+    return [sorted(g) for g in out if g & speaking]
 
 
 def _pronoun(text: str, narration: list[tuple[int, int]], forms: list[str]) -> str | None:
