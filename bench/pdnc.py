@@ -43,6 +43,7 @@ def score_novel(folder: Path, *, errors: list | None = None) -> dict:
     found = right = pieces = 0
     by_type: dict[str, Counter] = defaultdict(Counter)
     by_method: dict[str, Counter] = defaultdict(Counter)
+    by_band: dict[int, Counter] = defaultdict(Counter)
     for q in gold:
         qtype = q.get("quote_type") or "untyped"
         for s, e in q["spans"]:
@@ -67,6 +68,10 @@ def score_novel(folder: Path, *, errors: list | None = None) -> dict:
             ok = best.speaker is not None and best.speaker in aliases.get(q["speaker"], {q["speaker"]})
             by_method[best.method]["n"] += 1
             by_method[best.method]["right"] += int(ok)
+            if best.speaker is not None:
+                band = min(9, int(best.confidence * 10))
+                by_band[band]["n"] += 1
+                by_band[band]["right"] += int(ok)
             if ok:
                 right += 1
                 by_type[qtype]["right"] += 1
@@ -90,6 +95,7 @@ def score_novel(folder: Path, *, errors: list | None = None) -> dict:
         **{t: by_type[t]["right"] / by_type[t]["n"] if by_type[t]["n"] else float("nan") for t in TYPES},
         "counts": {t: (by_type[t]["right"], by_type[t]["n"]) for t in by_type},
         "methods": {m: (c["right"], c["n"]) for m, c in by_method.items()},
+        "bands": {b: (c["right"], c["n"]) for b, c in by_band.items()},
         "seconds": seconds,
     }
 
@@ -109,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     totals: Counter = Counter()
     type_totals: dict[str, Counter] = defaultdict(Counter)
     method_totals: dict[str, Counter] = defaultdict(Counter)
+    band_totals: dict[int, Counter] = defaultdict(Counter)
     split_totals: dict[str, Counter] = defaultdict(Counter)
     for folder in folders:
         errs: list | None = [] if args.errors else None
@@ -127,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
         for m, (right, n) in r["methods"].items():
             method_totals[m]["right"] += right
             method_totals[m]["n"] += n
+        for b, (right, n) in r["bands"].items():
+            band_totals[b]["right"] += right
+            band_totals[b]["n"] += n
         part = "held out" if r["novel"] in HELD_OUT else "tuned on"
         split_totals[part]["right"] += round(r["accuracy"] * r["pieces"])
         split_totals[part]["n"] += r["pieces"]
@@ -146,6 +156,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'method':14} {'n':>6} {'accuracy':>9}   (found pieces attributed by each method)")
     for m, c in sorted(method_totals.items(), key=lambda kv: -kv[1]["n"]):
         print(f"{m:14} {c['n']:>6} {c['right'] / c['n']:9.1%}")
+    print()
+    print(f"{'confidence':14} {'n':>6} {'accuracy':>9}   (attributed pieces, by the confidence the engine gave)")
+    for b in sorted(band_totals):
+        c = band_totals[b]
+        print(f"{b / 10:.1f}-{(b + 1) / 10:.1f}{'':7} {c['n']:>6} {c['right'] / c['n']:9.1%}")
     return 0
 
 

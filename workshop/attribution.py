@@ -35,14 +35,16 @@ PARTICIPANT_WEIGHT = 2.0
 
 CONFIDENCE = {
     "script": 0.99,
-    "explicit": 0.97,
+    "explicit": 0.95,
     "explicit-weak": 0.85,
-    "split": 0.95,
-    "pronoun": 0.85,
-    "descriptive": 0.75,
-    "beat": 0.8,
-    "vocative": 0.75,
-    "turn-taking": 0.7,
+    "pronoun": 0.75,
+    "descriptive": 0.55,
+    "beat": 0.65,
+    "beat-pronoun": 0.45,
+    "vocative": 0.35,
+    "turn-taking": 0.25,
+    "turn-taking-chain": 0.15,
+    "turn-taking-pair": 0.05,
 }
 """Confidence per method: measured accuracy on the annotated novels (see bench/pdnc.py), rounded down."""
 
@@ -277,7 +279,7 @@ class _Engine:
                 self._set(g, self.index.narrator, "explicit")
                 return
         for i, tag in g.tags:
-            if tag.kind == "name":
+            if tag.kind == "name" and not tag.strong and not self._generic(tag):
                 self._set(g, self._pick(tag.names, tag.pos, g), "explicit", CONFIDENCE["explicit-weak"])
                 return
 
@@ -430,7 +432,7 @@ class _Engine:
             if tag.pronoun in ("he", "she"):
                 best = self._resolve(k, g, cs, tag.pronoun)
                 if best is not None:
-                    self._set(g, best, "beat", CONFIDENCE["beat"] - 0.1)
+                    self._set(g, best, "beat", CONFIDENCE["beat-pronoun"])
                     return
 
     # ------------------------------------------------------------------ vocatives and turn-taking
@@ -482,13 +484,15 @@ class _Engine:
                         continue
                 if prev is not None and prev2 is not None and prev.speaker and prev2.speaker and prev.speaker != prev2.speaker:
                     if prev2.speaker not in g.addressees:
-                        conf = min(prev.confidence, prev2.confidence) * 0.85
+                        strong = min(prev.confidence, prev2.confidence) >= CONFIDENCE["explicit"]
+                        conf = CONFIDENCE["turn-taking" if strong else "turn-taking-chain"]
                         self._set(g, prev2.speaker, "turn-taking", conf)
                         changed = True
                         continue
                 if nxt is not None and nxt2 is not None and nxt.speaker and nxt2.speaker and nxt.speaker != nxt2.speaker:
                     if nxt2.speaker not in g.addressees:
-                        conf = min(nxt.confidence, nxt2.confidence) * 0.8
+                        strong = min(nxt.confidence, nxt2.confidence) >= CONFIDENCE["explicit"]
+                        conf = CONFIDENCE["turn-taking" if strong else "turn-taking-chain"]
                         self._set(g, nxt2.speaker, "turn-taking", conf)
                         changed = True
                         continue
@@ -501,7 +505,7 @@ class _Engine:
                         changed = True
                         continue
                     if prev is not None and prev.speaker in people and not (people - {prev.speaker}) & g.addressees:
-                        self._set(g, next(iter(people - {prev.speaker})), "turn-taking", CONFIDENCE["turn-taking"] * 0.8)
+                        self._set(g, next(iter(people - {prev.speaker})), "turn-taking", CONFIDENCE["turn-taking-pair"])
                         changed = True
                         continue
             if not changed:
@@ -528,4 +532,4 @@ class _Engine:
                 elif any(t for j, t in g.tags if j == i) or len(g.members) == 1 or g.method not in ("explicit", "pronoun", "descriptive"):
                     seg.method, seg.confidence = g.method, g.confidence
                 else:
-                    seg.method, seg.confidence = "split", min(g.confidence, CONFIDENCE["split"])
+                    seg.method, seg.confidence = "split", g.confidence
