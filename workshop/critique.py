@@ -153,10 +153,20 @@ def reference_summaries() -> list[dict[str, Any]]:
     readme = texts_dir() / "references" / "README.md"
     about: dict[str, str] = {}
     if readme.exists():
+        current = ""
         for line in readme.read_text(encoding="utf-8").splitlines():
             if line.startswith("- `") and "` —" in line:
-                name = line[3 : line.index("`", 3)].removesuffix(".txt")
-                about[name] = line.split("` —", 1)[1].strip()
+                current = line[3 : line.index("`", 3)].removesuffix(".txt")
+                about[current] = line.split("` —", 1)[1].strip()
+            elif current and line.startswith("  ") and line.strip():
+                about[current] += " " + line.strip()
+            else:
+                current = ""
+        for key, text in about.items():
+            text = text.replace("**", "").replace("`", "")
+            if text.startswith("*") and "*:" in text:  # "*Title*: what it shows"
+                text = text.split("*:", 1)[1].strip()
+            about[key] = text.replace("*", "")
     out: dict[str, dict[str, Any]] = {}
     for v in _kit_references():
         entry = out.setdefault(v.reference or "", {"name": v.reference, "title": v.label.split("reference: ")[-1][:-1],
@@ -607,7 +617,7 @@ def critique_pictures(critique: Critique, profiles: "ProfileSet") -> dict[str, b
     names = [t.name for t in critique.talk]
     out["share of talk"] = plots.figure_bytes(
         plots.share_of_talk(names, [t.words for t in critique.talk], [t.turns for t in critique.talk]))
-    out["rhythm"] = plots.figure_bytes(plots.rhythm_strip(critique.rhythm))
+    out["rhythm"] = plots.figure_bytes(plots.rhythm_strip(critique.rhythm, names=names))
     chars = [profiles.get(n) for n in names[:3]]
     out["word choice"] = plots.figure_bytes(plots.distinctive_words(*distinctive_word_lists(chars)))
     return out

@@ -100,14 +100,15 @@ def profile_bars(labels: Sequence[str], series: dict[str, Sequence[float]], *, t
     return fig
 
 
-def rhythm_strip(points: Sequence[tuple[int, str, int]], *, title: str = "") -> Figure:
+def rhythm_strip(points: Sequence[tuple[int, str, int]], *, names: Sequence[str] = (), title: str = "") -> Figure:
     """Sentence lengths through the scene: one stem per sentence, coloured by who says it.
 
-    ``points`` are ``(position, speaker, words)`` in scene order (see :func:`workshop.critique.rhythm_points`).
+    ``points`` are ``(position, speaker, words)`` in scene order (see :func:`workshop.critique.rhythm_points`);
+    ``names`` fixes the order of the colours (as in :func:`share_of_talk`), else the order they first speak.
     """
     fig = _figure(12, 5.2)
     ax = fig.add_subplot()
-    speakers = list(dict.fromkeys(p[1] for p in points))
+    speakers = list(dict.fromkeys([*names, *(p[1] for p in points)]))
     for i, name in enumerate(speakers):
         xs = [p[0] for p in points if p[1] == name]
         ys = [p[2] for p in points if p[1] == name]

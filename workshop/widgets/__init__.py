@@ -2,9 +2,22 @@
 
 Each widget presents what the workshop functions compute; its results are rendered into ``HTML`` and ``Image``
 widgets (never an ``Output``), so they show in JupyterLab and Voilà alike and a test can read them.
+:func:`open_scene` opens the scene a notebook works on; every widget of the notebook shares it.
 """
 
 from workshop.widgets.comparison import ComparisonWidget
+from workshop.widgets.editor import AttributionEditor
+from workshop.widgets.export import ExportPanel
+from workshop.widgets.references import ReferencePicker
 from workshop.widgets.session import ClassScene, open_scene
+from workshop.widgets.setup import check_setup
 
-__all__ = ["ClassScene", "ComparisonWidget", "open_scene"]
+__all__ = [
+    "AttributionEditor",
+    "ClassScene",
+    "ComparisonWidget",
+    "ExportPanel",
+    "ReferencePicker",
+    "check_setup",
+    "open_scene",
+]

@@ -1,0 +1,45 @@
+"""``python -m workshop critique``: a critique summary of the scene's voices, to hand in or discuss."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workshop.commands.common import add_scene_options, load_from_args, open_output
+from workshop.critique import FORMATS, build_critique, render
+
+
+def add_parser(sub) -> argparse.ArgumentParser:
+    parser = sub.add_parser(
+        "critique",
+        help="a critique summary to hand in or discuss (Markdown, HTML, JSON or CSV)",
+        description="Write a critique of the scene's voices: who talks and how much; for each character the "
+        "measures on which they stand out, with example lines; how distinct each pair sounds and why; how they "
+        "compare with a reference or with characters in classic novels; revision prompts grounded in the "
+        "numbers; and the caveats when there is too little text. HTML is one self-contained file with pictures.",
+    )
+    add_scene_options(parser)
+    parser.add_argument("--against", metavar="REF",
+                        help="also compare with a reference: a kit reference scene (e.g. the-detective) or a file")
+    parser.add_argument("--format", choices=FORMATS, default="md", help="output format (default: md)")
+    parser.add_argument("-o", "--output", type=Path, help="write to this file (default: the screen)")
+    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.output is not None and args.output.exists() and not args.force:
+        open_output(args.output, force=False)  # raises the standard "already exists" message before any work
+    _scene, dialogue = load_from_args(args)
+    critique = build_critique(dialogue, against=args.against, pictures=args.format == "html")
+    text = render(critique, args.format)
+    out = open_output(args.output, force=args.force)
+    try:
+        out.write(text)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if args.output is not None:
+        print(f"Wrote {args.output} ({args.format}).", file=sys.stderr)
+    return 0
