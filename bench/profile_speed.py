@@ -11,6 +11,9 @@ Each step is timed three ways (library imports are done before any timing, for P
 - new text: resources loaded, but every cache of words and utterances emptied first (best of five): the cost
   of profiling a novel the session has not seen;
 - warm: a repeat on the same text (best of five), as when a notebook re-runs a cell.
+
+Then, end to end as a user meets it: a fresh Python process that imports what it needs and does the job once
+(Punkt: import NLTK and split; the kit: import it, find the dialogue, profile everyone), best of three.
 """
 
 from __future__ import annotations
@@ -41,6 +44,35 @@ def _time(fn, repeats: int = 5, reset=None):
     new = _best(fn, repeats, reset)
     warm = _best(fn, repeats)
     return result, cold, new, warm
+
+
+_PUNKT_JOB = """
+import time; t0 = time.perf_counter()
+from nltk.tokenize.punkt import PunktSentenceTokenizer
+PunktSentenceTokenizer().tokenize(TEXT)
+print(time.perf_counter() - t0)
+"""
+
+_KIT_JOB = """
+import time; t0 = time.perf_counter()
+from workshop.cast import load_cast
+from workshop.dialogue import find_dialogue
+from workshop.profile import profile_dialogue
+from workshop.scene import scene_from_text
+profile_dialogue(find_dialogue(scene_from_text(TEXT, detect_notes=False), load_cast(CAST)))
+print(time.perf_counter() - t0)
+"""
+
+
+def _fresh_process(job: str, text_path: Path, cast_path: Path, repeats: int = 3) -> float:
+    import subprocess
+
+    setup = f"TEXT = open({str(text_path)!r}, encoding='utf-8').read(); CAST = {str(cast_path)!r}\n"
+    times = []
+    for _ in range(repeats):
+        out = subprocess.run([sys.executable, "-c", setup + job], capture_output=True, text=True, check=True)
+        times.append(float(out.stdout.strip().splitlines()[-1]))
+    return min(times)
 
 
 def main(argv: list[str]) -> int:
@@ -77,6 +109,10 @@ def main(argv: list[str]) -> int:
     print(f"{'step':36} {'cold s':>7} {'new s':>7} {'warm s':>7}  {'x Punkt (new)':>13}  notes")
     for name, cold, new, warm, note in rows:
         print(f"{name:36} {cold:7.3f} {new:7.3f} {warm:7.3f}  {new / p_new:13.2f}  {note}")
+    punkt_fresh = _fresh_process(_PUNKT_JOB, novel / "text.txt", novel / "characters.json")
+    kit_fresh = _fresh_process(_KIT_JOB, novel / "text.txt", novel / "characters.json")
+    print(f"{'fresh process, imports included:':36} Punkt {punkt_fresh:.3f} s, dialogue + profile {kit_fresh:.3f} s"
+          f" = {kit_fresh / punkt_fresh:.2f}x")
     total = rows[-1]
     print(
         f"\nWhole profile incl. dialogue finding, against Punkt: {total[1] / p_cold:.2f}x cold, "

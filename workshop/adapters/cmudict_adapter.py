@@ -10,7 +10,10 @@ called, never copied.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+_STRESS_RE = re.compile(r"[012]")
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +62,7 @@ def stress(word: str) -> str | None:
     p = phones(word)
     if p is None:
         return None
-    return "".join(ch for ch in p if ch.isdigit())
+    return "".join(_STRESS_RE.findall(p))
 
 
 def syllables(word: str) -> int | None:
