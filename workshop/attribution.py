@@ -71,6 +71,10 @@ class _Group:
 
 
 _TO_NAME = re.compile(r"^[^.!?;\"“”]*?\b(?:to|at|towards|addressing)\s+(?:the\s+)?(?=[A-Z])")
+_GENERIC_WORDS = {
+    "the", "a", "an", "his", "her", "their", "my", "our", "this", "that", "old", "young", "little", "poor", "other",
+    "elder", "younger", "eldest", "youngest", "first", "second", "third", "good", "dear", "same", "big", "tall",
+}
 _NEW_SENTENCE = re.compile(r"\s+(?:The|He|She|It|His|Her|They|A|An)\s")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;]\s+|[.!?]['’\"”]\s+|—\s*)([A-Z])")
 _ACTS = re.compile(r"(?:['’]s?\s+\w+)?\s+(?:\w+ly\s+|just\s+|only\s+|then\s+|too\s+|,\s+)?[a-z]")
@@ -256,6 +260,10 @@ class _Engine:
         has not been mentioned lately: read it as a description, not a name."""
         if any(c.isupper() for c in tag.phrase):
             return False
+        words = [w.strip("'’") for w in tag.phrase.lower().split()]
+        nouns = lexicon().nouns
+        if not all(w in nouns or w in _GENERIC_WORDS for w in words):
+            return False  # a distinctive description ("the gentleman in the white waistcoat") is a name
         pos = tag.pos
         i = bisect.bisect_left(self.narr_starts, pos) - 1
         while i >= 0 and pos - self.narr[i].start < 4000:

@@ -100,6 +100,7 @@ def clause_weight(text: str, a: int, cs: int, ce: int, b: int) -> float:
 
 
 _RELATIVE_WHO = re.compile(r",\s+who\b")
+_WHO_BEFORE = re.compile(r",\s+who\b(?:\s+\w+){0,4}\s*$")
 
 
 @dataclass(frozen=True)
@@ -326,6 +327,12 @@ class TagReader:
         for cs, ce, tag in subjects:
             if cs >= ve and cs - ve < 30 and gap_ok(text, ve, cs):
                 return tag  # "said Mr. Collins"
+        who = _WHO_BEFORE.search(text, start, vs)
+        if who:
+            # "the White Rabbit, who said in a low voice": the one the relative clause is about
+            for cs, ce, tag in reversed(self._subjects(start, who.start() + 1, objects=True)):
+                if ce == who.start():
+                    return tag
         before_v = [
             x for x in subjects if x[1] <= vs and not (x[2].pronoun == "it" and not verb_follows(text, x[1], vs + 1))
         ]
@@ -334,7 +341,7 @@ class TagReader:
                 n, (cs, ce, tag) = n_x
                 w = clause_weight(text, start, cs, ce, end)
                 if verb_follows(text, ce, ve, apposition=False):
-                    w += 1.0  # "he said", "Bruce finally said": the verb's own subject
+                    w += 2.0  # "he said", "Bruce finally said": the verb's own subject
                 return (w, n)
 
             return max(enumerate(before_v), key=weight)[1][2]
