@@ -214,6 +214,17 @@ def test_command_formats(seed_path, tmp_path, capsys):
     assert "already exists" in capsys.readouterr().err
 
 
+def test_command_table_top(tmp_path, capsys):
+    scene = tmp_path / "s.txt"
+    scene.write_text('"Hello," said Ann.\n\n"Hi," said Bob.\n\n"Yo," said Cy.\n')
+    cast = tmp_path / "c.toml"
+    cast.write_text('[[character]]\nname = "Ann"\n[[character]]\nname = "Bob"\n[[character]]\nname = "Cy"\n')
+    assert main(["profile", str(scene), "--cast", str(cast), "--top", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "2 more characters talk less" in out
+    assert main(["profile", str(scene), "--cast", str(cast), "--top", "0"]) == 2
+
+
 def test_command_bad_input(tmp_path, capsys):
     assert main(["profile", str(tmp_path / "missing.txt")]) == 2
     assert "voice-workshop:" in capsys.readouterr().err

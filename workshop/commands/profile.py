@@ -29,6 +29,13 @@ def add_parser(sub) -> argparse.ArgumentParser:
     parser.add_argument("-o", "--output", type=Path, help="write to this file")
     parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
     parser.add_argument("--progress", action="store_true", help="always show a progress bar on stderr")
+    parser.add_argument(
+        "--top",
+        type=int,
+        default=6,
+        metavar="N",
+        help="in the table, show the N characters who talk most (default 6; json and csv have everyone)",
+    )
     return parser
 
 
@@ -50,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
             for row in frame.itertuples(index=False):
                 writer.writerow(["" if isinstance(v, float) and math.isnan(v) else v for v in row])
         else:
-            out.write(format_table(profiles))
+            out.write(format_table(profiles, top=args.top))
     finally:
         if out is not sys.stdout:
             out.close()
@@ -65,11 +72,16 @@ def _fmt(value: float) -> str:
     return f"{value:.2f}" if abs(value) < 10 else f"{value:.1f}"
 
 
-def format_table(profiles) -> str:
+def format_table(profiles, *, top: int = 6) -> str:
     """A table a writer can read: one row per measure, one column per voice, then the notes."""
-    voices = profiles.characters + [profiles.narration, profiles.scene]
+    if top < 1:
+        from workshop.errors import WorkshopError
+
+        raise WorkshopError("--top wants a number of characters, 1 or more.")
+    shown = profiles.characters[:top]
+    voices = shown + [profiles.narration, profiles.scene]
     label_w = max(len(m.label) for m in METRICS.values()) + 2
-    col_w = max(10, *(len(p.name) + 2 for p in voices))
+    col_w = min(16, max(10, *(len(p.name) + 2 for p in voices)))
     lines = []
     header = f"{'':{label_w}}" + "".join(f"{p.name[: col_w - 1]:>{col_w}}" for p in voices)
     lines.append(header)
@@ -88,7 +100,7 @@ def format_table(profiles) -> str:
             lines.append(f"{info.label:{label_w}}" + "".join(cells) + f"   {info.unit}")
     lines.append("")
     lines.append("SIGNATURE WORDS AND OPENERS")
-    for p in profiles.characters:
+    for p in shown:
         words = p.diction.get("distinctive_words") or []
         sig = ", ".join(f"{w['word']} ({w['count']})" + ("" if w.get("significant") else "?") for w in words)
         openers = ", ".join(f"{o['opener']} ({o['count']})" for o in p.diction.get("openers") or [])
@@ -109,5 +121,8 @@ def format_table(profiles) -> str:
         lines.append(
             f"  {profiles.unattributed_utterances} speeches have no known speaker; they count in the scene only."
         )
+    hidden = len(profiles.characters) - len(shown)
+    if hidden > 0:
+        lines.append(f"  {hidden} more characters talk less; --top {len(profiles.characters)} shows them all.")
     lines.append("Run with --format json for every number and note in full.")
     return "\n".join(lines) + "\n"
