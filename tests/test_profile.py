@@ -233,3 +233,12 @@ def test_command_bad_input(tmp_path, capsys):
 def test_voice_profile_is_a_dataclass_with_to_dict():
     p = profile_texts(["Hello there."], "X")
     assert isinstance(p, VoiceProfile) and p.to_dict()["name"] == "X"
+
+
+def test_profile_texts_bad_input_is_a_clear_message():
+    from workshop.errors import WorkshopError
+
+    with pytest.raises(WorkshopError, match="list of strings"):
+        profile_texts("Hello there.", "X")
+    with pytest.raises(WorkshopError, match="must be text"):
+        profile_texts(["fine", 42], "X")

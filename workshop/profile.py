@@ -548,9 +548,17 @@ def _notes(p: VoiceProfile) -> list[Note]:
 
 
 def _units_of(utterances: Iterable[str | Sequence[str]]) -> list[UnitStats]:
+    from workshop.errors import WorkshopError
+
+    if isinstance(utterances, str):
+        raise WorkshopError("Give the lines as a list of strings (one per speech), not one string.")
     out = []
     for u in utterances:
-        segs = (u,) if isinstance(u, str) else tuple(u)
+        segs = (u,) if isinstance(u, str) else tuple(u) if isinstance(u, (list, tuple)) else None
+        if segs is None or not all(isinstance(x, str) for x in segs):
+            raise WorkshopError(
+                f"Each speech must be text (or a list of its quoted pieces), not {type(u).__name__}: {u!r:.60}"
+            )
         out.append(analyze_unit(segs))
     return out
 
