@@ -320,6 +320,7 @@ class _Context:
     total_words: int = 0
     total_turns: int = 0
     names: tuple[str, ...] = ()
+    pos: bool = False
 
 
 @lru_cache(maxsize=64)
@@ -503,9 +504,25 @@ def _profile(name: str, kind: str, units: Sequence[UnitStats], ctx: _Context) ->
             "second_person": cls["second"], "types": len(counts),
         },
     }  # fmt: skip
+    if ctx.pos:
+        diction["parts_of_speech"] = _parts_of_speech(units)
     profile = VoiceProfile(name, kind, n_utt, n_words, n_sent, scores, rc, rhythm, diction)
     profile.word_counts = counts
     return profile
+
+
+def _parts_of_speech(units: Sequence[UnitStats]) -> dict[str, float] | None:
+    """Share of tagged tokens in each word class (textblob's PatternTagger); None when it is not installed."""
+    from workshop.adapters import textblob_adapter
+
+    if not textblob_adapter.available():
+        return None
+    totals: Counter[str] = Counter()
+    for u in units:
+        for cls_name, k in textblob_adapter.coarse_counts(u.text):
+            totals[cls_name] += k
+    n = sum(totals.values())
+    return {c: (totals[c] / n if n else NAN) for c in textblob_adapter.CLASSES}
 
 
 _SAMPLE_WORDS = {"words": "words", "sentences": "sentences", "utterances": "speeches"}
@@ -536,6 +553,13 @@ def _notes(p: VoiceProfile) -> list[Note]:
                 Note(name, f"{info.label} rests on only {n} {unit if n != 1 else unit[:-1]} from {who}; it takes "
                            f"about {info.minimum} before this number means much, so read it as a hint.")
             )  # fmt: skip
+    if "parts_of_speech" in p.diction:
+        if p.diction["parts_of_speech"] is None:
+            notes.append(Note("parts_of_speech", "Parts of speech need textblob, which is not installed "
+                                                 "(pip install textblob); everything else is measured.", "scope"))
+        elif 0 < p.words < 100:
+            notes.append(Note("parts_of_speech", f"Parts of speech rest on only {p.words} words from {who}; "
+                                                 "read the shares as a hint."))
     if p.words:
         notes.append(
             Note("ttr", "Different words / all words drops as a text gets longer: compare it only between samples "
@@ -571,12 +595,14 @@ def profile_texts(
     names: Iterable[str] = (),
     total_words: int | None = None,
     total_turns: int | None = None,
+    pos: bool = False,
 ) -> VoiceProfile:
     """Profile any list of utterances (each a string, or the list of its quoted segments).
 
     ``names`` are the cast's names, for forms of address. ``total_words``/``total_turns`` are the scene's
     dialogue totals for the share of talk (default: this text is all the talk). Signature words need the other
-    characters, so they are left empty here; :func:`profile_dialogue` fills them in.
+    characters, so they are left empty here; :func:`profile_dialogue` fills them in. ``pos=True`` adds
+    ``diction["parts_of_speech"]`` (needs textblob; see :mod:`workshop.adapters.textblob_adapter`).
     """
     units = _units_of(utterance_texts)
     n_words = sum(len(u.words) for u in units)
@@ -584,6 +610,7 @@ def profile_texts(
         total_words=total_words if total_words is not None else n_words,
         total_turns=total_turns if total_turns is not None else sum(1 for u in units if u.words),
         names=tuple(names),
+        pos=pos,
     )
     return _profile(name, kind, units, ctx)
 
@@ -656,10 +683,11 @@ def clear_caches(*, words: bool = False) -> None:
             fn.cache_clear()
 
 
-def profile_dialogue(dialogue: "Dialogue", *, progress: bool = False) -> ProfileSet:
+def profile_dialogue(dialogue: "Dialogue", *, progress: bool = False, pos: bool = False) -> ProfileSet:
     """Profile every character of a scene, its narration and the scene as a whole.
 
     ``progress=True`` shows a progress bar (in a notebook or on stderr) while the lines are counted.
+    ``pos=True`` adds the parts-of-speech shares (needs textblob; slower: about a second more on a novel).
     """
     from workshop.progress import progress_bar
 
@@ -681,7 +709,7 @@ def profile_dialogue(dialogue: "Dialogue", *, progress: bool = False) -> Profile
     names = _cast_names(dialogue)
     total_words = sum(len(u.words) for u in utt_units)
     total_turns = sum(1 for u in utt_units if u.words)
-    ctx = _Context(total_words, total_turns, names)
+    ctx = _Context(total_words, total_turns, names, pos)
 
     by_speaker: dict[str, list[UnitStats]] = {}
     unattributed = 0
@@ -695,7 +723,7 @@ def profile_dialogue(dialogue: "Dialogue", *, progress: bool = False) -> Profile
 
     scene_order = sorted(range(len(jobs)), key=lambda i: jobs[i][0])
     scene_units = [analysed[i] for i in scene_order]
-    scene_ctx = _Context(sum(len(u.words) for u in scene_units), sum(1 for u in scene_units if u.words), names)
+    scene_ctx = _Context(sum(len(u.words) for u in scene_units), sum(1 for u in scene_units if u.words), names, pos)
     scene = _profile("Scene", "scene", scene_units, scene_ctx)
     narration_profile = _profile("Narration", "narration", nar_units, scene_ctx)
 

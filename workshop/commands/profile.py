@@ -30,6 +30,11 @@ def add_parser(sub) -> argparse.ArgumentParser:
     parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
     parser.add_argument("--progress", action="store_true", help="always show a progress bar on stderr")
     parser.add_argument(
+        "--pos",
+        action="store_true",
+        help="also count parts of speech (nouns, verbs, adjectives...); needs textblob, and takes longer",
+    )
+    parser.add_argument(
         "--top",
         type=int,
         default=6,
@@ -46,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     out = open_output(args.output, force=args.force)
     try:
         show = bool(args.progress) or len(scene.text.split()) > LONG_INPUT_WORDS
-        profiles = profile_dialogue(dialogue, progress=show)
+        profiles = profile_dialogue(dialogue, progress=show, pos=args.pos)
         if args.format == "json":
             json.dump(profiles.to_dict(), out, ensure_ascii=False, indent=2)
             out.write("\n")
@@ -98,6 +103,15 @@ def format_table(profiles, *, top: int = 6) -> str:
                 mark = "*" if p.note_for(info.name) else " "
                 cells.append(f"{_fmt(values.get(info.name, float('nan'))) + mark:>{col_w}}")
             lines.append(f"{info.label:{label_w}}" + "".join(cells) + f"   {info.unit}")
+    if any(p.diction.get("parts_of_speech") for p in voices):
+        from workshop.adapters.textblob_adapter import CLASSES
+
+        lines.append("")
+        lines.append("PARTS OF SPEECH (share of words)")
+        for c in CLASSES:
+            cells = "".join(f"{_fmt((p.diction.get('parts_of_speech') or {}).get(c, float('nan'))):>{col_w}}"
+                            for p in voices)  # fmt: skip
+            lines.append(f"{c:{label_w}}" + cells)
     lines.append("")
     lines.append("SIGNATURE WORDS AND OPENERS")
     for p in shown:
