@@ -79,3 +79,14 @@ def test_stress_share_from_the_pronunciation_dictionary():
     # banana = B AH0 N AE1 N AH0 (1 stressed of 3)
     p = profile_texts(["Banana."], "X")
     assert p.rhythm["stressed_syllable_share"] == pytest.approx(1 / 3)
+
+
+def test_beat_reads_one_syllable_function_words_unstressed():
+    from workshop.profile import scansion
+
+    # the/x world/ just/x saw/ the/x Hulk/ -- "the" and "just" are on the function-word list, so they are light
+    assert scansion(("the", "world", "just", "saw", "the", "hulk")) == "x / x / x /"
+    assert scansion(("water", "zorblatting")) == "/x ?"
+    p = profile_texts(["The world just saw the Hulk."], "Bruce")
+    assert p.rhythm["stressed_syllable_share"] == pytest.approx(3 / 6)
+    assert p.rhythm["beat_examples"] == [{"sentence": "The world just saw the Hulk.", "beat": "x / x / x /"}]

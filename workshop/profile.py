@@ -156,6 +156,26 @@ class WordFeatures:
 
 
 @lru_cache(maxsize=131072)
+def beat(word: str) -> str:
+    """The word's beat from the pronunciation dictionary: ``/`` a stressed syllable (primary or secondary),
+    ``x`` an unstressed one; "" for a word the dictionary does not know. A one-syllable function word ("the",
+    "I", "to") is read unstressed, as it is in running speech, although the dictionary stresses some of them."""
+    stress = cmudict_adapter.stress(word)
+    if not stress:
+        return ""
+    if len(stress) == 1 and word in lexicon("function_words").words:
+        return "x"
+    return "".join("x" if d == "0" else "/" for d in stress)
+
+
+def scansion(words: Sequence[str]) -> str:
+    """A sentence's beat, word by word: ``"x / x /"``-style marks, words separated by spaces, ``?`` for a word
+    the dictionary does not know. ``scansion(("i", "used", "up", "all", "the", "hot", "water"))`` gives
+    ``"x / x x x / /x"`` ("up" and "all" are function words, read unstressed)."""
+    return " ".join(beat(w) or "?" for w in words)
+
+
+@lru_cache(maxsize=131072)
 def _features(word: str) -> WordFeatures:
     syl, let, cpx, _poly, diff = word_features(word)
     classes = [name for name in _CLASSES if lexicon(name).has_word(word)]
@@ -164,7 +184,7 @@ def _features(word: str) -> WordFeatures:
         classes.append(group)
     if is_contraction(word):
         classes.append("contraction")
-    stress = cmudict_adapter.stress(word) or ""
+    stress = beat(word)
     return WordFeatures(
         syllables=syl,
         letters=let,
@@ -174,7 +194,7 @@ def _features(word: str) -> WordFeatures:
         function_word=word in lexicon("function_words").words,
         zipf=wordfreq_adapter.zipf(word),
         stress_syllables=len(stress),
-        stressed=len(stress) - stress.count("0"),
+        stressed=stress.count("/"),
     )
 
 
@@ -452,6 +472,9 @@ def _profile(name: str, kind: str, units: Sequence[UnitStats], ctx: _Context) ->
         "monosyllable_share": mono / n_words if n_words else NAN,
         "syllables_per_word": rc.syllables / n_words if n_words else NAN,
         "stressed_syllable_share": stressed / stress_total if stress_total else NAN,
+        "beat_examples": [
+            {"sentence": x.text, "beat": scansion(x.words)} for x in sentences if 4 <= x.n_words <= 12
+        ][:3],
         "counts": {
             "fragments": fragments, "questions": ends["question"], "exclamations": ends["exclamation"],
             "trailing": ends["trailing"], "interruptions": ends["interrupted"], "ellipses": ellipses,
@@ -777,6 +800,7 @@ __all__ = [
     "VoiceProfile",
     "analyze_unit",
     "metric_table",
+    "scansion",
     "profile_dialogue",
     "profile_texts",
 ]

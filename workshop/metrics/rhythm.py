@@ -14,7 +14,10 @@ with different amounts of talk can be set side by side.
 * Fillers: "um", "uh", "ah", "hmm" ... anywhere (``fillers.txt``), and "well", "like", "I mean", "you know" ...
   only when set off by punctuation (``fillers_set_off.txt``).
 * Stress: the share of syllables the pronunciation dictionary marks as stressed (primary or secondary), over
-  the words it knows. Plain talk in monosyllables runs high; Latinate prose runs low.
+  the words it knows, with one-syllable function words ("the", "I", "to") read unstressed as in running
+  speech. Blunt talk in heavy monosyllables runs high; Latinate prose and chatty function words run low. The
+  profile also shows the beat of a few sentences (``/`` stressed, ``x`` unstressed: see
+  :func:`workshop.profile.scansion`).
 """
 
 from __future__ import annotations
