@@ -96,8 +96,9 @@ _ALL = [
     _m("syllables_per_word", "rhythm", "Syllables per word", "syllables",
        "Average syllables per word.", "words", 50, "longer words"),
     _m("stressed_syllable_share", "rhythm", "Stressed syllables", "share (0-1)",
-       "The share of syllables the pronunciation dictionary marks as stressed: a heavier, more insistent beat "
-       "runs high.", "words", 50, "heavier beat"),
+       "The share of syllables that carry stress (by the pronunciation dictionary; small words like \"the\" "
+       "and \"to\" read light): blunt talk in heavy words runs high, chatty or Latinate talk runs low.",
+       "words", 50, "heavier beat"),
     # diction
     _m("mtld", "diction", "Vocabulary range (MTLD)", "words",
        "How many words go by, on average, before the speaker starts repeating words.", "words", 100,
