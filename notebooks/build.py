@@ -40,11 +40,18 @@ def cells_of(source: str) -> list[nbformat.NotebookNode]:
     return cells
 
 
+SCENE_MARK = "# %% [scene]"
+"""A line in a source replaced by ``src/_scene_cell.txt``: the same "your scene" cells in every notebook."""
+
+
 def build(src: Path) -> nbformat.NotebookNode:
+    source = src.read_text(encoding="utf-8")
+    if SCENE_MARK in source:
+        source = source.replace(SCENE_MARK, (src.parent / "_scene_cell.txt").read_text(encoding="utf-8").strip())
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
     nb.metadata["language_info"] = {"name": "python"}
-    nb.cells = cells_of(src.read_text(encoding="utf-8"))
+    nb.cells = cells_of(source)
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"{src.stem[:2]}-{i:02d}"
     return nb

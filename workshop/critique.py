@@ -233,6 +233,28 @@ def _unit(metric: str) -> str:
     return "percent" if "share" in info.unit else info.unit
 
 
+def family_table(profiles: "ProfileSet", family: str, *, names: Sequence[str] | None = None) -> Any:
+    """A family's measures for each character (and the narration) as a DataFrame a notebook shows:
+    one row per measure (its label and unit), one column per character, and a column of cautions."""
+    import pandas as pd
+
+    if family not in FAMILY_MEASURES:
+        raise WorkshopError(f"No family of measures called {family!r}; choose one of {', '.join(FAMILY_MEASURES)}.")
+    chosen = [profiles.get(n) for n in names] if names else [*profiles.characters, profiles.narration]
+    rows = []
+    for metric in FAMILY_MEASURES[family]:
+        row: dict[str, Any] = {"measure": f"{_label(metric)} ({_unit(metric)})"}
+        cautions = []
+        for p in chosen:
+            value = p.scalar_metrics().get(metric, math.nan)
+            row[p.name] = fmt(value, metric)
+            if p.note_for(metric) and p.kind == "character":
+                cautions.append(p.name)
+        row["too little text for"] = ", ".join(cautions)
+        rows.append(row)
+    return pd.DataFrame(rows).set_index("measure")
+
+
 # ---------------------------------------------------------------------------------------------- comparison view
 
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import matplotlib
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg", force=False)
-
-from matplotlib.figure import Figure  # noqa: E402
+# Figures are built with matplotlib's object API (``Figure()``, never pyplot), so nothing opens a window and
+# the rendering is always Agg's, whatever backend the notebook uses.
 
 FONT = 15
 """Base font size in points: a room at the back of a class can read it."""

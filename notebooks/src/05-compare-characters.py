@@ -1,34 +1,41 @@
 # %% [markdown]
 # # 05 · Compare two characters
 #
-# **What you'll do:** pick two characters from the scene (or one character and a reference voice, or the voices
-# of published fiction) and see, side by side, how they differ in readability, rhythm and word choice.
+# **What you'll do:** pick a character, then who to compare them with (another character, a character from a
+# reference scene, or characters in published fiction) and a family of measures: readability, rhythm or word
+# choice. The table and the picture update as you choose.
 #
-# **What you'll learn:** which measures make two voices sound different, how big the differences are, and when
-# there is too little text to tell.
+# **What you'll learn:** which measures set two voices apart, how big the differences are, and when there is too
+# little text to tell.
 #
-# **What you need:** nothing but this notebook. It works on the sample scene *The Lighthouse*; change the cell
-# below to use your own scene. This notebook also runs as an app with no code showing:
-# `voila notebooks/05-compare-characters.ipynb`.
+# **What you need:** nothing else: this page also runs as an app with no code showing
+# (`voila notebooks/05-compare-characters.ipynb`). To use your own scene, change the cell below.
 
-# %% [markdown]
-# ## Your scene
-# Leave `SCENE = None` for the sample scene. For your own, put the path of your `.txt` file between the quotes
-# (`SCENE = "my-scene.txt"`), or paste your scene between the triple quotes of `PASTED`.
-
-# %%
-SCENE = None
-PASTED = """"""
-
-# %%
-from workshop.widgets import ComparisonWidget, open_scene
-
-scene = open_scene(SCENE, text=PASTED)
+# %% [scene]
 
 # %% [markdown]
 # ## Compare
-# Choose a character on the left and who to compare them with on the right, then a family of measures.
-# The table says how far apart the two voices are on each measure; the picture shows the same at a glance.
+# **How to read it.** The picture places every measure on one scale: where the character falls among 113
+# characters of classic novels (50 = typical; the grey edges are the most unusual 10% at each end). The table
+# gives the numbers, and for two characters a verdict per measure: *clearly different* when the gap survives the
+# lines being redrawn at random a thousand times. A number with * rests on too little text to mean much yet.
+# The distinctiveness score runs from 0 (no more different than chance) to 1.
 
 # %%
+from workshop.widgets import ComparisonWidget
+
 ComparisonWidget(scene)
+
+# %% [markdown]
+# ## Your turn
+# 1. Compare Agnes with Owen on **rhythm**, then on **word choice**. Which family separates them more? Did the
+#    numbers find what you noted in notebook 00?
+# 2. Compare one of your characters with **Published fiction (norms)**. On which measures are they in the grey
+#    edges? Is that deliberate?
+# 3. Find the reference character who sounds *most* like one of yours, and the one who sounds least like them.
+#
+# ---
+# **Instructor notes.** This notebook is the one to project, or to give a class as a code-free app
+# (`voila notebooks/05-compare-characters.ipynb`; see `docs/classroom.md`). The first view takes a moment while
+# the voices are profiled; after that each change redraws at once. With under a few hundred words per character
+# most verdicts read "too little text to tell": that is the honest answer, and a prompt to write more.

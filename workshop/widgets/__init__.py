@@ -5,6 +5,7 @@ widgets (never an ``Output``), so they show in JupyterLab and Voilà alike and a
 :func:`open_scene` opens the scene a notebook works on; every widget of the notebook shares it.
 """
 
+from workshop.widgets.common import picture
 from workshop.widgets.comparison import ComparisonWidget
 from workshop.widgets.editor import AttributionEditor
 from workshop.widgets.export import ExportPanel
@@ -20,4 +21,5 @@ __all__ = [
     "ReferencePicker",
     "check_setup",
     "open_scene",
+    "picture",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+from typing import Any
 
 from matplotlib.figure import Figure
 
@@ -22,3 +23,10 @@ def message_html(text: str) -> str:
 
 def escape(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def picture(figure: Figure, *, dpi: int = 80) -> "Any":
+    """A figure as an ``ipywidgets.Image``: shows in JupyterLab and Voilà, and a test can read its bytes."""
+    import ipywidgets as w
+
+    return w.Image(value=figure_png(figure, dpi=dpi), format="png", layout=w.Layout(max_width="960px"))

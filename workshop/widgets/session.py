@@ -36,6 +36,21 @@ class ClassScene:
     def __post_init__(self) -> None:
         self.dialogue = self._find()
 
+    def summary(self) -> str:
+        """One line about the scene: words, lines of dialogue, who speaks."""
+        from workshop.critique import share_of_talk
+
+        talk = share_of_talk(self.dialogue)
+        who = ", ".join(f"{t.name} ({t.words} words)" for t in talk) or "nobody yet"
+        unknown = len({s.utterance for s in self.dialogue.unattributed})
+        source = "the sample scene" if self.is_sample else "your scene"
+        return (f"{self.scene.name} ({source}): {len(self.scene.text.split())} words, "
+                f"{len(self.dialogue.utterances)} lines of dialogue; speakers: {who}"
+                + (f"; {unknown} lines with no speaker yet." if unknown else "."))
+
+    def __repr__(self) -> str:
+        return self.summary()
+
     @property
     def name(self) -> str:
         return self.scene.name

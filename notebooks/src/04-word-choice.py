@@ -1,0 +1,63 @@
+# %% [markdown]
+# # 04 · Word choice
+#
+# **What you'll do:** look at the words each character reaches for: short or long, common or rare, hedged or
+# certain, "I" or "you"; and the words that are theirs alone.
+#
+# **What you'll learn:** how diction marks a voice (class, age, confidence, mood) and how to find a character's
+# signature words.
+#
+# **What you need:** notebook 01 (speakers checked). Fifteen minutes.
+
+# %% [scene]
+
+# %% [markdown]
+# ## 1. The measures, in a writer's words
+# - **Word length** (letters per word) and **rare words** (share of words outside everyday English, from a
+#   word-frequency list): Owen's "automated", "technician", "contractors" against Agnes's "light", "ships", "dark".
+# - **Vocabulary range (MTLD)**: how long a character can talk before repeating words; it needs about 100 words.
+# - **Contractions** ("I'd", "that's"): everyday speech has many; formal speech avoids them.
+# - **Hedges** ("I think", "possibly", "sort of", "I suppose"): Owen hedges almost every sentence.
+#   **Intensifiers** ("really", "quite", "remarkably") and **certainty markers** ("of course", "obviously").
+# - **Profanity**, mild and strong.
+# - **I / you**: "I" per 100 words (talking about oneself) against "you" (talking at the other person); and
+#   **forms of address**: names and titles ("Mrs. Pell").
+
+# %%
+from workshop import critique
+
+critique.family_table(scene.profiles(), "diction")
+
+# %% [markdown]
+# ## 2. Signature words
+# The words a character says more than the others, weighted so that a word said once by chance doesn't count
+# (weighted log-odds). Solid bars are clearly theirs; pale bars are leanings. In a short scene few words pass the
+# test: that's honest, not a failure.
+
+# %%
+from workshop import plots
+from workshop.widgets import picture
+
+picture(plots.distinctive_words(*critique.distinctive_word_lists([scene.profiles().get(n) for n in scene.characters[:3]])))
+
+# %% [markdown]
+# ## 3. Compare word choice
+# %%
+from workshop.widgets import ComparisonWidget
+
+ComparisonWidget(scene, family="diction", references=False)
+
+# %% [markdown]
+# ## Your turn
+# 1. Find every hedge in one of Owen's speeches. Delete them all: who is he now? Put back only one. Which one
+#    keeps him Owen?
+# 2. List five words one of your characters would never say, and five only they would say. Search your scene
+#    for both lists.
+# 3. Count "I" against "you" for your two main characters. Who talks about themselves, and who talks at the
+#    other? Is that the relationship you meant?
+#
+# ---
+# **Instructor notes.** The lexicons (hedges, fillers, intensifiers, profanity, function words, forms of
+# address) are plain text files in `workshop/data/lexicons/`, one entry per line: add your class's own words
+# there. Rare-word shares come from the `wordfreq` lists (everyday modern English), so historical or dialect
+# writing will look "rare"; say so when it comes up.
