@@ -75,6 +75,8 @@ class _Group:
 
 
 _TO_NAME = re.compile(r"^[^.!?;\"“”]*?\b(?:to|at|towards|addressing)\s+(?:the\s+)?(?=[A-Z])")
+_SENTENCE_BREAK = re.compile(r"[.!?;][\"”'’]?\s|[\"“”]")
+SAME_SENTENCE_WEIGHT = 3.0
 _GENERIC_WORDS = {
     "the", "a", "an", "his", "her", "their", "my", "our", "this", "that", "old", "young", "little", "poor", "other",
     "elder", "younger", "eldest", "youngest", "first", "second", "third", "good", "dear", "same", "big", "tall",
@@ -135,6 +137,7 @@ class _Engine:
         self.inq_starts = [m.start for m in self.inq]
         self.tags = TagReader(self.text, self.narr, self.index)
         self.paragraphs = scene.paragraphs
+        self.para_starts = [p.start for p in self.paragraphs]
         self.groups = self._groups()
 
     # ------------------------------------------------------------------ structure
@@ -318,7 +321,7 @@ class _Engine:
                 scores[name] = scores.get(name, bonus) + value
 
         # narration mentions before the tag, nearest first (the current paragraph counts most)
-        para_start = self._para(g.paragraph).start
+        para_start = self.paragraphs[bisect.bisect_right(self.para_starts, pos) - 1].start
         i = bisect.bisect_left(self.narr_starts, pos) - 1
         rank = 0
         seen: set[str] = set()
@@ -332,6 +335,8 @@ class _Engine:
                 continue
             seen.add(name)
             weight = 3.0 if m.start >= para_start else 2.0 / (1 + rank)
+            if rank == 0 and m.start >= para_start and not _SENTENCE_BREAK.search(self.text, m.end, pos):
+                weight += SAME_SENTENCE_WEIGHT  # "Mr. Elton looked all alarm, as he exclaimed"
             add(name, weight)
             rank += 1
         # the conversation: recent speakers
