@@ -67,6 +67,9 @@ def test_forms_of_address():
                       names=["Natasha"])  # fmt: skip
     # set off by punctuation: "Natasha," "sir." "honey." ; the last Natasha is a mention, not an address
     assert p.diction["address_terms"] == {"natasha": 1, "sir": 1, "honey": 1}
+    # "My dear Lizzy," addresses Lizzy (the endearment leads into the name, which is set off)
+    q = profile_texts(["My dear Lizzy, do sit down."], "Mrs. Bennet", names=["Lizzy"])
+    assert q.diction["address_terms"] == {"lizzy": 1}
 
 
 def test_function_word_profile():

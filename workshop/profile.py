@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -78,10 +79,15 @@ class UnitStats:
     ends: tuple[tuple[str, int], ...] = ()
 
 
-def _is_set_off(text: str, start: int, end: int) -> bool:
-    before = text[:start].rstrip()
-    after = text[end:].lstrip()
-    ok_before = not before or before[-1] in _SET_OFF_BEFORE or before.endswith(" my")
+_ADDRESS_LEAD_RE = re.compile(r"(?:^|\W)(?:my|dear|dearest|oh|o|poor)$")
+
+
+def _is_set_off(text: str, start: int, end: int, *, address: bool = False) -> bool:
+    """Whether ``text[start:end]`` stands apart: punctuation (or the text's edge) on both sides. For forms of
+    address a leading "my", "dear", "oh" also counts ("My dear Lizzy," / "Oh, sir,")."""
+    before = text[max(0, start - 12) : start].rstrip()
+    after = text[end : end + 4].lstrip()
+    ok_before = not before or before[-1] in _SET_OFF_BEFORE or (address and _ADDRESS_LEAD_RE.search(before) is not None)
     ok_after = not after or after[0] in _SET_OFF_AFTER
     return ok_before and ok_after
 
@@ -376,7 +382,7 @@ def _unit_address(text: str, words: tuple[str, ...], names: tuple[str, ...]) -> 
     found: Counter[str] = Counter()
     low = text.lower().replace("\u2019", "'")
     for m in _address_pattern(names).finditer(low):
-        if _is_set_off(low, m.start(), m.end()):
+        if _is_set_off(low, m.start(), m.end(), address=True):
             found[m.group()] += 1
     return tuple(found.items())
 
