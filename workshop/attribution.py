@@ -77,6 +77,10 @@ class _Group:
 _TO_NAME = re.compile(r"^[^.!?;\"“”]*?\b(?:to|at|towards|addressing)\s+(?:the\s+)?(?=[A-Z])")
 _SENTENCE_BREAK = re.compile(r"[.!?;][\"”'’]?\s|[\"“”]")
 SAME_SENTENCE_WEIGHT = 3.0
+_ENDS_WITH_SPEECH_VERB = re.compile(
+    r"\b(?:he|she|I|[A-Z][a-z]+)\s+(?:\w+ly\s+)?(?:went on|continued|proceeded|began|resumed|added)"
+    r"(?:\s+(?:again|thus|aloud|\w+ly))?\.$"
+)
 _GENERIC_WORDS = {
     "the", "a", "an", "his", "her", "their", "my", "our", "this", "that", "old", "young", "little", "poor", "other",
     "elder", "younger", "eldest", "youngest", "first", "second", "third", "good", "dear", "same", "big", "tall",
@@ -217,6 +221,14 @@ class _Engine:
                 tail = text[tail_start : prev_para.end].rstrip()
                 if tail and tail[-1] in ",:—–-" and not self.scene.is_excluded(prev_para.start):
                     tag = self.tags.before(max(tail_start, prev_para.end - 300), prev_para.end)
+                elif (
+                    tail
+                    and tail_start == prev_para.start
+                    and _ENDS_WITH_SPEECH_VERB.search(tail)
+                    and not self.scene.is_excluded(prev_para.start)
+                ):
+                    # "She went on.\n\n"From the very beginning..."": the paragraph before ends on its speech verb
+                    tag = self.tags.before(max(tail_start, prev_para.end - 300), prev_para.end - 1)
             if tag is not None:
                 g.tags.append((i, tag))
                 # "said she to Charlotte": Charlotte is spoken to

@@ -46,6 +46,11 @@ _GAP = re.compile(
     re.IGNORECASE,
 )
 _GAP_DET = re.compile(r"\s*(?:the\s+|poor\s+|little\s+|old\s+)?")
+_WAS_HIS = re.compile(
+    r"(?:was|were|came)\s+(?:\w+\s+)?(his|her)\s+(?:\w+\s+)?(?:answer|reply|response|rejoinder|remark|retort|"
+    r"cry|exclamation|observation|comment|greeting|question|words)\b",
+    re.IGNORECASE,
+)
 _WAS = re.compile(r"(?:was|were)\s", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;](?=\s|$|[\"“”'’])")
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;][\"”'’]?\s+")
@@ -285,6 +290,9 @@ class TagReader:
             cs, ce, tag = subjects[0]
             if tag.kind == "name" and gap_ok(text, first.end(), cs, limit=1):
                 return tag
+        pm = _WAS_HIS.match(text, s, end)
+        if pm:
+            return Tag("pronoun", pronoun="he" if pm.group(1).lower() == "his" else "she", pos=pm.start(1), phrase=pm.group(1))
         if subjects:
             cs, ce, tag = subjects[0]
             gap = _GAP_DET.match(text, s, cs)
@@ -295,6 +303,8 @@ class TagReader:
                     return Tag(tag.kind, tag.names, tag.pronoun, tag.pos, False, tag.phrase)
             # "was Mr. Emerson's reply", "was all he could say"
             if _WAS.match(text, s, end) and cs - s < 40:
+                if tag.kind == "pronoun" and text[cs:ce].lower() in ("his", "her"):
+                    pass
                 if verb_follows(text, ce, end) or _POSSESSIVE.match(text, ce, end):
                     return tag
         return None
