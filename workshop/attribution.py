@@ -44,6 +44,7 @@ CONFIDENCE = {
     "descriptive": 0.55,
     "beat": 0.65,
     "beat-pronoun": 0.45,
+    "beat-narrator": 0.41,
     "vocative": 0.35,
     "turn-taking": 0.25,
     "turn-taking-chain": 0.15,
@@ -442,7 +443,8 @@ class _Engine:
             subjects = [
                 (cs, ce, tag)
                 for cs, ce, tag in self.tags._subjects(a, b)
-                if (tag.kind == "name" or tag.pronoun in ("he", "she")) and _ACTS.match(text, ce, b)
+                if (tag.kind == "name" or tag.pronoun in ("he", "she") or (tag.kind == "narrator" and self.index.narrator))
+                and _ACTS.match(text, ce, b)
             ]
             if not before:
                 # only the narration's own sentences: not a quote inside it
@@ -459,6 +461,12 @@ class _Engine:
                     continue
                 self._set(g, name, "beat")
                 return
+            if tag.kind == "narrator":
+                # "I was looking over my desk. "Where do you want to eat?"": the narrator
+                if self.index.narrator not in g.addressees:
+                    self._set(g, self.index.narrator, "beat", CONFIDENCE["beat-narrator"])
+                    return
+                continue
             if tag.pronoun in ("he", "she"):
                 best = self._resolve(k, g, cs, tag.pronoun)
                 if best is not None:
