@@ -500,6 +500,8 @@ class _Engine:
             j += 1
             if groups[j].speaker:
                 people.add(groups[j].speaker)
+        if self.index.narrator and people and not exclude_self:
+            people.add(self.index.narrator)  # a first-person narrator is in every exchange they tell
         return people
 
     def _runs(self) -> list[list[int]]:
