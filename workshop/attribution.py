@@ -30,6 +30,10 @@ from workshop.errors import Notice
 from workshop.quotes import QuotedSpan
 from workshop.scene import Scene
 
+LINK_PARAGRAPHS = 2
+LINK_CHARS = 400
+"""Two utterances belong to one exchange when at most this many paragraphs and characters of narration part them."""
+
 MAX_ALTERNATION = 2
 """Turn-taking reaches at most this many turns from a known speaker, unless both sides agree."""
 
@@ -479,9 +483,9 @@ class _Engine:
         """Whether two utterances belong to one exchange (little narration between them)."""
         gap_start = self._para(a.last_paragraph).end
         gap_end = self._para(b.paragraph).start
-        if b.paragraph - a.last_paragraph > 3:
+        if b.paragraph - a.last_paragraph > LINK_PARAGRAPHS:
             return False
-        return gap_end - gap_start < 600
+        return gap_end - gap_start < LINK_CHARS
 
     def _participants(self, k: int, exclude_self: bool = False) -> set[str]:
         """Who speaks in the exchange around utterance ``k`` (linked utterances on either side); in a scene with
