@@ -103,7 +103,9 @@ class Server:
             return "(no log)"
 
 
-def _wait_for(url: str, process: subprocess.Popen, log: Path, timeout: float = STARTUP_TIMEOUT) -> None:
+def _wait_for(url: str, process: subprocess.Popen, log: Path, timeout: float = STARTUP_TIMEOUT, *,
+              any_answer: bool = False) -> None:
+    """Wait until ``url`` answers 200 (or, with ``any_answer``, answers at all: the server is listening)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -112,6 +114,9 @@ def _wait_for(url: str, process: subprocess.Popen, log: Path, timeout: float = S
             with urllib.request.urlopen(url, timeout=2) as response:  # loopback only
                 if response.status == 200:
                     return
+        except urllib.error.HTTPError:
+            if any_answer:
+                return
         except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
             pass
         time.sleep(0.15)
@@ -176,14 +181,16 @@ def voila(notebook: Path) -> Iterator[Server]:
                                    start_new_session=True)
     try:
         base = f"http://127.0.0.1:{port}"
-        _wait_for(f"{base}/api/status", process, log)
+        # Voila has no status endpoint; a 404 for a missing static file shows it is listening. Asking for "/"
+        # would start a kernel just to wait.
+        _wait_for(f"{base}/voila/static/no-such-file", process, log, any_answer=True)
         yield Server(base, "", process, log, time.monotonic() - started)
     finally:
         _stop(process)
 
 
 @contextmanager
-def chromium_page(viewport: tuple[int, int] = (1280, 1000)):
+def chromium_page(viewport: tuple[int, int] = (1280, 1200)):
     """A Playwright page in headless Debian Chromium."""
     from playwright.sync_api import sync_playwright
 

@@ -315,12 +315,13 @@ def comparison_view(
 
     b_label = b.label if b else "characters in classic novels"
     if b is None:
-        headline = (f"{a.label} against {b_label}: where each measure falls among 113 characters of classic "
-                    "novels (50 = typical; under 10 or over 90 = unusual).")
+        headline = ("Where each measure falls among characters of classic novels (50 = typical; under 10 or "
+                    "over 90 = unusual).")
     elif pair is not None:
         strongest = ", ".join(m.label.lower() for m in pair.strongest(3)) or "no single measure"
-        headline = (f"{a.label} against {b.label}: {pair.verdict} (distinctiveness {pair.distinctiveness:.2f} "
-                    f"on a 0-1 scale). Clearest differences: {strongest}.")
+        verdict = pair.verdict[:1].upper() + pair.verdict[1:]
+        headline = (f"{verdict} (distinctiveness {pair.distinctiveness:.2f} on a scale from 0, no more different "
+                    f"than chance, to 1). Clearest differences: {strongest}.")
     else:
         headline = f"{a.label} against {b.label}."
     html_text = _view_html(a, b, family, headline, rows, examples)
@@ -355,7 +356,7 @@ def _view_html(a: Voice, b: Voice | None, family: str, headline: str, rows: list
                  _esc(fmt(r["a"], r["metric"])) + ("*" if r["note_a"] else "")]
         if b is not None:
             cells.append(_esc(fmt(r["b"], r["metric"])) + ("*" if r.get("note_b") else ""))
-            cells.append(_esc(r["verdict"] or "–"))
+            cells.append(_esc(r["verdict"]) if r["verdict"] else "<span style='color:#888'>not tested</span>")
         else:
             pct = r["percentile_a"]
             cells.append("–" if not math.isfinite(pct) else f"{pct:.0f}")
@@ -377,7 +378,7 @@ def _view_html(a: Voice, b: Voice | None, family: str, headline: str, rows: list
 
 def example_lines(lines: Sequence[str], k: int, *, max_chars: int = 140) -> list[str]:
     """``k`` lines that show a voice: the longest and the shortest first, then from the middle; trimmed."""
-    usable = [" ".join(t.split()) for t in lines if t.strip()]
+    usable = [" ".join(t.split()).rstrip(",") for t in lines if t.strip()]
     if not usable or k <= 0:
         return []
     ordered = sorted(set(usable), key=lambda t: (len(t), t))
