@@ -34,6 +34,7 @@ LINK_PARAGRAPHS = 2
 LINK_CHARS = 400
 """Two utterances belong to one exchange when at most this many paragraphs and characters of narration part them."""
 
+MENTIONED_PENALTY = 1.5
 MAX_ALTERNATION = 2
 """Turn-taking reaches at most this many turns from a known speaker, unless both sides agree."""
 
@@ -77,6 +78,7 @@ class _Group:
     confidence: float = 0.0
     tags: list[tuple[int, Tag]] = field(default_factory=list)  # (segment index, tag)
     addressees: set[str] = field(default_factory=set)
+    mentioned: set[str] = field(default_factory=set)  # named inside the quote, not addressed: spoken about
 
 
 _TO_NAME = re.compile(r"^[^.!?;\"“”]*?\b(?:to|at|towards|addressing)\s+(?:the\s+)?(?=[A-Z])")
@@ -85,6 +87,11 @@ SAME_SENTENCE_WEIGHT = 3.0
 _ENDS_WITH_SPEECH_VERB = re.compile(
     r"\b(?:he|she|I|[A-Z][a-z]+)\s+(?:\w+ly\s+)?(?:went on|continued|proceeded|began|resumed|added)"
     r"(?:\s+(?:again|thus|aloud|\w+ly))?\.$"
+)
+_VOCATIVE_LEAD = re.compile(
+    r"[\W_]*(?:(?:oh|ah|my|dear|dearest|well|why|come|now|yes|no|nay|pray|o|indeed|good|poor|sweet|hello|hi|"
+    r"hey|morning|evening|thank\s+you|thanks|sir|madam)[\W_]*)*",
+    re.IGNORECASE,
 )
 _GENERIC_WORDS = {
     "the", "a", "an", "his", "her", "their", "my", "our", "this", "that", "old", "young", "little", "poor", "other",
@@ -255,11 +262,15 @@ class _Engine:
                 j += 1
                 before = text[max(span.start, m.start - 3) : m.start]
                 after = text[m.end : m.end + 2]
-                at_start = m.start - span.start <= 12 and not re.search(r"[a-z]", text[span.start : m.start].replace("dear", "").replace("oh", "").replace("my", ""))
+                at_start = _VOCATIVE_LEAD.fullmatch(text, span.start, m.start) is not None
                 lead_ok = at_start or re.search(r"[,!?]\s*$|^\s*$", before) is not None
                 follow_ok = re.match(r"\s*[,!?.;—]|$", after) is not None or m.end >= span.end
-                if lead_ok and follow_ok and len(m.names) == 1:
+                if len(m.names) != 1:
+                    continue
+                if lead_ok and follow_ok:
                     g.addressees.add(m.names[0])
+                else:
+                    g.mentioned.add(m.names[0])
 
     def _set(self, g: _Group, name: str | None, method: str, conf: float | None = None) -> None:
         if name is None:
@@ -374,6 +385,9 @@ class _Engine:
         for name in g.addressees:
             if name in scores:
                 scores[name] -= 4.0
+        for name in g.mentioned - g.addressees:
+            if name in scores:
+                scores[name] -= MENTIONED_PENALTY  # people seldom speak of themselves by name
         # the next utterance's explicit speaker is probably not this one
         if k + 1 < len(self.groups):
             nxt = self.groups[k + 1]
@@ -551,7 +565,9 @@ class _Engine:
                     other = next((known[p] for p in order[cut : cut + 8] if known[p] != known[c]), None)
                     dr = c - pos
                     right = known[c] if dr % 2 == 0 else other
-                options = [(d, name) for d, name in ((dl, left), (dr, right)) if name and name not in g.addressees]
+                options = [
+                    (d, name) for d, name in ((dl, left), (dr, right)) if name and name not in g.addressees | g.mentioned
+                ]
                 if not options:
                     continue
                 if len(options) == 2 and options[0][1] == options[1][1]:
