@@ -5,7 +5,8 @@
 Default novel: ../shared/pdnc/PrideAndPrejudice (text.txt, characters.json). The issue's bar: the whole profile,
 dialogue finding included, within 3x the time Punkt takes to split the novel into sentences.
 
-Each step is timed three ways (library imports are done before any timing, for Punkt as for us):
+Times are CPU seconds of this process (``time.process_time``), so that other work on a shared machine disturbs
+the comparison less than wall-clock time would. Each step is timed three ways (library imports are done before any timing, for Punkt as for us):
 - cold: the first call in this process, loading whatever it loads lazily (pronunciation dictionary, word
   frequencies, sentiment lexicon, hyphenation patterns);
 - new text: resources loaded, but every cache of words and utterances emptied first (best of five): the cost
@@ -31,36 +32,36 @@ def _best(fn, repeats: int, reset=None) -> float:
     for _ in range(repeats):
         if reset:
             reset()
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         fn()
-        times.append(time.perf_counter() - t0)
+        times.append(time.process_time() - t0)
     return min(times)
 
 
 def _time(fn, repeats: int = 5, reset=None):
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     result = fn()
-    cold = time.perf_counter() - t0
+    cold = time.process_time() - t0
     new = _best(fn, repeats, reset)
     warm = _best(fn, repeats)
     return result, cold, new, warm
 
 
 _PUNKT_JOB = """
-import time; t0 = time.perf_counter()
+import time; t0 = time.process_time()
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 PunktSentenceTokenizer().tokenize(TEXT)
-print(time.perf_counter() - t0)
+print(time.process_time() - t0)
 """
 
 _KIT_JOB = """
-import time; t0 = time.perf_counter()
+import time; t0 = time.process_time()
 from workshop.cast import load_cast
 from workshop.dialogue import find_dialogue
 from workshop.profile import profile_dialogue
 from workshop.scene import scene_from_text
 profile_dialogue(find_dialogue(scene_from_text(TEXT, detect_notes=False), load_cast(CAST)))
-print(time.perf_counter() - t0)
+print(time.process_time() - t0)
 """
 
 
