@@ -1,0 +1,132 @@
+"""The critique summary: share of talk by hand, the four formats, escaping, and the command's file handling."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from workshop import critique, find_dialogue, scene_from_text
+from workshop.cast import Cast, Character
+from workshop.cli import main
+from workshop.errors import WorkshopError
+from workshop.samples import sample_cast_path, sample_scene_path
+
+TINY = '''"I'm here," said Ann.
+
+"Good. Very good. Sit down," said Bob.
+
+"Why?" asked Ann.
+'''
+
+SCRIPTY = '''The note on the door said <script>alert("x")</script> & nothing else.
+
+"Did you write <script>alert(1)</script> on my door?" asked Ann. "Because I can read it."
+
+"I wrote nothing, I promise, nothing at all, it was there when I came," said Bob.
+
+"Then who did?" asked Ann. "Who? Tell me <b>now</b>."
+
+"Honestly, I think it might have been, well, the wind, or a neighbour, or, you know, anyone," said Bob.
+'''
+
+
+def _dialogue(text: str):
+    cast = Cast([Character("Ann", pronouns="she"), Character("Bob", pronouns="he")])
+    return find_dialogue(scene_from_text(text, name="test"), cast)
+
+
+def test_share_of_talk_counts_words_and_turns_by_hand() -> None:
+    talk = critique.share_of_talk(_dialogue(TINY))
+    # Bob: "Good. Very good. Sit down," = 5 words in 1 turn; Ann: "I'm here," + "Why?" = 3 words in 2 turns.
+    assert [(t.name, t.words, t.turns) for t in talk] == [("Bob", 5, 1), ("Ann", 3, 2)]
+    assert talk[0].word_share == pytest.approx(5 / 8)
+    assert talk[1].turn_share == pytest.approx(2 / 3)
+
+
+def test_fmt_and_example_lines() -> None:
+    assert critique.fmt(float("nan")) == "–"
+    assert critique.fmt(3.14159) == "3.1"
+    assert critique.fmt(0.805, "share_of_words") == "80%"
+    assert critique.fmt(123.4) == "123"
+    lines = ["Sit.", "I know who you are.", "That's enough.", "Ask,"]
+    # the longest, then the shortest, then the middle one; a trailing comma from the tag is dropped
+    assert critique.example_lines(lines, 3) == ["I know who you are.", "Ask", "That's enough."]
+    assert critique.example_lines([], 2) == []
+
+
+@pytest.fixture(scope="module")
+def sample_critique():
+    from workshop.cast import load_cast
+    from workshop.scene import read_scene
+
+    dialogue = find_dialogue(read_scene(sample_scene_path()), load_cast(sample_cast_path()))
+    return critique.build_critique(dialogue, against="the-detective")
+
+
+def test_sample_critique_hears_what_a_reader_hears(sample_critique) -> None:
+    c = sample_critique
+    assert [t.name for t in c.talk] == ["Owen", "Agnes"]
+    owen, agnes = c.characters
+    assert owen.words > 3 * agnes.words
+    # Agnes's short sentences and Owen's hedging and fillers are among the highlights, with example lines
+    assert any(h.metric in ("mean_sentence_words", "mean_utterance_words") and h.percentile <= 10 for h in agnes.highlights)
+    assert any(h.metric in ("hedges_per_100_words", "fillers_per_100_words") and h.percentile >= 90 for h in owen.highlights)
+    assert any(h.example for h in owen.highlights)
+    assert len(c.pairs) == 1 and c.pairs[0].reasons
+    assert {p.b for p in c.references} == {"Hale", "Pim"}
+    assert any("Agnes says only" in text for text in c.caveats)
+    assert c.prompts and all(re.search(r"\d", p) for p in c.prompts[:2]), "prompts are grounded in numbers"
+
+
+def test_four_formats(sample_critique) -> None:
+    md = critique.render(sample_critique, "md")
+    assert md.startswith("# Voice critique: the-lighthouse") and "## Things to try" in md
+    data = json.loads(critique.render(sample_critique, "json"))
+    assert data["talk"][0]["name"] == "Owen" and data["pairs"][0]["a"] == "Owen"
+    rows = list(csv.DictReader(io.StringIO(critique.render(sample_critique, "csv"))))
+    assert rows[0] == {"section": "talk", "character": "Owen", "other": "", "measure": "words", "value": "327",
+                       "percentile": "", "text": "0.805 of the words"}
+    assert {r["section"] for r in rows} >= {"talk", "highlight", "pair", "reference", "prompt", "caveat"}
+    html_text = critique.render(sample_critique, "html")
+    assert html_text.count("data:image/png;base64,") == 3
+    assert "http://" not in html_text and "https://" not in html_text and "<link" not in html_text
+    with pytest.raises(WorkshopError):
+        critique.render(sample_critique, "docx")
+
+
+def test_html_escapes_every_piece_of_scene_text() -> None:
+    c = critique.build_critique(_dialogue(SCRIPTY), pictures=False)
+    page = critique.render(c, "html")
+    assert "<script" not in page and "<b>now" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page or "&lt;b&gt;now&lt;/b&gt;" in page
+
+
+def test_no_speakers_is_a_clear_message() -> None:
+    with pytest.raises(WorkshopError, match="nothing to critique"):
+        critique.build_critique(find_dialogue(scene_from_text("No dialogue here at all.\n")))
+
+
+def test_command_writes_and_never_overwrites_without_force(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "critique.html"
+    assert main(["critique", "--format", "html", "-o", str(out)]) == 0
+    first = out.read_text(encoding="utf-8")
+    assert first.startswith("<!DOCTYPE html>") and "Owen" in first
+    out.write_text("my notes", encoding="utf-8")
+    assert main(["critique", "--format", "md", "-o", str(out)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "my notes"
+    assert main(["critique", "--format", "md", "-o", str(out), "--force"]) == 0
+    assert out.read_text(encoding="utf-8").startswith("# Voice critique")
+
+
+def test_command_against_a_reference_and_json(tmp_path: Path) -> None:
+    out = tmp_path / "c.json"
+    assert main(["critique", str(sample_scene_path()), "--cast", str(sample_cast_path()), "--against",
+                 "the-butler", "--format", "json", "-o", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["against"] == "the-butler" and {r["b"] for r in data["references"]} == {"Ashcombe", "Danny"}
