@@ -99,3 +99,7 @@ def test_fragments():
     frag = {s.text: is_fragment(s) for s in split_sentences("Together. Just us? The Red Room. I like you. He chuckled.")}
     assert frag == {"Together.": True, "Just us?": True, "The Red Room.": True, "I like you.": False,
                     "He chuckled.": False}  # fmt: skip
+
+
+def test_apostrophe_lookalikes():
+    assert word_tokens("Don\u02bct go. I`m here. It\u00b4s \u2018em.") == ["don't", "go", "i'm", "here", "it's", "'em"]

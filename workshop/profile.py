@@ -31,7 +31,7 @@ from workshop.metrics import distinctive as dist
 from workshop.metrics import rhythm as rm
 from workshop.metrics.lexicons import lexicon, phrase_pattern, pronouns, set_off_pattern
 from workshop.metrics.readability import READABILITY_KEYS, ReadabilityCounts, readability, word_features
-from workshop.text_units import ELLIPSIS_RE, count_dashes, Sentence, is_contraction, is_fragment, split_sentences
+from workshop.text_units import ELLIPSIS_RE, Sentence, count_dashes, is_contraction, is_fragment, lower, split_sentences
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -115,7 +115,7 @@ def analyze_unit(segments: tuple[str, ...], dialogue: bool = True) -> UnitStats:
     """Count one utterance given as its quoted segments (cached: the same utterance is never counted twice)."""
     sentences = tuple(split_sentences(list(segments)))
     text = " ".join(s.strip() for s in segments)
-    low = text.lower().replace("\u2019", "'")
+    low = lower(text)
     words = tuple(chain.from_iterable(s.words for s in sentences))
     set_off = 0
     if not _first_words("fillers_set_off").isdisjoint(words):
@@ -380,7 +380,7 @@ def _unit_address(text: str, words: tuple[str, ...], names: tuple[str, ...]) -> 
     if _address_words().isdisjoint(words) and _lowered(names).isdisjoint(words):
         return ()
     found: Counter[str] = Counter()
-    low = text.lower().replace("\u2019", "'")
+    low = lower(text)
     for m in _address_pattern(names).finditer(low):
         if _is_set_off(low, m.start(), m.end(), address=True):
             found[m.group()] += 1

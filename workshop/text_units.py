@@ -92,8 +92,16 @@ class Sentence:
         return len(self.words)
 
 
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u00b4": "'", "`": "'", "\u2018": "'"})
+
+
+def lower(text: str) -> str:
+    """Lower case, with every apostrophe-like mark (’ ʼ ´ ` ‘) made a plain ``'``."""
+    return text.lower().translate(_APOSTROPHES)
+
+
 def normalise(word: str) -> str:
-    return word.lower().replace("\u2019", "'")
+    return lower(word)
 
 
 def resolve_stutter(token: str) -> tuple[str, int]:
@@ -116,7 +124,7 @@ def resolve_stutter(token: str) -> tuple[str, int]:
 
 def words_of(text: str) -> tuple[list[str], int]:
     """The words of ``text`` (lower case, stutters resolved) and the number of stutters."""
-    tokens = WORD_RE.findall(text.lower().replace("\u2019", "'"))
+    tokens = WORD_RE.findall(lower(text))
     if "-" not in text:
         return tokens, 0
     out: list[str] = []
