@@ -1,0 +1,152 @@
+"""The classroom widgets without a browser: set their values as a student would, read what they render."""
+
+from __future__ import annotations
+
+import base64
+import re
+from pathlib import Path
+
+import pytest
+
+from workshop.errors import WorkshopError
+from workshop.widgets import (
+    AttributionEditor,
+    ComparisonWidget,
+    ExportPanel,
+    ReferencePicker,
+    check_setup,
+    open_scene,
+)
+
+
+@pytest.fixture
+def scene(tmp_path: Path, monkeypatch):
+    """The sample scene opened from a fresh working folder (corrections go there, never into the kit)."""
+    monkeypatch.chdir(tmp_path)
+    return open_scene()
+
+
+def _text(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_open_scene_sources(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    sample = open_scene()
+    assert sample.is_sample and sample.characters == ["Owen", "Agnes"]
+    assert sample.corrections == tmp_path / "the-lighthouse.corrections.toml"
+    pasted = open_scene(text='"Hello there," said Ann.\n\n"Go away," said Bob.\n', name="pasted")
+    assert set(pasted.characters) == {"Ann", "Bob"}
+    mine = tmp_path / "mine.txt"
+    mine.write_text('"Yes," said Ann.\n', encoding="utf-8")
+    assert open_scene(mine).corrections == tmp_path / "mine.corrections.toml"
+    with pytest.raises(WorkshopError):
+        open_scene(mine, text="some text")
+    assert "Owen (327 words)" in repr(sample)
+
+
+def test_comparison_redraws_when_the_character_changes(scene) -> None:
+    widget = ComparisonWidget(scene)
+    assert widget.first.value == "Owen" and widget.second.value == "Agnes"
+    before = widget.result.value
+    assert "Owen against Agnes" in _text(before)
+    widget.first.value = "Agnes"
+    after = widget.result.value
+    assert after != before and "Agnes against Owen" in _text(after)
+    assert widget.second.value == "Owen", "a character is never compared with themself"
+    # Agnes's sentences are shorter than Owen's: the table shows the profile's numbers
+    agnes = scene.profiles().get("Agnes").rhythm["mean_sentence_words"]
+    owen = scene.profiles().get("Owen").rhythm["mean_sentence_words"]
+    assert agnes < owen
+    row = re.search(r"Average sentence length.*?</tr>", after, re.S).group(0)
+    assert f"{agnes:.1f}" in row and f"{owen:.1f}" in row and "clearly different" in row
+    svg = bytes(widget.picture.value).decode("utf-8")
+    assert svg.startswith("<svg") and "Agnes" in svg and "Owen" in svg
+
+
+def test_comparison_families_norms_and_references(scene) -> None:
+    widget = ComparisonWidget(scene)
+    widget.family.value = "readability"
+    assert "Flesch reading ease" in widget.result.value and "Hedges" not in widget.result.value
+    widget.family.value = "diction"
+    assert "Hedges" in widget.result.value
+    widget.second.value = "norms"
+    assert "Percentile in classic novels" in widget.result.value
+    widget.second.value = "ref:the-detective:Hale"
+    assert "Hale (reference: The Night Clerk)" in _text(widget.result.value)
+    assert widget.examples.continuous_update is False
+    widget.examples.value = 0
+    assert "for example" not in widget.result.value
+    widget.examples.value = 3
+    assert widget.result.value.count("“") >= 3
+
+
+def test_comparison_with_nobody_speaking(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    widget = ComparisonWidget(open_scene(text="The room was empty. Nobody said anything.\n"))
+    assert "nothing to compare" in widget.result.value
+
+
+def test_attribution_editor_saves_and_is_used_from_then_on(scene) -> None:
+    comparison = ComparisonWidget(scene)
+    editor = AttributionEditor(scene)
+    first_line, dropdown = editor.dropdowns[0]
+    assert first_line.line == 5 and dropdown.value == "Agnes"  # "You're early," she said.
+    assert dropdown.options[0] == ("(unknown)", "")
+    owen_words = scene.profiles().get("Owen").words
+    editor.set_speaker(5, "Owen")
+    saved = scene.corrections.read_text(encoding="utf-8")
+    assert 'quote = "You\'re early,"' in saved and 'speaker = "Owen"' in saved
+    assert "line 5 is now Owen" in editor.status.value
+    assert scene.profiles().get("Owen").words == owen_words + 2  # "You're early," is two words
+    # the comparison redrew from the corrected dialogue: Owen's words per speech now counts the extra line
+    per_speech = scene.profiles().get("Owen").rhythm["mean_utterance_words"]
+    assert f"{per_speech:.1f}" in re.search(r"Words per speech.*?</tr>", comparison.result.value, re.S).group(0)
+    # a fresh session on the same folder uses the saved correction
+    again = open_scene()
+    assert again.profiles().get("Owen").words == owen_words + 2
+    # "(unknown)": saved as an empty speaker, and the line shows up among the lines with no speaker
+    AttributionEditor(again).set_speaker(5, None)
+    assert 'speaker = ""' in again.corrections.read_text(encoding="utf-8")
+    unknown_view = AttributionEditor(again)
+    unknown_view.show.value = "unknown"
+    assert [seg.line for seg, _ in unknown_view.dropdowns] == [5]
+
+
+def test_editor_pages_long_scenes(scene) -> None:
+    editor = AttributionEditor(scene, page_size=10)
+    assert editor.page.max == 3 and len(editor.dropdowns) == 10  # 28 lines
+    editor.page.value = 3
+    assert len(editor.dropdowns) == 8
+
+
+def test_reference_picker() -> None:
+    picker = ReferencePicker()
+    assert [v for _, v in picker.choice.options] == ["the-aunt", "the-butler", "the-detective", "the-teenager"]
+    picker.choice.value = "the-detective"
+    assert "Hale" in picker.about.value and "The Night Clerk" in picker.about.value
+    assert picker.characters == ["ref:the-detective:Hale", "ref:the-detective:Pim"]
+
+
+def test_export_panel_writes_links_and_refuses_to_overwrite(scene, tmp_path: Path) -> None:
+    panel = ExportPanel(scene, folder=tmp_path)
+    panel.format.value = "md"
+    assert panel.filename.value == "the-lighthouse-critique.md"
+    path = panel.export()
+    assert path == tmp_path / "the-lighthouse-critique.md"
+    link = re.search(r"<a download='([^']+)' href='data:text/markdown;base64,([^']+)'>", panel.result.value)
+    assert link and link.group(1) == "the-lighthouse-critique.md"
+    assert base64.b64decode(link.group(2)) == path.read_bytes()
+    path.write_text("keep me", encoding="utf-8")
+    assert panel.export() is None and "already exists" in panel.result.value
+    assert path.read_text(encoding="utf-8") == "keep me"
+    panel.replace.value = True
+    assert panel.export() == path and path.read_text(encoding="utf-8").startswith("# Voice critique")
+    panel.format.value = "html"
+    assert panel.filename.value == "the-lighthouse-critique.html"
+    assert panel.export().read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_setup_check_reports_every_line_ok() -> None:
+    report = check_setup().value
+    assert "❌" not in report and report.count("✅") == 7
