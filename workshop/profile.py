@@ -1,11 +1,19 @@
 """Voice profiles: readability, sentence rhythm and word choice for every character, the narration and the scene.
 
 ``profile_dialogue(dialogue)`` profiles a whole scene and returns a :class:`ProfileSet` (the scene as a whole,
-the narration, then the characters, most words first). ``profile_texts(utterances, name)`` profiles any list of
-utterance strings; it is quick on small inputs because each utterance is analysed once and cached, so
-resampling utterances (the comparisons' bootstrap) only re-adds numbers.
+the narration, then the characters, most words first), with signature words worked out across the cast.
+``profile_texts(utterances, name)`` profiles any list of utterances (strings, or lists of quoted pieces); it is
+quick on small inputs because each utterance is analysed once and cached, so resampling utterances (the
+comparisons' bootstrap) only re-adds numbers.
+
+A :class:`VoiceProfile` has ``readability`` (seven scores) with ``counts`` (sentences, words, syllables...),
+``rhythm`` and ``diction`` (dicts: scalars, plus a few lists and tables such as ``sentence_words``,
+``beat_examples``, ``distinctive_words``, ``openers``, ``function_words``, ``address_terms``, ``counts``),
+``notes`` and ``word_counts``. ``scalar_metrics()`` flattens the scalars; ``to_dict()`` is the JSON of the
+``profile`` command. :class:`ProfileSet` adds ``wide_frame()`` and ``long_frame()`` (pandas).
 
 For the narration and the scene, a "speech" (utterance) is a paragraph of narration or a speech of dialogue.
+Mood (VADER) and forms of address are measured on dialogue only; the narration's are left empty, with a note.
 
 Every metric is in :data:`workshop.metrics.METRICS` (label, unit, meaning, minimum sample). A metric whose
 sample is too small is still reported, with a note in :attr:`VoiceProfile.notes`; a metric with nothing to
