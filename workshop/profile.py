@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 from workshop.adapters import cmudict_adapter, vader_adapter, wordfreq_adapter
@@ -487,8 +487,9 @@ def _profile(name: str, kind: str, units: Sequence[UnitStats], ctx: _Context) ->
         "syllables_per_word": rc.syllables / n_words if n_words else NAN,
         "stressed_syllable_share": stressed / stress_total if stress_total else NAN,
         "beat_examples": [
-            {"sentence": x.text, "beat": scansion(x.words)} for x in sentences if 4 <= x.n_words <= 12
-        ][:3],
+            {"sentence": x.text, "beat": scansion(x.words)}
+            for x in islice((x for x in sentences if 4 <= x.n_words <= 12), 3)
+        ],
         "counts": {
             "fragments": fragments, "questions": ends["question"], "exclamations": ends["exclamation"],
             "trailing": ends["trailing"], "interruptions": ends["interrupted"], "ellipses": ellipses,
