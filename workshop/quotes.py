@@ -308,7 +308,7 @@ def _find_script(text: str, paragraphs: list[Paragraph]) -> list[QuotedSpan]:
 
 
 _WRITTEN_BEFORE = re.compile(
-    r"\b(?:read|reads|ran|runs|written|wrote|printed|inscribed|labell?ed|marked|entitled|titled|headed|"
+    r"\b(?:(?:wrote|write|writes|writing)\s+down\b[^.!?\"“”]{0,30}|read|reads|ran|runs|written|wrote|printed|inscribed|labell?ed|marked|entitled|titled|headed|"
     r"inscription|label|note|wire|telegram|cable|card|sign|banner|headline|motto|address)\s*[:,]?[ \t\r\n]*$",
     re.IGNORECASE,
 )
