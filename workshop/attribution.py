@@ -43,6 +43,7 @@ PARTICIPANT_WEIGHT = 2.0
 
 CONFIDENCE = {
     "script": 0.99,
+    "only-one": 0.95,
     "explicit": 0.96,
     "explicit-weak": 0.88,
     "pronoun": 0.72,
@@ -60,7 +61,9 @@ CONFIDENCE = {
 novels of ../shared/pdnc (bench/pdnc.py prints the table; "split" pieces take the confidence of the piece whose tag
 they share). "turn-taking-agreed": alternation from both sides gives the same speaker; "turn-taking": from one side,
 at most two turns away; "turn-taking-chain": further; "turn-taking-pair": a scene with only two characters. The
-script value is not measured (the novels have no scripts)."""
+values for scripts and for "only-one" (a pronoun with a single possible character in the cast, as in a two-person
+scene) are not measured on the novels (they have no scripts and large casts); they are set at the level of a named
+tag, which is what they amount to."""
 
 
 @dataclass
@@ -409,6 +412,13 @@ class _Engine:
             j -= 1
         return out
 
+    def _only_one(self, pronoun: str | None) -> bool:
+        """Whether the cast has exactly one character this pronoun can mean (and every character's pronoun is
+        known): then "she said" names the speaker as surely as a name would."""
+        if pronoun not in ("he", "she") or any(ch.pronouns is None for ch in self.cast):
+            return False
+        return sum(1 for ch in self.cast if ch.pronouns == pronoun and ch.name != self.index.narrator) == 1
+
     def _resolve(self, k: int, g: _Group, pos: int, pronoun: str | None) -> str | None:
         """The character a pronoun or description at ``pos`` stands for, or None. When the likely ones are ruled
         out (the person addressed), the only other character of that gender in the cast, if there is one."""
@@ -437,7 +447,9 @@ class _Engine:
                 best = self._resolve(k, g, tag.pos, tag.pronoun)
                 if best is None:
                     continue
-                self._set(g, best, "pronoun" if tag.kind == "pronoun" else "descriptive")
+                method = "pronoun" if tag.kind == "pronoun" else "descriptive"
+                conf = CONFIDENCE["only-one"] if self._only_one(tag.pronoun) else None
+                self._set(g, best, method, conf)
                 return
 
     # ------------------------------------------------------------------ beats
@@ -492,7 +504,8 @@ class _Engine:
             if tag.pronoun in ("he", "she"):
                 best = self._resolve(k, g, cs, tag.pronoun)
                 if best is not None:
-                    self._set(g, best, "beat", CONFIDENCE["beat-pronoun"])
+                    only = self._only_one(tag.pronoun)
+                    self._set(g, best, "beat", CONFIDENCE["only-one" if only else "beat-pronoun"])
                     return
 
     # ------------------------------------------------------------------ vocatives and turn-taking
