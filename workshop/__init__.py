@@ -12,6 +12,27 @@ from workshop.dialogue import Dialogue, Segment, Utterance, find_dialogue
 from workshop.errors import Notice, WorkshopError
 from workshop.scene import Scene, read_scene, scene_from_text
 
+__version__ = "0.1.0"
+
+_LAZY = {
+    "profile_dialogue": "workshop.profile",
+    "profile_texts": "workshop.profile",
+    "VoiceProfile": "workshop.profile",
+    "compare_dialogue": "workshop.compare",
+    "compare_lines": "workshop.compare",
+    "load_reference": "workshop.references",
+}
+"""Names of the later layers, imported on first use so that ``import workshop`` stays light."""
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'workshop' has no attribute {name!r}")
+
+
 __all__ = [
     "Cast",
     "Character",
@@ -25,5 +46,5 @@ __all__ = [
     "load_cast",
     "read_scene",
     "scene_from_text",
+    *_LAZY,
 ]
-__version__ = "0.1.0"
