@@ -412,6 +412,16 @@ class _Engine:
             j -= 1
         return out
 
+    def _possessor(self, pos: int, pronoun: str) -> str | None:
+        """The nearest character of that gender named before ``pos`` (the "her" of "her sister")."""
+        i = bisect.bisect_left(self.narr_starts, pos) - 1
+        while i >= 0 and pos - self.narr[i].start < 3000:
+            m = self.narr[i]
+            i -= 1
+            if len(m.names) == 1 and self.pronoun.get(m.names[0]) == pronoun:
+                return m.names[0]
+        return None
+
     def _only_one(self, pronoun: str | None) -> bool:
         """Whether the cast has exactly one character this pronoun can mean (and every character's pronoun is
         known): then "she said" names the speaker as surely as a name would."""
@@ -419,10 +429,17 @@ class _Engine:
             return False
         return sum(1 for ch in self.cast if ch.pronouns == pronoun and ch.name != self.index.narrator) == 1
 
-    def _resolve(self, k: int, g: _Group, pos: int, pronoun: str | None) -> str | None:
+    def _resolve(self, k: int, g: _Group, pos: int, pronoun: str | None, phrase: str = "") -> str | None:
         """The character a pronoun or description at ``pos`` stands for, or None. When the likely ones are ruled
-        out (the person addressed), the only other character of that gender in the cast, if there is one."""
+        out (the person addressed), the only other character of that gender in the cast, if there is one.
+
+        "said her sister": the most likely "she" is the one whose sister speaks, so the next one is taken."""
         scores = {n: v for n, v in self._candidates(k, g, pos, pronoun).items() if n not in g.addressees}
+        words = phrase.lower().split()
+        if len(words) >= 2 and words[0] in ("his", "her") and pronoun == {"his": "he", "her": "she"}[words[0]]:
+            possessor = self._possessor(pos, pronoun)
+            if possessor in scores:
+                del scores[possessor]
         if scores:
             best, top = max(scores.items(), key=lambda kv: kv[1])
             if top > 0:
@@ -444,7 +461,7 @@ class _Engine:
             if tag.kind in ("pronoun", "descriptive"):
                 if tag.pronoun in ("they", "we"):
                     continue
-                best = self._resolve(k, g, tag.pos, tag.pronoun)
+                best = self._resolve(k, g, tag.pos, tag.pronoun, tag.phrase if tag.kind == "descriptive" else "")
                 if best is None:
                     continue
                 method = "pronoun" if tag.kind == "pronoun" else "descriptive"
