@@ -358,40 +358,42 @@ class _Context:
 
 
 @lru_cache(maxsize=64)
-def _address_pattern(names: tuple[str, ...]):
-    import re
-
+def _address_terms(names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Every form of address (titles, endearments, the cast's names), indexed by its last word."""
     terms = set(lexicon("titles").words) | set(lexicon("titles").phrases)
     terms |= set(lexicon("endearments").words) | set(lexicon("endearments").phrases)
-    terms |= {n.lower() for n in names if n}
-    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'])(?:{alternatives})(?![\w'])")
+    terms |= {lower(n) for n in names if n.strip()}
+    index: dict[str, list[str]] = {}
+    for t in terms:
+        last = re.findall(r"[^\W_]+(?:'[^\W_]+)*", t)
+        if last:
+            index.setdefault(last[-1], []).append(t)
+    return {k: tuple(v) for k, v in index.items()}
 
 
-@lru_cache(maxsize=1)
-def _address_words() -> frozenset[str]:
-    out: set[str] = set()
-    for name in ("titles", "endearments"):
-        lex = lexicon(name)
-        out |= lex.words
-        out |= {p.split()[-1] for p in lex.phrases}
-    return frozenset(out)
-
-
-@lru_cache(maxsize=64)
-def _lowered(names: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(part for n in names for part in n.lower().split())
+@lru_cache(maxsize=4096)
+def _term_re(term: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w']){re.escape(term)}(?![\w'])")
 
 
 @lru_cache(maxsize=65536)
 def _unit_address(text: str, words: tuple[str, ...], names: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
-    if _address_words().isdisjoint(words) and _lowered(names).isdisjoint(words):
+    index = _address_terms(names)
+    candidates = [t for w in set(words) if w in index for t in index[w]]
+    if not candidates:
         return ()
-    found: Counter[str] = Counter()
     low = lower(text)
-    for m in _address_pattern(names).finditer(low):
-        if _is_set_off(low, m.start(), m.end(), address=True):
-            found[m.group()] += 1
+    spans = sorted(
+        (m.start(), -(m.end() - m.start()), m.end(), t) for t in candidates for m in _term_re(t).finditer(low)
+    )
+    found: Counter[str] = Counter()
+    reach = -1
+    for start, _neg, end, term in spans:  # longest match first at each place; no overlaps ("Mr. Darcy", not "Mr")
+        if start < reach:
+            continue
+        reach = end
+        if _is_set_off(low, start, end, address=True):
+            found[term] += 1
     return tuple(found.items())
 
 
