@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from workshop.attribution_lexicon import lexicon
@@ -576,6 +577,14 @@ class _Engine:
             if not known or len(known) == len(run):
                 continue
             order = sorted(known)
+            # who is spoken to in this exchange: the partner when only one speaker is known
+            addressed = Counter(n for k in run for n in groups[k].addressees)
+            speakers = set(known.values())
+            if len(speakers) == 1:
+                only = next(iter(speakers))
+                partner = next((n for n, _ in addressed.most_common() if n != only), None)
+            else:
+                partner = None
             for pos, k in enumerate(run):
                 g = groups[k]
                 if g.speaker is not None:
@@ -591,12 +600,12 @@ class _Engine:
                 cut = bisect.bisect_left(order, pos)
                 if cut > 0:
                     a = order[cut - 1]
-                    other = next((known[p] for p in reversed(order[max(0, cut - 8) : cut]) if known[p] != known[a]), None)
+                    other = next((known[p] for p in reversed(order[max(0, cut - 8) : cut]) if known[p] != known[a]), partner)
                     dl = pos - a
                     left = known[a] if dl % 2 == 0 else other
                 if cut < len(order):
                     c = order[cut]
-                    other = next((known[p] for p in order[cut : cut + 8] if known[p] != known[c]), None)
+                    other = next((known[p] for p in order[cut : cut + 8] if known[p] != known[c]), partner)
                     dr = c - pos
                     right = known[c] if dr % 2 == 0 else other
                 options = [
@@ -608,7 +617,7 @@ class _Engine:
                     self._set(g, options[0][1], "turn-taking", CONFIDENCE["turn-taking-agreed"])
                     continue
                 d, name = options[0]
-                if d <= MAX_ALTERNATION:
+                if d <= MAX_ALTERNATION or len(speakers | ({partner} if partner else set())) == 2:
                     self._set(g, name, "turn-taking", CONFIDENCE["turn-taking" if d <= 2 else "turn-taking-chain"])
 
     def _turn_taking(self) -> None:
