@@ -46,7 +46,7 @@ def test_place_a_terse_character_low_on_sentence_length():
     terse = ["No.", "Sit down.", "Not tonight.", "He lied.", "Drink it.", "Go.", "Car's outside.", "Now."] * 3
     placed = {p.metric: p for p in place("Sam", terse)}
     p = placed["mean_sentence_words"]
-    assert p.percentile < 5 and "Sam is at the" in p.sentence and "lower than almost all" in p.sentence
+    assert p.percentile == 0 and "Sam is below every one of the characters" in p.sentence
 
 
 def test_norms_from_dict_round_trip():
@@ -54,3 +54,10 @@ def test_norms_from_dict_round_trip():
                          "metrics": {"m": {"label": "M", "n": 3, "percentiles": [0, 1, 2]}}})
     assert t.population == "characters in classic novels (1900-1910)"
     assert t.get("m").percentile_of(1.0) == pytest.approx(50.0)
+
+
+def test_extremes_are_said_in_words_not_as_a_0th_or_100th_percentile():
+    assert sentence("Bo", "Questions", 0.0, "characters in classic novels") == (
+        "Questions: Bo is below every one of the characters in classic novels."
+    )
+    assert "above every one" in sentence("Bo", "Questions", 100.0, "characters in classic novels")

@@ -108,6 +108,10 @@ def sentence(character: str, label: str, percentile: float, population: str) -> 
     if not math.isfinite(percentile):
         return f"{label}: could not be measured for {character}."
     p = int(round(percentile))
+    if percentile <= 0:
+        return f"{label}: {character} is below every one of the {population}."
+    if percentile >= 100:
+        return f"{label}: {character} is above every one of the {population}."
     where = ""
     if p <= 10:
         where = ", lower than almost all of them"

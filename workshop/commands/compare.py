@@ -94,6 +94,24 @@ def _num(v: float, digits: int | None = None, sign: bool = False) -> str:
     return f"{v:+.{digits}f}" if sign else f"{v:.{digits}f}"
 
 
+def _is_share(name: str) -> bool:
+    from workshop.metrics import METRICS
+
+    info = METRICS.get(name)
+    return bool(info and info.unit.startswith("share"))
+
+
+def _labelled(m) -> str:
+    """"Questions (per 100 sentences)", "Rare words (% of words)": the label with the unit a writer needs."""
+    from workshop.metrics import METRICS
+
+    info = METRICS.get(m.metric)
+    if info is None or not info.unit:
+        return m.label
+    unit = "%" if info.unit.startswith("share") else info.unit
+    return f"{m.label} ({unit})"
+
+
 def _digits(*values: float) -> int:
     finite = [abs(v) for v in values if v is not None and math.isfinite(v) and v != 0]
     top = max(finite, default=0.0)
@@ -123,16 +141,18 @@ def format_pair(p: PairComparison, *, all_measures: bool = True) -> list[str]:
     else:
         rows.append(f"  tag test: could not run ({t.n} lines)")
     rows.append(f"  lines: {p.a} {p.lines_a} ({p.words_a} words), {p.b} {p.lines_b} ({p.words_b} words)")
-    width = max(len(m.label) for m in p.metrics)
+    labels = {m.metric: _labelled(m) for m in p.metrics}
+    width = max(len(label) for label in labels.values())
     na, nb = p.a[:10], p.b[:10]
     rows.append(f"  {'measure':{width}}  {na:>10} {nb:>10}  {'difference [95% interval]':>28}  verdict")
     shown = p.metrics if all_measures else [m for m in p.metrics if m.verdict == "clearly different"]
     for m in shown:
-        digits = _digits(m.a, m.b, m.difference)
-        interval = (f"{_num(m.difference, digits, True)} [{_num(m.ci_low, digits, True)}, "
-                    f"{_num(m.ci_high, digits, True)}]")  # fmt: skip
+        scale = 100.0 if _is_share(m.metric) else 1.0
+        a, b, diff, low, high = (x * scale for x in (m.a, m.b, m.difference, m.ci_low, m.ci_high))
+        digits = _digits(a, b, diff)
+        interval = f"{_num(diff, digits, True)} [{_num(low, digits, True)}, {_num(high, digits, True)}]"
         rows.append(
-            f"  {m.label:{width}}  {_num(m.a, digits):>10} {_num(m.b, digits):>10}  {interval:>28}  {m.verdict}"
+            f"  {labels[m.metric]:{width}}  {_num(a, digits):>10} {_num(b, digits):>10}  {interval:>28}  {m.verdict}"
         )
     strongest = p.strongest()
     if strongest:
