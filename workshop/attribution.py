@@ -36,6 +36,7 @@ LINK_CHARS = 400
 """Two utterances belong to one exchange when at most this many paragraphs and characters of narration part them."""
 
 MENTIONED_PENALTY = 1.5
+LEAD_SUBJECT_WEIGHT = 3.0
 MAX_ALTERNATION = 2
 """Turn-taking reaches at most this many turns from a known speaker, unless both sides agree."""
 
@@ -162,6 +163,7 @@ class _Engine:
         self.tags = TagReader(self.text, self.narr, self.index)
         self.paragraphs = scene.paragraphs
         self.para_starts = [p.start for p in self.paragraphs]
+        self.quote_paragraphs = {s.paragraph for s in spans}
         self.groups = self._groups()
 
     # ------------------------------------------------------------------ structure
@@ -383,6 +385,13 @@ class _Engine:
         if prev and prev[0] is not None and g.paragraph != self.groups[k - 1].last_paragraph:
             if prev[0] in scores:
                 scores[prev[0]] -= 2.5
+        # the subject of the narration paragraph just before ("Mr. Hurst looked at her with astonishment.")
+        here = bisect.bisect_right(self.para_starts, pos) - 1
+        if here > 0 and here - 1 not in self.quote_paragraphs:
+            lead = self.paragraphs[here - 1]
+            first = bisect.bisect_left(self.narr_starts, lead.start)
+            if first < len(self.narr) and self.narr[first].start - lead.start <= 4 and len(self.narr[first].names) == 1:
+                add(self.narr[first].names[0], LEAD_SUBJECT_WEIGHT)
         # the people in this exchange: one of them is speaking
         for name in self._participants(k, exclude_self=True):
             add(name, PARTICIPANT_WEIGHT)
