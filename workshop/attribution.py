@@ -102,6 +102,8 @@ _VOCATIVE_LEAD = re.compile(
     r"hey|morning|evening|thank\s+you|thanks|sir|madam)[\W_]*)*",
     re.IGNORECASE,
 )
+_SENTENCE_OPEN = re.compile(r"[.!?;]['’\"”]?\s+$")
+_STARTS_TAG = re.compile(r"[\s,;:!?.—–\-_)]*$")
 _GENERIC_WORDS = {
     "the", "a", "an", "his", "her", "their", "my", "our", "this", "that", "old", "young", "little", "poor", "other",
     "elder", "younger", "eldest", "youngest", "first", "second", "third", "good", "dear", "same", "big", "tall",
@@ -389,9 +391,14 @@ class _Engine:
         here = bisect.bisect_right(self.para_starts, pos) - 1
         if here > 0 and here - 1 not in self.quote_paragraphs:
             lead = self.paragraphs[here - 1]
-            first = bisect.bisect_left(self.narr_starts, lead.start)
-            if first < len(self.narr) and self.narr[first].start - lead.start <= 4 and len(self.narr[first].names) == 1:
-                add(self.narr[first].names[0], LEAD_SUBJECT_WEIGHT)
+            j = bisect.bisect_left(self.narr_starts, lead.end) - 1
+            while j >= 0 and self.narr[j].start >= lead.start:
+                m = self.narr[j]
+                j -= 1
+                opens = m.start == lead.start or _SENTENCE_OPEN.search(self.text, max(lead.start, m.start - 3), m.start)
+                if opens and len(m.names) == 1:
+                    add(m.names[0], LEAD_SUBJECT_WEIGHT)  # the last sentence-opening name there
+                    break
         # the people in this exchange: one of them is speaking
         for name in self._participants(k, exclude_self=True):
             add(name, PARTICIPANT_WEIGHT)
@@ -683,6 +690,25 @@ class _Engine:
 
     # ------------------------------------------------------------------ writing the answer onto the segments
 
+    def _someone_else_acts(self, i: int, current: str) -> str | None:
+        """A character other than ``current`` who opens a sentence of the narration just before segment ``i``,
+        in the same paragraph (a beat between the pieces), or None."""
+        span = self.spans[i]
+        if i == 0 or self.spans[i - 1].paragraph != span.paragraph:
+            return None
+        a, b = self.spans[i - 1].end + 1, span.start - 1
+        if b - a < 4:
+            return None
+        for cs, ce, tag in self.tags._subjects(a, b):
+            if tag.kind != "name" or not _ACTS.match(self.text, ce, b):
+                continue
+            if clause_weight(self.text, a, cs, ce, b) < 2.0 or _STARTS_TAG.match(self.text, a, cs):
+                continue
+            name = self._pick(tag.names, cs)
+            if name != current:
+                return name
+        return None
+
     def _finish(self) -> None:
         for g in self.groups:
             tagged = {i: t for i, t in g.tags if t.kind in ("name", "script") and t.strong}
@@ -695,6 +721,12 @@ class _Engine:
                     if name != current:
                         current = name
                     seg.speaker, seg.method, seg.confidence = name, g.method, g.confidence
+                    continue
+                switch = self._someone_else_acts(i, current) if own is None and current is not None else None
+                if switch is not None:
+                    # '"Thanks," Krum said. Woolsey shook his head. "I've got to file..."': Woolsey speaks now
+                    current = switch
+                    seg.speaker, seg.method, seg.confidence = current, "beat", CONFIDENCE["beat"]
                     continue
                 seg.speaker = current
                 if current is None:
