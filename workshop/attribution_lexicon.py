@@ -50,7 +50,6 @@ class Lexicon:
     verbs: frozenset[str]
     nouns: dict[str, str]
     titles: dict[str, str]
-    verb_pattern: str
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +68,4 @@ def lexicon() -> Lexicon:
         parts = entry.split()
         if len(parts) >= 2:
             titles[parts[0].rstrip(".").lower()] = parts[1].lower()
-    ordered = sorted(verbs, key=len, reverse=True)
-    pattern = "(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in ordered) + r")(?![\w'’])"
-    return Lexicon(frozenset(verbs), nouns, titles, pattern)
+    return Lexicon(frozenset(verbs), nouns, titles)

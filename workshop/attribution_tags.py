@@ -40,11 +40,6 @@ _PREPOSITIONS = {
     "nor", "by", "addressing", "addressed", "accosting", "interrupting", "answering", "asking", "telling", "told",
     "asked", "answered", "thanked", "thanking", "greeting", "greeted",
 }
-_GAP = re.compile(
-    r"\s*(?:(?:the|a|an|old|young|little|poor|good|dear|gallant|voice\s+of|[a-z\-]+ed|[a-z\-]+ful|[a-z\-]+ish|"
-    r"[a-z\-]+y|[a-z\-]+ing)\s+){0,4}",
-    re.IGNORECASE,
-)
 _GAP_DET = re.compile(r"\s*(?:the\s+|poor\s+|little\s+|old\s+)?")
 _WAS_HIS = re.compile(
     r"(?:was|were|came)\s+(?:\w+\s+)?(his|her)\s+(?:\w+\s+)?(?:answer|reply|response|rejoinder|remark|retort|"
