@@ -3,17 +3,22 @@
 Evidence is combined most reliable first:
 
 1. script cues (the format names the speaker);
-2. explicit tags: a cast name with a speech verb, in either order ("said Bruce", "Bruce stuttered");
-3. pronoun and descriptive tags ("she said", "the old man replied") resolved to a character by gender, recent
-   mentions and who is in the conversation;
-4. action beats: a character who acts in the paragraph that holds the quote;
-5. split quotes: the pieces of one utterance share their speaker;
-6. vocatives and turn-taking: a line addressed to someone is answered by them; in a two-person exchange turns
-   alternate.
+2. explicit tags: a cast name with a speech verb, in either order ("said Bruce", "Bruce stuttered", "Nat shot
+   back"), before or after the quote, even at the end of the paragraph before ("Mr. Darcy replied,");
+3. pronoun and descriptive tags ("she said", "the old man replied") resolved to a character by gender, the names
+   just before, who is in the exchange, and who was addressed (see ``_Engine._candidates``);
+4. action beats: the character who acts in the narration of the quote's paragraph (main clause first; someone
+   said to keep silent does not speak);
+5. split quotes: the pieces of one utterance share their speaker, unless another character acts between them;
+6. vocatives and turn-taking: a name addressed in a line is its listener, and answers next; within an exchange
+   turns alternate from the nearest known speakers (surest when both sides agree).
 
 When the evidence runs out the speaker stays ``None``. Only cast names (given or discovered) are ever returned.
-Each segment gets ``method`` (a key of :data:`workshop.dialogue.METHODS`) and ``confidence``: the share of
-segments attributed by that method that were right on the annotated novels of ``bench/pdnc.py``.
+Each segment gets ``method`` (a key of :data:`workshop.dialogue.METHODS`) and ``confidence``: the share of the
+pieces attributed that way that were right on the annotated novels (see :data:`CONFIDENCE`, bench/pdnc.py).
+
+The engine reads the text in a few linear passes (names found once for the whole text, tags read around each
+quote with word-by-word verb lookups), so a whole novel takes a fraction of a second.
 """
 
 from __future__ import annotations

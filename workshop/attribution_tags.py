@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from workshop.attribution_lexicon import lexicon
-from workshop.attribution_names import Mention
+from workshop.attribution_names import Mention, NameIndex
 
 _PRONOUNS = {"he": "he", "she": "she", "they": "they", "i": "i", "we": "we", "it": "it"}
 _ADVERBS = {
@@ -181,7 +181,7 @@ def verb_follows(text: str, pos: int, end: int, *, apposition: bool = True) -> b
     return False
 
 
-def _resolve_np(phrase: str, index) -> Tag | None:
+def _resolve_np(phrase: str, index: NameIndex) -> Tag | None:
     """A descriptive phrase: a cast alias ("the Jew", "the patronne") or a noun that tells the gender ("the old
     man"). The phrase may run on past its noun ("the patronne said"): shorter beginnings are tried too."""
     words = phrase.split()
@@ -203,7 +203,7 @@ def _resolve_np(phrase: str, index) -> Tag | None:
 class TagReader:
     """Reads the tags around quotes, given the cast's mentions in the narration (sorted by start)."""
 
-    def __init__(self, text: str, mentions: list[Mention], index) -> None:
+    def __init__(self, text: str, mentions: list[Mention], index: NameIndex) -> None:
         self.text = text
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
