@@ -55,6 +55,12 @@ def test_rhythm_by_hand():
     assert c["fragments"] == 2  # "No." and "Well, maybe…"
 
 
+def test_exclamations_are_not_fillers():
+    counts = [profile_texts([t], "X").rhythm["counts"]["fillers"] for t in ("Oh! I am glad.", "Well!", "Oh.",
+                                                                              "Oh...I see.", "Oh, I see.")]
+    assert counts == [0, 0, 0, 1, 1]
+
+
 def test_fillers_only_when_set_off():
     # "You know I have to leave" is not a filler; "It's, you know, hard" is. "like" as a verb is not.
     assert profile_texts(["You know I have to leave. I like you."], "X").rhythm["counts"]["fillers"] == 0

@@ -100,6 +100,17 @@ def _is_set_off(text: str, start: int, end: int, *, address: bool = False) -> bo
     return ok_before and ok_after
 
 
+def _is_filler(text: str, start: int, end: int) -> bool:
+    """A set-off filler, but not an exclamation: "Well!" and "Oh!" are outbursts, and "Oh." or "Oh?" a reply;
+    "Oh...", "Oh, I", "Well, I" and "..., you know." are hesitations."""
+    if not _is_set_off(text, start, end):
+        return False
+    after = text[end : end + 3].lstrip()[:1]
+    if after == "!":
+        return False
+    return not (after in (".", "?") and text[start:end] == "oh" and not text[end:].lstrip().startswith(".."))
+
+
 @lru_cache(maxsize=1)
 def _always_fillers() -> frozenset[str]:
     return lexicon("fillers").words
@@ -128,7 +139,7 @@ def analyze_unit(segments: tuple[str, ...], dialogue: bool = True) -> UnitStats:
     set_off = 0
     if not _first_words("fillers_set_off").isdisjoint(words):
         pattern = set_off_pattern("fillers_set_off")
-        set_off = sum(1 for m in pattern.finditer(low) if _is_set_off(low, m.start(), m.end()))
+        set_off = sum(1 for m in pattern.finditer(low) if _is_filler(low, m.start(), m.end()))
     phrase_counts: Counter[str] = Counter()
     if not _phrase_first_words().isdisjoint(words):
         pattern, owner = phrase_pattern()
