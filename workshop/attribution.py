@@ -42,6 +42,7 @@ LINK_CHARS = 400
 
 MENTIONED_PENALTY = 1.5
 LEAD_SUBJECT_WEIGHT = 3.0
+DESCRIBED_WEIGHT = 1.5
 MAX_ALTERNATION = 2
 """Turn-taking reaches at most this many turns from a known speaker, unless both sides agree."""
 
@@ -449,12 +450,18 @@ class _Engine:
             return False
         return sum(1 for ch in self.cast if ch.pronouns == pronoun and ch.name != self.index.narrator) == 1
 
-    def _resolve(self, k: int, g: _Group, pos: int, pronoun: str | None, phrase: str = "") -> str | None:
+    def _resolve(
+        self, k: int, g: _Group, pos: int, pronoun: str | None, phrase: str = "", described: tuple[str, ...] = ()
+    ) -> str | None:
         """The character a pronoun or description at ``pos`` stands for, or None. When the likely ones are ruled
         out (the person addressed), the only other character of that gender in the cast, if there is one.
 
         "said her sister": the most likely "she" is the one whose sister speaks, so the next one is taken."""
         scores = {n: v for n, v in self._candidates(k, g, pos, pronoun).items() if n not in g.addressees}
+        for name in described:
+            # "the old woman" is also what the cast calls one character: she is a likely one
+            if name not in g.addressees:
+                scores[name] = scores.get(name, 0.0) + DESCRIBED_WEIGHT
         words = phrase.lower().split()
         if len(words) >= 2 and words[0] in ("his", "her") and pronoun == {"his": "he", "her": "she"}[words[0]]:
             possessor = self._possessor(pos, pronoun)
@@ -472,14 +479,17 @@ class _Engine:
 
     def _resolve_anaphoric(self, k: int, g: _Group) -> None:
         for i, tag in g.tags:
+            described: tuple[str, ...] = ()
             if tag.kind == "name" and self._generic(tag):
                 words = tag.phrase.split()
                 noun = lexicon().nouns.get(words[-1].lower()) if words else None
+                described = tag.names
                 tag = Tag("descriptive", pronoun=None if noun in (None, "they") else noun, pos=tag.pos, phrase=tag.phrase)
             if tag.kind in ("pronoun", "descriptive"):
                 if tag.pronoun in ("they", "we"):
                     continue
-                best = self._resolve(k, g, tag.pos, tag.pronoun, tag.phrase if tag.kind == "descriptive" else "")
+                phrase = tag.phrase if tag.kind == "descriptive" else ""
+                best = self._resolve(k, g, tag.pos, tag.pronoun, phrase, described)
                 if best is None:
                     continue
                 method = "pronoun" if tag.kind == "pronoun" else "descriptive"
