@@ -47,7 +47,7 @@ def seed_profiles(seed_path, seed_gold) -> ProfileSet:
 
 
 def test_json_contract(seed_profiles):
-    data = json.loads(json.dumps(seed_profiles.to_dict()))  # must be plain JSON: no NaN, no objects
+    data = json.loads(json.dumps(seed_profiles.to_dict(), allow_nan=False))  # plain JSON: no NaN, no objects
     assert set(data) >= {"scene", "narration", "characters"}
     for prof in [data["scene"], data["narration"], *data["characters"]]:
         assert set(prof) >= CONTRACT["top"]
@@ -106,7 +106,7 @@ def test_one_word_character_gets_notes_not_an_error():
     noted = {n.metric for n in p.notes}
     assert {"flesch_reading_ease", "smog_index", "mtld", "function_word_share", "sentiment"} <= noted
     assert any("only 1 word" in n.message for n in p.notes)
-    json.dumps(p.to_dict())
+    json.dumps(p.to_dict(), allow_nan=False)
 
 
 def test_empty_text_gives_nan_with_a_note():

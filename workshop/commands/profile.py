@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         show = bool(args.progress) or len(scene.text.split()) > LONG_INPUT_WORDS
         profiles = profile_dialogue(dialogue, progress=show, pos=args.pos)
         if args.format == "json":
-            json.dump(profiles.to_dict(), out, ensure_ascii=False, indent=2)
+            json.dump(profiles.to_dict(), out, ensure_ascii=False, indent=2, allow_nan=False)
             out.write("\n")
         elif args.format == "csv":
             frame = profiles.long_frame()
