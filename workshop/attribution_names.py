@@ -25,6 +25,7 @@ CANDIDATE = re.compile(
 )
 _TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_HEAD_END = {"at", "of", "in", "with", "on", "from", "who", "whose", "that", "by", "near"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "my", "their", "our"}
 NARRATOR_ALIASES = {"_narr", "narr", "i", "narrator", "the narrator", "me"}
 _STOP = {
@@ -76,6 +77,19 @@ class NameIndex:
                 # a one-word character ("Bounderby") who shares the name with a fuller one ("Josiah Bounderby"):
                 # the word may mean either; recency decides
                 index[key] = index[key] | owners
+        # the head of a long description: "the jailer" for "The Jailer At The Dodger's Trial", when no one else
+        # could be meant
+        heads: dict[str, set[str]] = {}
+        for ch in cast:
+            for alias in ch.names:
+                words = normalise_name(alias).split()
+                if len(words) >= 4 and words[0] in _DETERMINERS:
+                    cut = next((j for j, w in enumerate(words) if j >= 2 and w in _HEAD_END), None)
+                    if cut is not None:
+                        heads.setdefault(" ".join(words[:cut]), set()).add(ch.name)
+        for key, owners in heads.items():
+            if key not in index:
+                index[key] = owners  # two jailers: recency decides which
         self.index = {k: tuple(sorted(v)) for k, v in index.items()}
         self.longest = max((len(k.split()) for k in self.index), default=1)
         self.pronoun = {ch.name: ch.pronouns for ch in cast}
@@ -120,6 +134,7 @@ class NameIndex:
             s, e = m.start(), m.end()
             tokens = [(t.start() + s, t.end() + s) for t in _TOKEN.finditer(text[s:e])]
             i = 0
+            last_end = 0  # index of the token after the last name found in this run
             while i < len(tokens):
                 found = None
                 for n in range(min(self.longest, len(tokens) - i), 0, -1):
@@ -135,6 +150,11 @@ class NameIndex:
                     a, b, names, n = found
                     if i > 0 and normalise_name(text[tokens[i - 1][0] : tokens[i - 1][1]]) in titles:
                         a = tokens[i - 1][0]  # "Mr. Jaffers" when only "Jaffers" is listed
+                    if i > last_end and len(names) == 1 and all(
+                        text[tokens[j][0]].isupper() for j in range(last_end, i)
+                    ) and normalise_name(text[tokens[last_end][0] : tokens[last_end][1]]) in titles:
+                        a = tokens[last_end][0]  # "Master Charles Bates" when "Bates" is listed: one name
+                    last_end = i + n
                     if text[a].isupper() or " " in text[a:b]:
                         out.append(Mention(a, b, names))
                     i += n
