@@ -92,12 +92,16 @@ class Sentence:
         return len(self.words)
 
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u00b4": "'", "`": "'", "\u2018": "'"})
+_APOSTROPHES = ("\u2019", "\u02bc", "\u00b4", "`", "\u2018")
 
 
 def lower(text: str) -> str:
     """Lower case, with every apostrophe-like mark (’ ʼ ´ ` ‘) made a plain ``'``."""
-    return text.lower().translate(_APOSTROPHES)
+    text = text.lower()
+    for mark in _APOSTROPHES:  # str.replace after a quick scan: much faster than str.translate with a table
+        if mark in text:
+            text = text.replace(mark, "'")
+    return text
 
 
 def normalise(word: str) -> str:
