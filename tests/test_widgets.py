@@ -149,4 +149,4 @@ def test_export_panel_writes_links_and_refuses_to_overwrite(scene, tmp_path: Pat
 
 def test_setup_check_reports_every_line_ok() -> None:
     report = check_setup().value
-    assert "❌" not in report and report.count("✅") == 7
+    assert "✗ no" not in report and report.count("✓ yes") == 7

@@ -16,7 +16,7 @@
 # %% [markdown]
 # ## 1. Is everything here?
 # The next cell checks the kit: the sample scene, the reference scenes, the figures of published fiction it
-# compares with, the pictures, and the widgets. You should see a table with a ✅ on every line. **If you can see
+# compares with, the pictures, and the widgets. You should see a table with **✓ yes** on every line. **If you can see
 # the table at all, widgets work**: the table is itself a widget.
 
 # %%
@@ -35,7 +35,7 @@ check_setup()
 # %%
 from workshop.samples import sample_scene_path
 
-print(sample_scene_path().read_text(encoding="utf-8")[:1200])
+print(sample_scene_path().read_text(encoding="utf-8"))
 
 # %% [markdown]
 # ## 3. The lessons
@@ -55,7 +55,7 @@ print(sample_scene_path().read_text(encoding="utf-8")[:1200])
 
 # %% [markdown]
 # ## Your turn
-# 1. Run every cell. Is there a ✅ on every line of the check?
+# 1. Run every cell. Is there a **✓ yes** on every line of the check?
 # 2. Read the sample scene in full (`texts/sample/the-lighthouse.txt`). Before any numbers: write down three
 #    things that make Agnes sound like Agnes, and three for Owen. You'll check them against the numbers later.
 # 3. Put your own scene in the "Your scene" cell and run it. How many lines of dialogue did the kit find? Does
@@ -63,6 +63,6 @@ print(sample_scene_path().read_text(encoding="utf-8")[:1200])
 #
 # ---
 # **Instructor notes.** This notebook is the five-minute setup check at the start of a session: ask everyone to
-# run it before the class starts and to raise a hand at any ❌. The most common problem is a kernel that isn't
+# run it before the class starts and to raise a hand at any **✗ no**. The most common problem is a kernel that isn't
 # the kit's environment (Kernel → Change Kernel). The whole kit works offline; see `docs/classroom.md` for
 # laptops, JupyterHub and Binder.

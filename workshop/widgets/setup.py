@@ -82,14 +82,16 @@ def _plots() -> str:
 def setup_report(checks: list[Check] | None = None) -> w.HTML:
     """The checks as a table in an HTML widget. Seeing the table at all means widgets display here."""
     checks = checks if checks is not None else setup_checks()
+    yes = "<span style='color:#1a7f37;font-weight:bold'>✓ yes</span>"
+    no = "<span style='color:#c62828;font-weight:bold'>✗ no</span>"
     rows = "".join(
-        f"<tr><td style='padding:2px 10px'>{'✅' if c.ok else '❌'}</td><td style='padding:2px 10px'>"
+        f"<tr><td style='padding:2px 10px'>{yes if c.ok else no}</td><td style='padding:2px 10px'>"
         f"{html.escape(c.what)}</td><td style='padding:2px 10px;color:#555'>{html.escape(c.detail)}</td></tr>"
         for c in checks
     )
     verdict = ("Everything the lessons need is here. (You are reading this in a widget, so widgets work too.)"
                if all(c.ok for c in checks) else
-               "Something is missing: see the ❌ lines, and ask your instructor (docs/classroom.md).")
+               "Something is missing: see the lines marked ✗ no, and ask your instructor (docs/classroom.md).")
     widget = w.HTML(f"<div class='vw-setup'><p><b>{html.escape(verdict)}</b></p><table>{rows}</table></div>")
     widget.add_class("vw-setup-report")
     return widget
