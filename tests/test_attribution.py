@@ -246,3 +246,20 @@ def test_an_indented_letter_and_a_written_note_are_mentions():
     dialogue = find_dialogue(scene_from_text(text), ANNA_TOM)
     assert [s.text for s in dialogue.segments] == ["Well?"]
     assert len(dialogue.mentions) == 2
+
+
+# ---------------------------------------------------------------- scripts
+
+
+def test_script_cues_name_the_speaker_and_extend_a_copy_of_the_cast():
+    text = "NAT: Did we?\nBRUCE: Missed our window.\nCLINT: Hey, you two.\nNAT: Go away."
+    cast = Cast([Character("Natasha", ("Nat",), "she"), Character("Bruce", (), "he")])
+    dialogue = find_dialogue(scene_from_text(text), cast)
+    assert [(s.speaker, s.method) for s in dialogue.segments] == [
+        ("Natasha", "script"),
+        ("Bruce", "script"),
+        ("Clint", "script"),
+        ("Natasha", "script"),
+    ]
+    assert dialogue.cast.names == ["Natasha", "Bruce", "Clint"] and dialogue.cast.source == "file+found"
+    assert cast.names == ["Natasha", "Bruce"]  # the writer's cast object is left as it was

@@ -120,29 +120,38 @@ _ACTS = re.compile(r"(?:['’]s?\s+\w+)?\s+(?:\w+ly\s+|just\s+|only\s+|then\s+|t
 
 
 def attribute(scene: Scene, segments: list, spans: list[QuotedSpan], cast: Cast | None) -> AttributionResult:
-    """Fill in ``speaker``, ``method`` and ``confidence`` on each segment (in place)."""
+    """Fill in ``speaker``, ``method`` and ``confidence`` on each segment (in place).
+
+    ``spans`` are the speech spans the segments were made from, in the same order. Without a cast (or with an
+    empty one) the cast is found in the text (see :mod:`workshop.cast_discovery`). The cast returned is the one
+    used: the writer's, or the one found, plus any speaker a script names that it lacks (the caller's cast object
+    is not changed).
+    """
     notices: list[Notice] = []
     if cast is None or len(cast) == 0:
         from workshop.cast_discovery import discover_cast
 
         found = discover_cast(scene, spans)
-        cast = Cast(list(found.characters) + (list(cast.characters) if cast else []), source="found")
+        cast = Cast(list(found.characters), source="found")
         notices.extend(found.notices)
-    _add_script_cues(cast, spans)
+    cast = _with_script_cues(cast, spans)
     engine = _Engine(scene, segments, spans, cast)
     engine.run()
     return AttributionResult(cast, notices)
 
 
-def _add_script_cues(cast: Cast, spans: list[QuotedSpan]) -> None:
-    added = False
+def _with_script_cues(cast: Cast, spans: list[QuotedSpan]) -> Cast:
+    """The cast with every speaker a script cue names (a script states its speakers outright)."""
+    extra: list[Character] = []
+    known = {c.lower() for c in cast.aliases_index()}
     for span in spans:
-        if span.cue and cast.canonical(span.cue) is None:
-            cast.characters.append(Character(span.cue))
-            added = True
-            cast.__post_init__()
-    if added:
-        cast.__post_init__()
+        if span.cue and cast.canonical(span.cue) is None and span.cue.lower() not in known:
+            extra.append(Character(span.cue))
+            known.add(span.cue.lower())
+    if not extra:
+        return cast
+    source = cast.source if cast.source.endswith("found") else f"{cast.source}+found"
+    return Cast(list(cast.characters) + extra, source=source)
 
 
 class _Engine:
