@@ -45,6 +45,8 @@ LEAD_SUBJECT_WEIGHT = 3.0
 DESCRIBED_WEIGHT = 1.5
 MAX_ALTERNATION = 2
 GAP_PENALTY = 0.5
+DIRECT_PENALTY = 2.5
+PREV2_WEIGHT = 1.5
 """Turn-taking reaches at most this many turns from a known speaker, unless both sides agree."""
 
 PARTICIPANT_WEIGHT = 2.0
@@ -397,13 +399,13 @@ class _Engine:
         prev = self._recent_speakers(k, 4)
         for j, name in enumerate(prev):
             if name is not None:
-                add(name, 1.5 if j == 1 else 0.75)
+                add(name, PREV2_WEIGHT if j == 1 else 0.75)
         if prev and prev[0] is not None and g.paragraph != self.groups[k - 1].last_paragraph:
             if prev[0] in scores:
                 # the last speaker rarely speaks the next paragraph straight after (one time in twenty), but
                 # often again after a paragraph of narration (four times in ten)
                 direct = g.paragraph - self.groups[k - 1].last_paragraph == 1
-                scores[prev[0]] -= 2.5 if direct else GAP_PENALTY
+                scores[prev[0]] -= DIRECT_PENALTY if direct else GAP_PENALTY
         # the subject of the narration paragraph just before ("Mr. Hurst looked at her with astonishment.")
         here = bisect.bisect_right(self.para_starts, pos) - 1
         if here > 0 and here - 1 not in self.quote_paragraphs:
