@@ -150,3 +150,11 @@ def test_export_panel_writes_links_and_refuses_to_overwrite(scene, tmp_path: Pat
 def test_setup_check_reports_every_line_ok() -> None:
     report = check_setup().value
     assert "✗ no" not in report and report.count("✓ yes") == 7
+
+
+def test_scene_pictures(scene) -> None:
+    for which in ("share of talk", "rhythm", "word choice"):
+        image = scene.picture(which)
+        assert image.format == "png" and bytes(image.value).startswith(b"\x89PNG")
+    with pytest.raises(WorkshopError, match="No picture called"):
+        scene.picture("colours")

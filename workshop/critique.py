@@ -351,8 +351,10 @@ def _view_html(a: Voice, b: Voice | None, family: str, headline: str, rows: list
            "<thead><tr>" + "".join(f"<th style='text-align:left;padding:4px 10px'>{h}</th>" for h in head)
            + "</tr></thead><tbody>"]
     for r in rows:
-        cells = [f"<span title='{_esc(METRICS[r['metric']].explanation if r['metric'] in METRICS else '')}'>"
-                 f"{_esc(r['label'])}</span> <small>({_esc(r['unit'])})</small>",
+        info = METRICS.get(r["metric"])
+        higher = f"; higher = {info.higher}" if info is not None and info.higher else ""
+        cells = [f"<span title='{_esc(info.explanation if info else '')}'>"
+                 f"{_esc(r['label'])}</span> <small>({_esc(r['unit'])}{_esc(higher)})</small>",
                  _esc(fmt(r["a"], r["metric"])) + ("*" if r["note_a"] else "")]
         if b is not None:
             cells.append(_esc(fmt(r["b"], r["metric"])) + ("*" if r.get("note_b") else ""))

@@ -145,6 +145,7 @@ def distinctive_words(names: Sequence[str], words: Sequence[Sequence[tuple[str, 
             ax.text(0.5, 0.5, "no word stands out", ha="center", va="center", fontsize=FONT - 1,
                     transform=ax.transAxes)
             ax.set_yticks([])
+            ax.set_xticks([])
         _style(ax, names[i], "how clearly theirs")
     if title or names:
         fig.suptitle(title or "Words each character says more than the others", fontsize=FONT + 3, x=0.02,

@@ -18,11 +18,7 @@
 # of hers: the scene's power sits in that gap.
 
 # %%
-from workshop import critique, plots
-from workshop.widgets import picture
-
-talk = critique.share_of_talk(scene.dialogue)
-picture(plots.share_of_talk([t.name for t in talk], [t.words for t in talk], [t.turns for t in talk]))
+scene.picture("share of talk")
 
 # %% [markdown]
 # ## 2. Every line, and how the kit knows who says it

@@ -18,10 +18,7 @@
 # longest comes just after she asks "Who keeps it?".
 
 # %%
-from workshop import critique, plots
-from workshop.widgets import picture
-
-picture(plots.rhythm_strip(critique.rhythm_points(scene.dialogue), names=scene.characters))
+scene.picture("rhythm")
 
 # %% [markdown]
 # ## 2. The measures, in a writer's words
@@ -36,6 +33,8 @@ picture(plots.rhythm_strip(critique.rhythm_points(scene.dialogue), names=scene.c
 # - **One-syllable words**: a share near 80% sounds blunt and old ("Ships need it. That's all.").
 
 # %%
+from workshop import critique
+
 critique.family_table(scene.profiles(), "rhythm")
 
 # %% [markdown]

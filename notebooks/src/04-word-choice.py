@@ -35,10 +35,7 @@ critique.family_table(scene.profiles(), "diction")
 # test: that's honest, not a failure.
 
 # %%
-from workshop import plots
-from workshop.widgets import picture
-
-picture(plots.distinctive_words(*critique.distinctive_word_lists([scene.profiles().get(n) for n in scene.characters[:3]])))
+scene.picture("word choice")
 
 # %% [markdown]
 # ## 3. Compare word choice

@@ -124,6 +124,25 @@ class ClassScene:
         return self.cached(("critique", against), lambda: build_critique(self.dialogue, against=against,
                                                                          profiles=self.profiles()))
 
+    def picture(self, which: str) -> Any:
+        """One of the scene's pictures as an ``ipywidgets.Image``: ``"share of talk"``, ``"rhythm"`` (sentence
+        lengths through the scene) or ``"word choice"`` (signature words of the three who talk most)."""
+        from workshop import critique, plots
+        from workshop.widgets.common import picture
+
+        if which == "share of talk":
+            talk = critique.share_of_talk(self.dialogue)
+            fig = plots.share_of_talk([t.name for t in talk], [t.words for t in talk], [t.turns for t in talk])
+        elif which == "rhythm":
+            fig = plots.rhythm_strip(critique.rhythm_points(self.dialogue), names=self.characters)
+        elif which == "word choice":
+            profiles = self.profiles()
+            fig = plots.distinctive_words(*critique.distinctive_word_lists(
+                [profiles.get(n) for n in self.characters[:3]]))
+        else:
+            raise WorkshopError(f"No picture called {which!r}: choose 'share of talk', 'rhythm' or 'word choice'.")
+        return picture(fig)
+
     def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per ``key`` for the current dialogue."""
         if key not in self._cache:
