@@ -45,6 +45,7 @@ LEAD_SUBJECT_WEIGHT = 3.0
 DESCRIBED_WEIGHT = 1.5
 MAX_ALTERNATION = 2
 GAP_PENALTY = 0.5
+MENTION_WINDOW = 3000
 DIRECT_PENALTY = 2.5
 PREV2_WEIGHT = 1.5
 """Turn-taking reaches at most this many turns from a known speaker, unless both sides agree."""
@@ -381,7 +382,7 @@ class _Engine:
         i = bisect.bisect_left(self.narr_starts, pos) - 1
         rank = 0
         seen: set[str] = set()
-        while i >= 0 and pos - self.narr[i].start < 3000 and rank < 6:
+        while i >= 0 and pos - self.narr[i].start < MENTION_WINDOW and rank < 6:
             m = self.narr[i]
             i -= 1
             if len(m.names) != 1:
