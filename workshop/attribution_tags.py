@@ -25,7 +25,8 @@ _ADVERBS = {
     "immediately", "in", "reply", "return", "turn", "all", "simply", "merely", "almost", "even", "calmly",
 }
 _AUX = {"could", "would", "did", "had", "has", "have", "was", "were", "might", "must", "should", "will", "can",
-        "may", "began", "to", "went", "on", "continued", "only", "not", "but"}
+        "may", "began", "to", "went", "on", "continued", "only", "not", "but", "help", "forbear", "by", "of",
+        "without", "in", "after", "before"}
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 _SPACE = re.compile(r"\s*")
 _PRON_WORD = re.compile(r"(?<![\w'’])(he|she|I|He|She|it|It)(?![\w'’])")
@@ -48,7 +49,7 @@ _WAS_HIS = re.compile(
 )
 _WAS = re.compile(r"(?:was|were)\s", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;](?=\s|$|[\"“”'’])")
-_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;][\"”'’]?\s+")
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;](?:[\"”'’]?\s+|--|—)")
 _LEAD = re.compile(r"[\s,;:!?.—–\-_)]*")
 _POSSESSIVE = re.compile(
     r"['’]s?\s+(?:\w+\s+)?(?:voice|tone|reply|answer|words|response|retort|whisper|cry|remark|exclamation|"
