@@ -6,6 +6,7 @@ speaker attribution and the writer's corrections, in that order.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -132,16 +133,18 @@ class Dialogue:
         return [s for s in self.segments if s.speaker is None]
 
     def narration_spans(self) -> list[tuple[int, int]]:
-        """Story text outside the quotes (and outside excluded ranges), as (start, end) pairs."""
-        spans: list[tuple[int, int]] = []
+        """Story text outside the quotes (and outside excluded ranges), as (start, end) pairs, in one pass."""
         text = self.scene.text
         quoted = sorted((s.start, s.end) for s in self.segments)
+        q_ends = [qe for _, qe in quoted]
+        spans: list[tuple[int, int]] = []
         for p in self.scene.story_paragraphs:
             pos = p.start
-            for qs, qe in quoted:
-                if qe <= p.start or qs >= p.end:
-                    continue
-                mark_start = max(p.start, qs - 1)
+            j = bisect.bisect_right(q_ends, p.start)
+            while j < len(quoted) and quoted[j][0] < p.end:
+                qs, qe = quoted[j]
+                j += 1
+                mark_start = max(p.start, qs - 1)  # the opening mark is narration's edge
                 if mark_start > pos:
                     spans.append((pos, mark_start))
                 pos = max(pos, min(p.end, qe + 1))

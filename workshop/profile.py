@@ -697,37 +697,13 @@ def profile_texts(
     return _profile(name, kind, units, ctx)
 
 
-def narration_spans(dialogue: "Dialogue") -> list[tuple[int, int]]:
-    """Story text outside the quotes, as ``(start, end)`` pairs: the same spans as
-    ``Dialogue.narration_spans()``, found in one linear pass (that method is quadratic on a novel)."""
-    text = dialogue.scene.text
-    quoted = sorted((s.start, s.end) for s in dialogue.segments)
-    q_ends = [qe for _qs, qe in quoted]
-    spans: list[tuple[int, int]] = []
-    for p in dialogue.scene.story_paragraphs:
-        pos = p.start
-        j = bisect.bisect_right(q_ends, p.start)
-        while j < len(quoted) and quoted[j][0] < p.end:
-            qs, qe = quoted[j]
-            j += 1
-            if qe <= p.start:
-                continue
-            mark_start = max(p.start, qs - 1)
-            if mark_start > pos:
-                spans.append((pos, mark_start))
-            pos = max(pos, min(p.end, qe + 1))
-        if pos < p.end:
-            spans.append((pos, p.end))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
-
-
 def _narration_units(dialogue: "Dialogue") -> list[tuple[int, tuple[str, ...]]]:
     """Narration grouped by paragraph: ``[(start offset, (piece, piece, ...)), ...]``."""
     text = dialogue.scene.text
     paragraphs = dialogue.scene.paragraphs
     starts = [p.start for p in paragraphs]
     groups: dict[int, list[tuple[int, str]]] = {}
-    for s, e in narration_spans(dialogue):
+    for s, e in dialogue.narration_spans():
         i = max(0, bisect.bisect_right(starts, s) - 1)
         piece = text[s:e].strip().strip("\"\u201c\u201d").strip()
         if piece:
