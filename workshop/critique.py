@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from workshop.dialogue import Dialogue
 from workshop.errors import WorkshopError
 from workshop.metrics import METRICS
+from workshop.norms import ordinal
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -492,27 +493,33 @@ def _line_example(lines: Sequence[str], metric: str, high: bool) -> str:
     if not scored:
         return ""
     text = min(scored)[2]
-    text = " ".join(text.split())
+    text = " ".join(text.split()).rstrip(",")
     return text if len(text) <= 160 else text[:159].rstrip() + "…"
 
 
 _PROMPTS_HIGH = {
-    "rhythm": "{name}'s {label_low} is higher than almost any character in the classic novels ({value}). Read "
+    "rhythm": "On {label_low}, {name} is higher than almost any character in the classic novels ({value}). Read "
               "{their} lines aloud: is the effect what you want in every line? Try one moment where the habit "
               "breaks under pressure, and see what it reveals.",
-    "diction": "{name} leans hard on {label_low} ({value}, the {pct} percentile). That is a strong signature; "
-               "make sure it serves the character, and cut it where it only fills space.",
+    "diction": "On {label_low}, {name} is at the {pct} percentile ({value}). That is a strong signature; make "
+               "sure it serves the character, and cut it where it only fills space.",
     "readability": "{name}'s lines read as harder than almost any character's ({label}: {value}). If {name} is "
                    "meant to sound learned or formal, keep it; if not, break a long sentence in two.",
 }
 _PROMPTS_LOW = {
-    "rhythm": "{name} is lower on {label_low} than almost any character in the classic novels ({value}). If that "
-              "restraint is the point, use it: give {name} one line that goes against it at the scene's turn.",
-    "diction": "{name} almost never uses {label_low} ({value}). Is that a choice? A single instance, well placed, "
+    "rhythm": "On {label_low}, {name} is lower than almost any character in the classic novels ({value}). If "
+              "that restraint is the point, use it: give {name} one line that goes against it at the scene's turn.",
+    "diction": "{name} almost never shows {label_low} ({value}). Is that a choice? A single instance, well placed, "
                "would stand out.",
     "readability": "{name}'s lines are very plain to read ({label}: {value}). Plain can be powerful; check that "
                    "{name} still has words of {their} own.",
 }
+
+
+def _value_with_unit(value: float, metric: str) -> str:
+    unit = _unit(metric)
+    text = fmt(value, metric)
+    return text if unit in ("percent", "ratio", "score", "") or text == "–" else f"{text} {unit}"
 
 
 def build_critique(
@@ -552,6 +559,8 @@ def build_critique(
                 continue
             never = pct < 90 and placement.value == 0  # "never does X": true, but says less than a habit
             example = "" if never else _line_example(voice.lines, metric, pct >= 90)
+            if example and any(example == h.example for h in highlights):
+                example = ""  # one line shows one thing: do not quote "Ask." three times
             highlights.append(Highlight(metric, placement.label, placement.value, pct, placement.sentence,
                                         example, placement.note))
         highlights.sort(key=lambda h: (bool(h.note), h.percentile < 90 and h.value == 0,
@@ -571,7 +580,8 @@ def build_critique(
             pronoun = dialogue.cast.pronoun_of(t.name) if hasattr(dialogue.cast, "pronoun_of") else None
             their = {"she": "her", "he": "his"}.get(pronoun or "", "their")
             prompts.append(template.format(name=t.name, label=h.label, label_low=h.label.lower(),
-                                           value=fmt(h.value, h.metric), pct=f"{h.percentile:.0f}th", their=their))
+                                           value=_value_with_unit(h.value, h.metric),
+                                           pct=ordinal(round(h.percentile)), their=their))
 
     lines = dialogue_lines(dialogue, names)
     pairs: list[PairSection] = []
@@ -700,7 +710,8 @@ def _sections(c: Critique) -> list[tuple[str, list[tuple[str, Any]]]]:
         if ch.highlights:
             items = []
             for h in ch.highlights:
-                item = h.sentence
+                rest = h.sentence.split(": ", 1)[1] if h.sentence.startswith(h.label + ": ") else h.sentence
+                item = f"{h.label}: {_value_with_unit(h.value, h.metric)}. {rest}"
                 if h.example:
                     item += f" For example: “{h.example}”"
                 if h.note:
@@ -715,19 +726,19 @@ def _sections(c: Critique) -> list[tuple[str, list[tuple[str, Any]]]]:
         if ch.openers:
             blocks.append(("p", f"{ch.name} often starts with: {', '.join(ch.openers)}."))
         if ch.examples:
-            blocks.append(("p", "Lines: " + " / ".join(f"“{e}”" for e in ch.examples)))
+            blocks.append(("p", f"Some of {ch.name}'s lines: " + " / ".join(f"“{e}”" for e in ch.examples)))
         if ch.notes:
             blocks.append(("ul", ch.notes))
         out.append((f"{ch.name}'s voice", blocks))
     if c.pairs:
         out.append(("How distinct the voices are", [("img", "rhythm")] + [
-            ("p", f"{p.a} and {p.b}: {p.verdict} (distinctiveness {fmt(p.distinctiveness)} on 0-1; the tag test "
+            ("p", f"{p.a} and {p.b}: {p.verdict} (distinctiveness {p.distinctiveness:.2f} on a 0-1 scale; the tag test "
                   f"gives {fmt(100 * p.tag_accuracy)}% of lines back to the right speaker, chance is "
                   f"{fmt(100 * p.tag_chance)}%)." + (" Why: " + "; ".join(p.reasons) + "." if p.reasons else ""))
             for p in c.pairs]))
     if c.references:
         out.append((f"Against the reference {c.against}", [
-            ("p", f"{p.a} beside {p.b}: {p.verdict} (distinctiveness {fmt(p.distinctiveness)})."
+            ("p", f"{p.a} beside {p.b}: {p.verdict} (distinctiveness {p.distinctiveness:.2f})."
                   + (" Clearest differences: " + "; ".join(p.reasons) + "." if p.reasons else ""))
             for p in c.references]))
     out.append(("Word choice", [("img", "word choice")]))
