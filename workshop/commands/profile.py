@@ -99,10 +99,13 @@ def format_table(profiles, *, top: int = 6) -> str:
         lines.append(family.upper())
         for info in metrics_of(family):
             cells = []
+            share = info.unit.startswith("share")  # shown as a percentage: writers read 3% more easily than 0.03
             for p, values in zip(voices, scalars):
                 mark = "*" if p.note_for(info.name) else " "
-                cells.append(f"{_fmt(values.get(info.name, float('nan'))) + mark:>{col_w}}")
-            lines.append(f"{info.label:{label_w}}" + "".join(cells) + f"   {info.unit}")
+                value = values.get(info.name, float("nan"))
+                cells.append(f"{_fmt(value * 100 if share else value) + mark:>{col_w}}")
+            unit = "% " + info.unit.removeprefix("share (0-1)").strip() if share else info.unit
+            lines.append(f"{info.label:{label_w}}" + "".join(cells) + f"   {unit.strip()}")
     if any(p.diction.get("parts_of_speech") for p in voices):
         from workshop.adapters.textblob_adapter import CLASSES
 
