@@ -263,3 +263,9 @@ def test_script_cues_name_the_speaker_and_extend_a_copy_of_the_cast():
     ]
     assert dialogue.cast.names == ["Natasha", "Bruce", "Clint"] and dialogue.cast.source == "file+found"
     assert cast.names == ["Natasha", "Bruce"]  # the writer's cast object is left as it was
+
+
+def test_a_description_naming_a_title_is_the_one_character_with_that_title():
+    cast = Cast([Character("Marta", (), "she"), Character("Okafor", ("Dr. Okafor",), "he"), Character("Leo", (), "he")])
+    text = 'Marta looked at Leo.\n\n"My alibi is the crossword," the doctor said without looking up.'
+    assert speakers(text, cast) == [("My alibi is the crossword,", "Okafor", "descriptive")]

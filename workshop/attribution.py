@@ -58,14 +58,15 @@ CONFIDENCE = {
     "only-one": 0.95,
     "explicit": 0.96,
     "explicit-weak": 0.88,
-    "pronoun": 0.73,
-    "descriptive": 0.55,
+    "pronoun": 0.74,
+    "descriptive": 0.6,
+    "descriptive-title": 0.95,
     "beat": 0.73,
     "beat-pronoun": 0.63,
     "beat-narrator": 0.64,
     "vocative": 0.74,
-    "turn-taking-agreed": 0.86,
-    "turn-taking": 0.58,
+    "turn-taking-agreed": 0.87,
+    "turn-taking": 0.6,
     "turn-taking-chain": 0.55,
     "turn-taking-pair": 0.6,
 }
@@ -114,6 +115,14 @@ _VOCATIVE_LEAD = re.compile(
 )
 _SENTENCE_OPEN = re.compile(r"[.!?;]['’\"”]?\s+$")
 _STARTS_TAG = re.compile(r"[\s,;:!?.—–\-_)]*$")
+_TITLE_NOUNS = {
+    "doctor": {"dr", "doctor"}, "captain": {"captain", "capt"}, "professor": {"professor", "prof"},
+    "colonel": {"colonel", "col"}, "major": {"major"}, "general": {"general", "gen"}, "sergeant": {"sergeant", "sgt"},
+    "lieutenant": {"lieutenant", "lt"}, "inspector": {"inspector"}, "detective": {"detective"},
+    "reverend": {"reverend", "rev"}, "vicar": {"rev", "reverend"}, "judge": {"judge"}, "senator": {"senator"},
+    "count": {"count"}, "countess": {"countess"}, "duke": {"duke"}, "duchess": {"duchess"}, "baron": {"baron"},
+    "king": {"king"}, "queen": {"queen"}, "prince": {"prince"}, "princess": {"princess"}, "nurse": {"nurse"},
+}
 _GENERIC_WORDS = {
     "the", "a", "an", "his", "her", "their", "my", "our", "this", "that", "old", "young", "little", "poor", "other",
     "elder", "younger", "eldest", "youngest", "first", "second", "third", "good", "dear", "same", "big", "tall",
@@ -449,6 +458,19 @@ class _Engine:
             j -= 1
         return out
 
+    def _titled(self, phrase: str) -> str | None:
+        """The one character whose title the description names ("the doctor" for Dr. Okafor), or None."""
+        words = phrase.lower().split()
+        if not words or words[0] != "the":
+            return None
+        titles = _TITLE_NOUNS.get(words[-1])
+        if not titles:
+            return None
+        owners = {
+            ch.name for ch in self.cast for n in ch.names if n.split()[0].rstrip(".").lower() in titles
+        }
+        return next(iter(owners)) if len(owners) == 1 else None
+
     def _possessor(self, pos: int, pronoun: str) -> str | None:
         """The nearest character of that gender named before ``pos`` (the "her" of "her sister")."""
         i = bisect.bisect_left(self.narr_starts, pos) - 1
@@ -501,6 +523,11 @@ class _Engine:
                 noun = lexicon().nouns.get(words[-1].lower()) if words else None
                 described = tag.names
                 tag = Tag("descriptive", pronoun=None if noun in (None, "they") else noun, pos=tag.pos, phrase=tag.phrase)
+            if tag.kind == "descriptive":
+                titled = self._titled(tag.phrase)
+                if titled is not None and titled not in g.addressees:
+                    self._set(g, titled, "descriptive", CONFIDENCE["descriptive-title"])  # "the doctor": Dr. Okafor
+                    return
             if tag.kind in ("pronoun", "descriptive"):
                 if tag.pronoun in ("they", "we"):
                     continue
