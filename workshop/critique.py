@@ -195,12 +195,33 @@ def compare_voices(a: Voice, b: Voice) -> "PairComparison":
 
 
 def place_voice(voice: Voice) -> dict[str, "NormPlacement"]:
-    """Where each of the voice's measures falls among characters in classic novels (empty without norms)."""
-    from workshop.norms import load_norms, place
+    """Where each of the voice's measures falls among characters in classic novels (empty without norms).
 
-    if load_norms() is None:
+    The values placed are the voice's own profile values, so every number the kit shows for a character agrees
+    (table, picture, critique); measures the profile does not have are placed from the lines
+    (:func:`workshop.norms.place`).
+    """
+    from workshop.compare import NormPlacement
+    from workshop.norms import load_norms, place, sentence
+
+    table = load_norms()
+    if table is None:
         return {}
-    return {p.metric: p for p in place(voice.name, voice.lines)}
+    values = voice.profile.scalar_metrics()
+    out: dict[str, NormPlacement] = {}
+    missing = []
+    for metric, norm in table.metrics.items():
+        value = values.get(metric)
+        if value is None:
+            missing.append(metric)
+            continue
+        pct = norm.percentile_of(value)
+        out[metric] = NormPlacement(voice.name, metric, norm.label, value, pct,
+                                    sentence(voice.name, norm.label, pct, table.population),
+                                    voice.profile.note_for(metric) or "", norm.family)
+    if missing:
+        out.update({p.metric: p for p in place(voice.name, voice.lines, table, metrics=missing)})
+    return out
 
 
 # ---------------------------------------------------------------------------------------------- formatting
