@@ -540,7 +540,8 @@ _PROMPTS_LOW = {
 def _value_with_unit(value: float, metric: str) -> str:
     unit = _unit(metric)
     text = fmt(value, metric)
-    return text if unit in ("percent", "ratio", "score", "") or text == "–" else f"{text} {unit}"
+    bare = unit in ("percent", "ratio", "score", "") or "(" in unit or text == "–"
+    return text if bare else f"{text} {unit}"
 
 
 def build_critique(
@@ -584,7 +585,8 @@ def build_critique(
                 example = ""  # one line shows one thing: do not quote "Ask." three times
             highlights.append(Highlight(metric, placement.label, placement.value, pct, placement.sentence,
                                         example, placement.note))
-        highlights.sort(key=lambda h: (bool(h.note), h.percentile < 90 and h.value == 0,
+        curated = {m for family in FAMILY_MEASURES.values() for m in family}
+        highlights.sort(key=lambda h: (bool(h.note), h.percentile < 90 and h.value == 0, h.metric not in curated,
                                        -abs(h.percentile - 50), h.metric))
         signature = [str(w["word"]) for w in voice.profile.diction.get("distinctive_words", []) if w.get("significant")]
         openers = [str(o["opener"]).capitalize() for o in voice.profile.diction.get("openers", [])
