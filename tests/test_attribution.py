@@ -269,3 +269,15 @@ def test_a_description_naming_a_title_is_the_one_character_with_that_title():
     cast = Cast([Character("Marta", (), "she"), Character("Okafor", ("Dr. Okafor",), "he"), Character("Leo", (), "he")])
     text = 'Marta looked at Leo.\n\n"My alibi is the crossword," the doctor said without looking up.'
     assert speakers(text, cast) == [("My alibi is the crossword,", "Okafor", "descriptive")]
+
+
+def test_someone_the_text_does_not_name_stays_unknown():
+    text = '"Tea?" asked Anna.\n\n"Please," said Tom.\n\n"Move along there," said a man from the doorway.'
+    assert speakers(text, ANNA_TOM)[-1] == ("Move along there,", None, "none")
+    text = '"Tea?" asked Anna.\n\n"Please," said Tom.\n\n"Is this the inn?" the stranger asked.'
+    assert speakers(text, ANNA_TOM)[-1][1] is None
+
+
+def test_the_other_of_two_is_the_one_who_did_not_speak_last():
+    text = '"Tea?" asked Anna.\n\n"Please," said Tom.\n\n"Milk?" said the other.'
+    assert speakers(text, ANNA_TOM)[-1][1:] == ("Anna", "descriptive")

@@ -99,6 +99,7 @@ class _Group:
     tags: list[tuple[int, Tag]] = field(default_factory=list)  # (segment index, tag)
     addressees: set[str] = field(default_factory=set)
     mentioned: set[str] = field(default_factory=set)  # named inside the quote, not addressed: spoken about
+    outsider: bool = False  # the tag says someone outside the cast speaks ("said a man")
 
 
 _TO_NAME = re.compile(r"^[^.!?;\"“”]*?\b(?:to|at|towards|addressing)\s+(?:the\s+)?(?=[A-Z])")
@@ -115,6 +116,8 @@ _VOCATIVE_LEAD = re.compile(
 )
 _SENTENCE_OPEN = re.compile(r"[.!?;]['’\"”]?\s+$")
 _STARTS_TAG = re.compile(r"[\s,;:!?.—–\-_)]*$")
+_OUTSIDER = "\0outsider"
+_UNKNOWN_PEOPLE = {"stranger", "strangers", "voice", "voices", "somebody", "someone", "newcomer"}
 _TITLE_NOUNS = {
     "doctor": {"dr", "doctor"}, "captain": {"captain", "capt"}, "professor": {"professor", "prof"},
     "colonel": {"colonel", "col"}, "major": {"major"}, "general": {"general", "gen"}, "sergeant": {"sergeant", "sgt"},
@@ -230,7 +233,7 @@ class _Engine:
             if g.speaker is None:
                 self._resolve_anaphoric(k, g)
         for k, g in enumerate(self.groups):
-            if g.speaker is None:
+            if g.speaker is None and not g.outsider:
                 self._beat(k, g)
         self._alternate_runs()
         self._turn_taking()
@@ -458,6 +461,14 @@ class _Engine:
             j -= 1
         return out
 
+    def _the_other(self, k: int) -> str | None:
+        """"said the other": in an exchange of two, the one who did not speak last."""
+        people = self._participants(k, exclude_self=True)
+        prev = self.groups[k - 1].speaker if k > 0 else None
+        if len(people) == 2 and prev in people:
+            return next(iter(people - {prev}))
+        return None
+
     def _titled(self, phrase: str) -> str | None:
         """The one character whose title the description names ("the doctor" for Dr. Okafor), or None."""
         words = phrase.lower().split()
@@ -524,6 +535,15 @@ class _Engine:
                 described = tag.names
                 tag = Tag("descriptive", pronoun=None if noun in (None, "they") else noun, pos=tag.pos, phrase=tag.phrase)
             if tag.kind == "descriptive":
+                words = tag.phrase.lower().split()
+                if words and (words[0] in ("a", "an", "one") or words[-1] in _UNKNOWN_PEOPLE):
+                    g.outsider = True  # "said a man", "the stranger said": someone not named, so nobody in the cast
+                    return
+                if words[-2:] == ["the", "other"] or words == ["the", "other", "one"]:
+                    other = self._the_other(k)
+                    if other is not None:
+                        self._set(g, other, "descriptive")
+                        return
                 titled = self._titled(tag.phrase)
                 if titled is not None and titled not in g.addressees:
                     self._set(g, titled, "descriptive", CONFIDENCE["descriptive-title"])  # "the doctor": Dr. Okafor
@@ -643,13 +663,15 @@ class _Engine:
         agree the answer is surer; when they disagree the nearer side wins."""
         groups = self.groups
         for run in self._runs():
-            known = {pos: groups[k].speaker for pos, k in enumerate(run) if groups[k].speaker}
+            known = {
+                pos: groups[k].speaker or _OUTSIDER for pos, k in enumerate(run) if groups[k].speaker or groups[k].outsider
+            }
             if not known or len(known) == len(run):
                 continue
             order = sorted(known)
             # who is spoken to in this exchange: the partner when only one speaker is known
             addressed = Counter(n for k in run for n in groups[k].addressees)
-            speakers = set(known.values())
+            speakers = set(known.values()) - {_OUTSIDER}
             if len(speakers) == 1:
                 only = next(iter(speakers))
                 partner = next((n for n, _ in addressed.most_common() if n != only), None)
@@ -657,7 +679,7 @@ class _Engine:
                 partner = None
             for pos, k in enumerate(run):
                 g = groups[k]
-                if g.speaker is not None:
+                if g.speaker is not None or g.outsider:
                     continue
                 prev = groups[run[pos - 1]] if pos else None
                 if prev is not None and prev.speaker and pos - 1 in known:
@@ -679,7 +701,9 @@ class _Engine:
                     dr = c - pos
                     right = known[c] if dr % 2 == 0 else other
                 options = [
-                    (d, name) for d, name in ((dl, left), (dr, right)) if name and name not in g.addressees | g.mentioned
+                    (d, name)
+                    for d, name in ((dl, left), (dr, right))
+                    if name and name != _OUTSIDER and name not in g.addressees | g.mentioned
                 ]
                 if not options:
                     continue
@@ -695,7 +719,7 @@ class _Engine:
         for _ in range(3):
             changed = False
             for k, g in enumerate(groups):
-                if g.speaker is not None:
+                if g.speaker is not None or g.outsider:
                     continue
                 prev = groups[k - 1] if k > 0 and self._linked(groups[k - 1], g) else None
                 prev2 = groups[k - 2] if prev is not None and k > 1 and self._linked(groups[k - 2], prev) else None
