@@ -11,7 +11,23 @@
 # **What you need:** nothing else: this page also runs as an app with no code showing
 # (`voila notebooks/05-compare-characters.ipynb`). To use your own scene, change the cell below.
 
-# %% [scene]
+# %% [markdown]
+# ## Your scene
+# This page shows the sample scene, *The Lighthouse*. To use your own scene, open this notebook in JupyterLab and
+# change the next cell: the path of your `.txt` file between the quotes of `SCENE`, or your scene pasted between
+# the triple quotes of `PASTED` (and a cast file in `CAST`, if you have one). Then run all the cells again, or
+# reopen the app.
+
+# %%
+SCENE = None
+PASTED = """"""
+CAST = None
+
+# %%
+from workshop.widgets import open_scene
+
+scene = open_scene(SCENE, text=PASTED, cast=CAST)
+scene
 
 # %% [markdown]
 # ## Compare

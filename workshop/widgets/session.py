@@ -51,6 +51,11 @@ class ClassScene:
     def __repr__(self) -> str:
         return self.summary()
 
+    def _repr_html_(self) -> str:
+        import html
+
+        return f"<p style='font-size:110%'><b>Scene:</b> {html.escape(self.summary())}</p>"
+
     @property
     def name(self) -> str:
         return self.scene.name
