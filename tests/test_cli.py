@@ -134,3 +134,15 @@ def test_exclude_lines_and_keep_notes(tmp_path):
     result = run("quotes", str(path), "--format", "jsonl", "--exclude-lines", "1-1")
     assert [json.loads(x)["text"] for x in result.stdout.splitlines()] == ["Kept,"]
     assert_clean_failure(run("quotes", str(path), "--exclude-lines", "one-two"), "range like 1-3")
+
+
+def test_quoted_words_that_are_not_speech_are_listed_not_lost(tmp_path):
+    path = tmp_path / "scene.txt"
+    path.write_text('They called the house "Bleak End," which suited it.\n\n"Let\'s go in," said Mara.\n')
+    result = run("quotes", str(path), "--format", "jsonl")
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["text"], r["kind"], r["speaker"]) for r in records] == [
+        ("Bleak End,", "mention", None),
+        ("Let's go in,", "speech", "Mara"),
+    ]
+    assert "Quoted but not speech (1" in run("quotes", str(path)).stdout

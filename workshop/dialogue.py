@@ -28,7 +28,7 @@ METHODS = {
     "descriptive": "a descriptive tag resolved to a character (\"the doctor said\")",
     "beat": "a character acts in the same paragraph",
     "split": "another piece of the same utterance is attributed",
-    "vocative": "the line addresses someone, so the other person speaks",
+    "vocative": "a name called out in the line is the listener, and the person addressed just before answers",
     "turn-taking": "alternating turns in a two-person exchange",
     "correction": "corrected by the writer",
     "none": "not enough evidence: speaker unknown",
@@ -156,9 +156,11 @@ class Dialogue:
         """The narration as one text, paragraphs separated by blank lines."""
         return "\n\n".join(self.scene.text[s:e].strip() for s, e in self.narration_spans())
 
-    def to_records(self) -> list[dict[str, Any]]:
-        """One dict per segment: the ``quotes`` command's records."""
-        return [
+    def to_records(self, *, include_mentions: bool = False) -> list[dict[str, Any]]:
+        """One dict per segment: the ``quotes`` command's records. With ``include_mentions``, the quoted words that
+        are not speech (titles, words written down, scare quotes) come too, in text order, with ``kind``
+        ``"mention"``, no speaker, no utterance and method ``"not speech"``."""
+        records: list[dict[str, Any]] = [
             {
                 "start": s.start,
                 "end": s.end,
@@ -169,11 +171,32 @@ class Dialogue:
                 "confidence": round(s.confidence, 3),
                 "utterance": s.utterance,
                 "paragraph": s.paragraph,
+                "kind": "speech",
                 "style": s.style,
                 "closed": s.closed,
             }
             for s in self.segments
         ]
+        if include_mentions and self.mentions:
+            records += [
+                {
+                    "start": m.start,
+                    "end": m.end,
+                    "line": self.scene.line_of(m.start),
+                    "text": self.scene.text[m.start : m.end],
+                    "speaker": None,
+                    "method": "not speech",
+                    "confidence": None,
+                    "utterance": None,
+                    "paragraph": m.paragraph,
+                    "kind": "mention",
+                    "style": m.style,
+                    "closed": m.closed,
+                }
+                for m in self.mentions
+            ]
+            records.sort(key=lambda r: r["start"])
+        return records
 
     def to_frame(self) -> "pd.DataFrame":
         import pandas as pd
