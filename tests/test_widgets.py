@@ -158,3 +158,12 @@ def test_scene_pictures(scene) -> None:
         assert image.format == "png" and bytes(image.value).startswith(b"\x89PNG")
     with pytest.raises(WorkshopError, match="No picture called"):
         scene.picture("colours")
+
+
+def test_comparison_follows_the_reference_picker(scene) -> None:
+    picker = ReferencePicker()
+    widget = ComparisonWidget(scene).follow(picker)
+    assert widget.second.value == "ref:the-aunt:Marjorie"
+    picker.choice.value = "the-detective"
+    assert widget.second.value == "ref:the-detective:Hale"
+    assert "Hale (reference: The Night Clerk)" in _text(widget.result.value)

@@ -24,13 +24,14 @@ picker
 
 # %% [markdown]
 # ## 2. Your character beside a reference character
-# In **compared with**, the reference characters are listed after your own. Try Agnes beside Inspector Hale of
-# *The Night Clerk*: both are terse, but Hale asks and Agnes tells.
+# The comparison below follows the reference you picked above: pick *The Night Clerk* and it compares with
+# Inspector Hale. (Every reference character is also in the **compared with** list, after your own characters.)
+# Try Agnes beside Hale: both are terse, but Hale asks and Agnes tells.
 
 # %%
 from workshop.widgets import ComparisonWidget
 
-ComparisonWidget(scene, second="ref:the-detective:Hale")
+ComparisonWidget(scene).follow(picker)
 
 # %% [markdown]
 # ## 3. Among characters in published fiction

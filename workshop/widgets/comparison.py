@@ -77,6 +77,19 @@ class ComparisonWidget(w.VBox):
                 self._quiet = False
         self.redraw()
 
+    def follow(self, picker) -> "ComparisonWidget":
+        """Compare with the first character of the reference chosen in ``picker`` (a
+        :class:`~workshop.widgets.ReferencePicker`), now and whenever the choice changes. Returns the widget."""
+
+        def pick(_change=None) -> None:
+            keys = [k for k in picker.characters if k in dict(self.second.options).values()]
+            if keys:
+                self.second.value = keys[0]
+
+        picker.choice.observe(pick, names="value")
+        pick()
+        return self
+
     # drawing -------------------------------------------------------------------------------------------------
     def view(self) -> critique.ComparisonView:
         """The current comparison (from the session's cache when it was shown before)."""

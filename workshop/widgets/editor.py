@@ -67,8 +67,11 @@ class AttributionEditor(w.VBox):
         speakers = list(dict.fromkeys(self.session.dialogue.speakers + self.session.dialogue.cast.names))
         options = [(UNKNOWN_LABEL, "")] + [(n, n) for n in speakers]
         rows, self.dropdowns = [], []
-        for seg in lines[start : start + self.page_size]:
-            utterance = next(u for u in self.session.dialogue.utterances if u.index == seg.utterance)
+        shown = lines[start : start + self.page_size]
+        wanted = {seg.utterance for seg in shown}
+        by_index = {u.index: u for u in self.session.dialogue.utterances if u.index in wanted}
+        for seg in shown:
+            utterance = by_index[seg.utterance]
             text = " ".join(utterance.text.split())
             if len(text) > 160:
                 text = text[:159] + "…"
