@@ -83,6 +83,13 @@ def test_sample_critique_hears_what_a_reader_hears(sample_critique) -> None:
     assert c.prompts and all(re.search(r"\d", p) for p in c.prompts[:2]), "prompts are grounded in numbers"
 
 
+def test_highlights_frame(sample_critique) -> None:
+    frame = sample_critique.highlights_frame()
+    assert list(frame.columns) == ["character", "measure", "value", "percentile in classic novels", "for example"]
+    assert set(frame["character"]) == {"Owen", "Agnes"}
+    assert ((frame["percentile in classic novels"] <= 10) | (frame["percentile in classic novels"] >= 90)).all()
+
+
 def test_four_formats(sample_critique) -> None:
     md = critique.render(sample_critique, "md")
     assert md.startswith("# Voice critique: the-lighthouse") and "## Things to try" in md

@@ -491,6 +491,16 @@ class Critique:
         out = {k: clean(getattr(self, k)) for k in self.__dataclass_fields__ if k not in ("pictures", "rhythm")}
         return out
 
+    def highlights_frame(self) -> Any:
+        """Every character's highlights as a DataFrame: character, measure, value, percentile, example line."""
+        import pandas as pd
+
+        rows = [{"character": ch.name, "measure": h.label, "value": _value_with_unit(h.value, h.metric),
+                 "percentile in classic novels": round(h.percentile), "for example": h.example}
+                for ch in self.characters for h in ch.highlights]
+        return pd.DataFrame(rows, columns=["character", "measure", "value", "percentile in classic novels",
+                                           "for example"])
+
 
 def _line_example(lines: Sequence[str], metric: str, high: bool) -> str:
     """The line that shows a measure best: the most of it when the character is high, else a typical short one."""

@@ -37,17 +37,12 @@ ComparisonWidget(scene).follow(picker)
 # ## 3. Among characters in published fiction
 # The norms come from the hand-attributed dialogue of 113 characters in twelve classic English-language novels
 # published 1813-1926 (from *Pride and Prejudice* to *The Sun Also Rises*). "At the 2nd percentile for sentence
-# length" means 98 in 100 of those characters speak in longer sentences. They are a yardstick from
+# length" means 98 in 100 of those characters speak in longer sentences. The table lists, for each of your
+# characters, the measures on which they are among the most unusual tenth. They are a yardstick from
 # classic fiction, not a rule, and not how people talk today.
 
 # %%
-from workshop import critique
-
-summary = scene.critique()
-for section in summary.characters:
-    print(f"{section.name}:")
-    for highlight in section.highlights:
-        print("  -", highlight.sentence)
+scene.critique().highlights_frame()
 
 # %% [markdown]
 # ## Your turn
