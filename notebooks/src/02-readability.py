@@ -48,6 +48,17 @@ from workshop.widgets import ComparisonWidget
 ComparisonWidget(scene, second="norms", family="readability", references=False)
 
 # %% [markdown]
+# ## Every readability measure the kit has
+# The table above shows the main ones. Here is the full list with what each one means and how much text it needs
+# (`minimum`, counted in `sample` units) before the number starts to mean something. Profiles and the critique
+# use all of them.
+
+# %%
+from workshop.profile import metric_table
+
+metric_table().query("family == 'readability'")[["label", "unit", "explanation", "minimum", "sample"]]
+
+# %% [markdown]
 # ## Your turn
 # 1. Owen's lines read as harder than Agnes's. Is that because of his long sentences or his long words? Look at
 #    which scores move most (Flesch reading ease counts both; Coleman-Liau counts only letters per word).

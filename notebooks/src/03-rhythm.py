@@ -22,7 +22,7 @@ scene.picture("rhythm")
 
 # %% [markdown]
 # ## 2. The measures, in a writer's words
-# - **Average / typical sentence length**: words per sentence. Agnes: about three. Owen: about nine, with some of
+# - **Average / typical sentence length**: words per sentence. Agnes: about three. Owen: about nine, with some over
 #   forty.
 # - **Variety of sentence length**: near 0 is a steady beat; near 1 or above lurches between long and short
 #   (Owen's "Right. Good. Of course you do." then a forty-word sentence).
@@ -31,6 +31,8 @@ scene.picture("rhythm")
 # - **Trailing off** (…) and **cut off** (a dash at the end): hesitation and interruption.
 # - **Stutters** ("I-I"), **fillers** ("um", "well", "I mean", "you know"): Owen's "Just, um, just for me."
 # - **One-syllable words**: a share near 80% sounds blunt and old ("Ships need it. That's all.").
+# - **Stressed syllables** (from a pronouncing dictionary): the share of syllables that carry stress. Many
+#   stresses in a row hammer ("Twice a year is no good"); few make a line run light and quick.
 
 # %%
 from workshop import critique
@@ -46,6 +48,17 @@ critique.family_table(scene.profiles(), "rhythm")
 from workshop.widgets import ComparisonWidget
 
 ComparisonWidget(scene, family="rhythm", references=False)
+
+# %% [markdown]
+# ## Every rhythm measure the kit has
+# The table above shows the main ones. Here is the full list with what each one means and how much text it needs
+# (`minimum`, counted in `sample` units) before the number starts to mean something. Profiles and the critique
+# use all of them.
+
+# %%
+from workshop.profile import metric_table
+
+metric_table().query("family == 'rhythm'")[["label", "unit", "explanation", "minimum", "sample"]]
 
 # %% [markdown]
 # ## Your turn

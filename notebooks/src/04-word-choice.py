@@ -15,11 +15,14 @@
 # ## 1. The measures, in a writer's words
 # - **Word length** (letters per word) and **rare words** (share of words outside everyday English, from a
 #   word-frequency list): Owen's "automated", "technician", "contractors" against Agnes's "light", "ships", "dark".
-# - **Vocabulary range (MTLD)**: how long a character can talk before repeating words; it needs about 100 words.
+# - **Vocabulary range (MTLD, HD-D)**: how long a character can talk before repeating words; they need about 100
+#   words. (The plain share of different words falls as any text gets longer, so it is only shown with a warning.)
+# - **Everyday-ness of words** (Zipf scale, 0-8): 6 or more is everyday ("light", "boat"); 3 or less is rare.
 # - **Contractions** ("I'd", "that's"): everyday speech has many; formal speech avoids them.
 # - **Hedges** ("I think", "possibly", "sort of", "I suppose"): Owen hedges almost every sentence.
 #   **Intensifiers** ("really", "quite", "remarkably") and **certainty markers** ("of course", "obviously").
-# - **Profanity**, mild and strong.
+# - **Profanity**, mild and strong. **Sentiment**: how positive or negative the lines sound, from a word list
+#   (VADER); a hint about mood, easily fooled by irony.
 # - **I / you**: "I" per 100 words (talking about oneself) against "you" (talking at the other person); and
 #   **forms of address**: names and titles ("Mrs. Pell").
 
@@ -43,6 +46,17 @@ scene.picture("word choice")
 from workshop.widgets import ComparisonWidget
 
 ComparisonWidget(scene, family="diction", references=False)
+
+# %% [markdown]
+# ## Every word-choice measure the kit has
+# The table above shows the main ones. Here is the full list with what each one means and how much text it needs
+# (`minimum`, counted in `sample` units) before the number starts to mean something. Profiles and the critique
+# use all of them.
+
+# %%
+from workshop.profile import metric_table
+
+metric_table().query("family == 'diction'")[["label", "unit", "explanation", "minimum", "sample"]]
 
 # %% [markdown]
 # ## Your turn
