@@ -5,8 +5,8 @@ The notebooks are committed without outputs and must agree with their sources in
 
 from __future__ import annotations
 
+import importlib.util
 import os
-import sys
 import time
 from pathlib import Path
 
@@ -43,11 +43,10 @@ def test_committed_without_outputs_and_built_from_source(path: Path) -> None:
     for cell in nb.cells:
         if cell.cell_type == "code":
             assert cell.outputs == [] and cell.execution_count is None, f"{path.name} has outputs"
-    sys.path.insert(0, str(ROOT / "notebooks"))
-    try:
-        import build  # notebooks/build.py
-    finally:
-        sys.path.pop(0)
+    spec = importlib.util.spec_from_file_location("notebook_build", ROOT / "notebooks" / "build.py")
+    assert spec and spec.loader
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
     assert path.read_text(encoding="utf-8") == build.render(ROOT / "notebooks" / "src" / f"{path.stem}.py"), (
         f"{path.name} differs from notebooks/src/{path.stem}.py: run python notebooks/build.py"
     )
