@@ -532,8 +532,8 @@ _PROMPTS_HIGH = {
     "rhythm": "On {label_low}, {name} is higher than almost any character in the classic novels ({value}). Read "
               "{their} lines aloud: is the effect what you want in every line? Try one moment where the habit "
               "breaks under pressure, and see what it reveals.",
-    "diction": "On {label_low}, {name} is at the {pct} percentile ({value}). That is a strong signature; make "
-               "sure it serves the character, and cut it where it only fills space.",
+    "diction": "On {label_low}, {name} is higher than almost any character in the classic novels ({value}). That "
+               "is a strong signature: make sure it serves the character, and cut it where it only fills space.",
     "readability": "{name}'s lines read as harder than almost any character's ({label}: {value}). If {name} is "
                    "meant to sound learned or formal, keep it; if not, break a long sentence in two.",
 }
