@@ -239,6 +239,10 @@ def fmt(value: float | None, metric: str | None = None) -> str:
     return f"{value:.1f}"
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _esc(text: Any) -> str:
     return html.escape(str(text), quote=True)
 
@@ -734,7 +738,7 @@ def render(critique: Critique, fmt_name: str) -> str:
 def _sections(c: Critique) -> list[tuple[str, list[tuple[str, Any]]]]:
     """The critique as (heading, blocks) where a block is ("p", text), ("ul", [text]) or ("img", name)."""
     out: list[tuple[str, list[tuple[str, Any]]]] = []
-    cast_items = [f"{t.name}: {t.words} words in {t.turns} turns ({t.word_share:.0%} of the words, "
+    cast_items = [f"{t.name}: {_plural(t.words, 'word')} in {_plural(t.turns, 'turn')} ({t.word_share:.0%} of the words, "
                   f"{t.turn_share:.0%} of the turns)" for t in c.talk]
     out.append(("Who talks", [("p", f"{c.dialogue_words} words of dialogue in a scene of {c.words} words."),
                               ("ul", cast_items), ("img", "share of talk")]))

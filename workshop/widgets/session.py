@@ -41,7 +41,7 @@ class ClassScene:
         from workshop.critique import share_of_talk
 
         talk = share_of_talk(self.dialogue)
-        who = ", ".join(f"{t.name} ({t.words} words)" for t in talk) or "nobody yet"
+        who = ", ".join(f"{t.name} ({t.words} word{'' if t.words == 1 else 's'})" for t in talk) or "nobody yet"
         unknown = len({s.utterance for s in self.dialogue.unattributed})
         source = "the sample scene" if self.is_sample else "your scene"
         return (f"{self.scene.name} ({source}): {len(self.scene.text.split())} words, "
