@@ -339,7 +339,6 @@ def comparison_view(
             row["percentile_b"] = place_b.percentile if place_b else math.nan
         rows.append(row)
 
-    b_label = b.label if b else "characters in classic novels"
     if b is None:
         headline = ("Where each measure falls among characters of classic novels (50 = typical; under 10 or "
                     "over 90 = unusual).")

@@ -7,7 +7,7 @@ workshop's computations; nothing is computed here beyond arranging them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from matplotlib.figure import Figure
 

@@ -107,8 +107,7 @@ class ComparisonWidget(w.VBox):
 
     def redraw(self) -> None:
         started = time.perf_counter()
-        a, b = self.first.value, self.second.value
-        if not a:
+        if not self.first.value:
             self.result.value = message_html(
                 "No character has any lines yet, so there is nothing to compare. Check the speakers in notebook 01.")
             self.picture.value = b""
