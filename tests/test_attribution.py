@@ -281,3 +281,30 @@ def test_someone_the_text_does_not_name_stays_unknown():
 def test_the_other_of_two_is_the_one_who_did_not_speak_last():
     text = '"Tea?" asked Anna.\n\n"Please," said Tom.\n\n"Milk?" said the other.'
     assert speakers(text, ANNA_TOM)[-1][1:] == ("Anna", "descriptive")
+
+
+# ---------------------------------------------------------------- relatives named by a family word
+
+FAMILY = Cast(
+    [
+        Character("Mr. Hale", ("Hale", "Mr. Tom Hale"), "he"),
+        Character("Mrs. Hale", ("Martha Hale",), "she"),
+        Character("Ruth", ("Miss Hale", "Ruth Hale"), "she"),
+        Character("Mrs. Price", (), "she"),
+    ]
+)
+
+
+def test_his_wife_is_the_married_woman_of_his_family():
+    # Mr. Hale speaks, then "his wife" answers: Mrs. Hale (not Miss Hale, not Mrs. Price, a neighbour), though
+    # Ruth was named last
+    text = (
+        'Mrs. Hale sat by the fire with Mrs. Price. Ruth was reading.\n\n"The roof leaks," said Mr. Hale.\n\n'
+        '"It has leaked since May," said his wife, "and you knew it."'
+    )
+    assert [s for _, s, _ in speakers(text, FAMILY)] == ["Mr. Hale", "Mrs. Hale", "Mrs. Hale"]
+
+
+def test_her_father_is_the_man_of_her_family():
+    text = '"I will not go," said Ruth.\n\n"You will," said her father.'
+    assert [s for _, s, _ in speakers(text, FAMILY)] == ["Ruth", "Mr. Hale"]

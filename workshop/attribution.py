@@ -61,6 +61,7 @@ CONFIDENCE = {
     "pronoun": 0.74,
     "descriptive": 0.6,
     "descriptive-title": 0.95,
+    "descriptive-kin": 0.9,
     "beat": 0.73,
     "beat-pronoun": 0.63,
     "beat-narrator": 0.64,
@@ -73,7 +74,8 @@ CONFIDENCE = {
 """Confidence per method (and variant): the share of pieces it attributed that were right on the twelve annotated
 novels of ../shared/pdnc (bench/pdnc.py prints the table; "split" pieces take the confidence of the piece whose tag
 they share). "turn-taking-agreed": alternation from both sides gives the same speaker; "turn-taking": from one side,
-at most two turns away; "turn-taking-chain": further; "turn-taking-pair": a scene with only two characters. The
+at most two turns away; "turn-taking-chain": further; "turn-taking-pair": a scene with only two characters;
+"descriptive-kin": "said his wife", "her father replied" resolved through the family name (see _kin). The
 values for scripts and for "only-one" (a pronoun with a single possible character in the cast, as in a two-person
 scene) are not measured on the novels (they have no scripts and large casts); they are set at the level of a named
 tag, which is what they amount to."""
@@ -130,6 +132,16 @@ _GENERIC_WORDS = {
     "the", "a", "an", "his", "her", "their", "my", "our", "this", "that", "old", "young", "little", "poor", "other",
     "elder", "younger", "eldest", "youngest", "first", "second", "third", "good", "dear", "same", "big", "tall",
 }
+_KIN = {
+    "wife": "she", "husband": "he", "lady": "she", "mother": "she", "father": "he", "son": "he",
+    "daughter": "she", "sister": "she", "brother": "he",
+}
+_KIN_TITLES = {
+    "wife": {"mrs", "lady"}, "lady": {"mrs", "lady"}, "husband": {"mr", "sir", "lord"}, "mother": {"mrs", "lady"},
+    "father": {"mr", "sir", "lord"},
+}
+_KIN_TITLES = {k: _KIN_TITLES.get(k, set()) for k in ("wife", "husband", "lady", "mother", "father", "son", "daughter", "sister", "brother")}
+"""Family words a descriptive tag uses ("said his wife") with the pronoun of the relative they name."""
 _NEW_SENTENCE = re.compile(r"\s+(?:The|He|She|It|His|Her|They|A|An)\s")
 _ACTS = re.compile(r"(?:['’]s?\s+\w+)?\s+(?:\w+ly\s+|just\s+|only\s+|then\s+|too\s+|,\s+)?[a-z]")
 
@@ -196,6 +208,8 @@ class _Engine:
         self.para_starts = [p.start for p in self.paragraphs]
         self.quote_paragraphs = {s.paragraph for s in spans}
         self.groups = self._groups()
+        self._surname_cache: dict[str, set[str]] = {}
+        self._kin_found = False  # the last _resolve named a relative ("said his wife")
 
     # ------------------------------------------------------------------ structure
 
@@ -492,6 +506,54 @@ class _Engine:
                 return m.names[0]
         return None
 
+    def _surnames(self, name: str) -> set[str]:
+        """The family names a character goes by: the last word of each of their names of two words or more."""
+        found = self._surname_cache.get(name)
+        if found is None:
+            ch = self.cast.get(name)
+            names = ch.names if ch is not None else (name,)
+            found = {n.split()[-1].lower() for n in names if len(n.split()) >= 2 and n.split()[-1][:1].isupper()}
+            self._surname_cache[name] = found
+        return found
+
+    def _kin(self, k: int, g: _Group, pos: int, gender: str, noun: str) -> list[str]:
+        """"said his wife", "her father replied": the cast members of that family (sharing a surname with the
+        one whose relative speaks) that the noun fits; the possessor is the nearest character of that gender
+        named in the narration, addressed in this line, or speaking just before."""
+        wanted = _KIN[noun]
+        owners: list[str] = []
+        if k > 0 and self.groups[k - 1].speaker and self.pronoun.get(self.groups[k - 1].speaker) == gender:
+            owners.append(self.groups[k - 1].speaker)  # type: ignore[arg-type]
+        owners += [n for n in sorted(g.addressees) if self.pronoun.get(n) == gender]
+        possessor = self._possessor(pos, gender)
+        if possessor:
+            owners.append(possessor)
+        for owner in owners:
+            family = self._surnames(owner)
+            if not family:
+                continue
+            kin = [
+                ch.name
+                for ch in self.cast
+                if ch.name != owner
+                and ch.pronouns == wanted
+                and ch.name not in g.addressees
+                and self._surnames(ch.name) & family
+            ]
+            if _KIN_TITLES[noun]:
+                # "his wife": Mrs. Bennet, not Miss Bennet; "her father": Mr. Bennet
+                kin = [n for n in kin if self._titles(n) & _KIN_TITLES[noun]]
+            elif noun in ("daughter", "sister"):
+                kin = [n for n in kin if "mrs" not in self._titles(n)]
+            if kin:
+                return kin
+        return []
+
+    def _titles(self, name: str) -> set[str]:
+        ch = self.cast.get(name)
+        names = ch.names if ch is not None else (name,)
+        return {n.split()[0].rstrip(".").lower() for n in names if len(n.split()) >= 2}
+
     def _only_one(self, pronoun: str | None) -> bool:
         """Whether the cast has exactly one character this pronoun can mean (and every character's pronoun is
         known): then "she said" names the speaker as surely as a name would."""
@@ -516,6 +578,11 @@ class _Engine:
             possessor = self._possessor(pos, pronoun)
             if possessor in scores:
                 del scores[possessor]
+        if len(words) == 2 and words[0] in ("his", "her") and words[1] in _KIN:
+            kin = self._kin(k, g, pos, {"his": "he", "her": "she"}[words[0]], words[1])
+            if len(kin) == 1 and (kin[0] in scores or max(scores.values(), default=0.0) <= 0):
+                self._kin_found = True
+                return kin[0]
         if scores:
             best, top = max(scores.items(), key=lambda kv: kv[1])
             if top > 0:
@@ -557,6 +624,8 @@ class _Engine:
                     continue
                 method = "pronoun" if tag.kind == "pronoun" else "descriptive"
                 conf = CONFIDENCE["only-one"] if self._only_one(tag.pronoun) else None
+                if self._kin_found:
+                    conf, self._kin_found = CONFIDENCE["descriptive-kin"], False
                 self._set(g, best, method, conf)
                 return
 
