@@ -39,6 +39,8 @@ def _change_character(page, timings: dict[str, float]) -> tuple[str, str]:
     result = page.locator(RESULT).first
     expect(result).to_contain_text("against", timeout=30_000)
     before = result.inner_text()
+    picture = page.locator(f"{WIDGET} img").first
+    picture_before = picture.get_attribute("src")
     first = page.locator(f"{WIDGET} .widget-dropdown select").first
     options = first.locator("option").all_inner_texts()
     current = first.evaluate("el => el.options[el.selectedIndex].text")
@@ -49,6 +51,10 @@ def _change_character(page, timings: dict[str, float]) -> tuple[str, str]:
     expect(result).to_contain_text(f"{others[0]} against", timeout=10_000)
     timings["change"] = time.perf_counter() - started
     after = result.inner_text()
+    expect(picture).not_to_have_attribute("src", picture_before or "", timeout=5_000)  # the picture redrew too
+    # and the family of measures: word choice brings the hedges
+    page.locator(f"{WIDGET} .widget-toggle-buttons button", has_text="Word choice").click()
+    expect(result).to_contain_text("Hedges", timeout=5_000)
     return before, after
 
 
