@@ -19,7 +19,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "compare",
         help="how distinct the characters sound, from each other and from references",
-        description="Compare every pair of characters measure by measure (with a 95%% interval and a verdict: "
+        description="Compare every pair of characters measure by measure (with a 95% interval and a verdict: "
         "clearly different / similar / too little text to tell), give each pair a distinctiveness score from "
         "0 to 1, run the tag test (can each line be given back to its speaker without the tags?), and place each "
         "character among characters of classic novels. With --against, also compare with a reference.",
