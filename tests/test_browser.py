@@ -22,6 +22,10 @@ if _missing:
     pytestmark = [pytest.mark.browser, pytest.mark.skip(reason=f"browser test skipped: {_missing}")]
 
 WIDGET = ".vw-comparison"
+MY_SCENE = (
+    '"Where were you?" asked Mara.\n\n"Out," said Jonah. "Walking. Thinking."\n\n'
+    '"All night? Without a word to anyone? Do you know what that did to me?" asked Mara.\n\n"Yes," said Jonah.\n'
+)
 RESULT = ".vw-comparison .vw-result"
 
 
@@ -114,4 +118,15 @@ def test_notebook_05_as_voila_app(tmp_path: Path) -> None:
         before, after = _change_character(page, timings)
         assert before != after
         shot = _screenshot(page, tmp_path, "notebook-05-voila.png", full_page=True)
+        # a student brings their own scene into the app: upload it, and the comparison follows
+        mine = tmp_path / "my-draft.txt"
+        mine.write_text(MY_SCENE, encoding="utf-8")
+        started = time.perf_counter()
+        with page.expect_file_chooser() as chooser:
+            page.locator(".vw-upload button", has_text="Upload your scene").click()
+        chooser.value.set_files(str(mine))
+        expect(page.locator(RESULT).first).to_contain_text("Jonah", timeout=15_000)
+        timings["upload"] = time.perf_counter() - started
+        expect(page.locator(".vw-upload-status").first).to_contain_text("my-draft (your scene)")
+        _screenshot(page, tmp_path, "notebook-05-voila-upload.png")
     print(f"\nVoila timings (s): {timings}; screenshot: {shot}")

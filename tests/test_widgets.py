@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime
 import re
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from workshop.widgets import (
     ComparisonWidget,
     ExportPanel,
     ReferencePicker,
+    SceneUpload,
     check_setup,
     open_scene,
 )
@@ -167,3 +169,22 @@ def test_comparison_follows_the_reference_picker(scene) -> None:
     picker.choice.value = "the-detective"
     assert widget.second.value == "ref:the-detective:Hale"
     assert "Hale (reference: The Night Clerk)" in _text(widget.result.value)
+
+
+def test_uploading_a_scene_switches_every_widget(scene) -> None:
+    comparison = ComparisonWidget(scene)
+    upload = SceneUpload(scene)
+    text = ('"Where were you?" asked Mara.\n\n"Out," said Jonah. "Walking. Thinking."\n\n'
+            '"All night?" asked Mara. "Without a word to anyone?"\n\n"Yes," said Jonah.\n')
+    upload.button.value = ({"name": "my draft.txt", "type": "text/plain", "size": len(text),
+                            "content": memoryview(text.encode("cp1252")),
+                            "last_modified": datetime.datetime(2026, 11, 23, tzinfo=datetime.timezone.utc)},)
+    assert scene.name == "my-draft" and not scene.is_sample
+    assert set(scene.characters) == {"Mara", "Jonah"}
+    assert "my-draft (your scene)" in upload.status.value
+    assert {v for _, v in comparison.first.options} == {"Mara", "Jonah"}
+    assert "Mara" in comparison.result.value and "Owen" not in comparison.result.value
+    assert scene.corrections.name == "my-draft.corrections.toml"
+    # a file that is not text is refused with a message, and the scene stays as it was
+    assert upload.load("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(200)) is False
+    assert "not plain text" in upload.status.value and scene.name == "my-draft"

@@ -13,10 +13,9 @@
 
 # %% [markdown]
 # ## Your scene
-# This page shows the sample scene, *The Lighthouse*. To use your own scene, open this notebook in JupyterLab and
-# change the next cell: the path of your `.txt` file between the quotes of `SCENE`, or your scene pasted between
-# the triple quotes of `PASTED` (and a cast file in `CAST`, if you have one). Then run all the cells again, or
-# reopen the app.
+# This page starts with the sample scene, *The Lighthouse*. To compare the characters of your own scene, press
+# **Upload your scene** below and choose your `.txt` file: the comparison switches to it. (In JupyterLab you can
+# also put a path in `SCENE`, or paste your scene into `PASTED`, in the next cell.)
 
 # %%
 SCENE = None
@@ -27,7 +26,11 @@ CAST = None
 from workshop.widgets import open_scene
 
 scene = open_scene(SCENE, text=PASTED, cast=CAST)
-scene
+
+# %%
+from workshop.widgets import SceneUpload
+
+SceneUpload(scene)
 
 # %% [markdown]
 # ## Compare

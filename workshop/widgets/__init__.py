@@ -12,6 +12,7 @@ from workshop.widgets.export import ExportPanel
 from workshop.widgets.references import ReferencePicker
 from workshop.widgets.session import ClassScene, open_scene
 from workshop.widgets.setup import check_setup
+from workshop.widgets.upload import SceneUpload
 
 __all__ = [
     "AttributionEditor",
@@ -19,6 +20,7 @@ __all__ = [
     "ComparisonWidget",
     "ExportPanel",
     "ReferencePicker",
+    "SceneUpload",
     "check_setup",
     "open_scene",
     "picture",

@@ -78,6 +78,19 @@ class ClassScene:
         for listener in list(self._listeners):
             listener(self)
 
+    def use_text(self, text: str, *, name: str = "my-scene", notices: list | None = None) -> None:
+        """Work on another scene from now on (an upload, pasted text): every widget sharing this scene follows.
+
+        The cast is found in the new text; corrections go to ``NAME.corrections.toml`` in the working folder.
+        """
+        from pathlib import Path as _Path
+
+        self.scene = scene_from_text(text, name=name, notices=notices)
+        self.cast = None
+        self.is_sample = False
+        self.corrections = _Path.cwd() / f"{name}.corrections.toml"
+        self.reload()
+
     def on_change(self, listener: Callable[["ClassScene"], None]) -> None:
         """Call ``listener(self)`` whenever the dialogue changes (a widget redraws then)."""
         self._listeners.append(listener)
