@@ -308,3 +308,9 @@ def test_his_wife_is_the_married_woman_of_his_family():
 def test_her_father_is_the_man_of_her_family():
     text = '"I will not go," said Ruth.\n\n"You will," said her father.'
     assert [s for _, s, _ in speakers(text, FAMILY)] == ["Ruth", "Mr. Hale"]
+
+
+def test_said_she_to_a_name_is_not_said_by_that_name():
+    # Mary is the last woman named, but "to Mary" makes her the listener
+    text = 'Anna sat by the window. Mary came in.\n\n"Where were you?" said she to Mary.'
+    assert speakers(text, ANNA_TOM) == [("Where were you?", "Anna", "pronoun")]

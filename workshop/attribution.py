@@ -104,7 +104,7 @@ class _Group:
     outsider: bool = False  # the tag says someone outside the cast speaks ("said a man")
 
 
-_TO_NAME = re.compile(r"^[^.!?;\"“”]*?\b(?:to|at|towards|addressing)\s+(?:the\s+)?(?=[A-Z])")
+_TO_NAME = re.compile(r"[^.!?;\"“”]*?\b(?:to|at|towards|addressing)\s+(?:the\s+)?(?=[A-Z])")
 _SENTENCE_BREAK = re.compile(r"[.!?;][\"”'’]?\s|[\"“”]")
 SAME_SENTENCE_WEIGHT = 3.0
 _ENDS_WITH_SPEECH_VERB = re.compile(
@@ -300,7 +300,7 @@ class _Engine:
                 g.tags.append((i, tag))
                 # "said she to Charlotte": Charlotte is spoken to
                 if close < after_end:
-                    to = _TO_NAME.search(text, close, min(after_end, close + 60))
+                    to = _TO_NAME.match(text, close, min(after_end, close + 60))
                     if to:
                         j = bisect.bisect_left(self.narr_starts, to.end())
                         if j < len(self.narr) and self.narr[j].start == to.end() and len(self.narr[j].names) == 1:
