@@ -81,13 +81,17 @@ class TalkShare:
 
 
 def share_of_talk(dialogue: Dialogue) -> list[TalkShare]:
-    """Words and turns per character (attributed lines only), most words first."""
+    """Words and turns per character (attributed lines only), most words first. Words are counted the way the
+    profiles count them (so "I-I'm" and "I...I" agree everywhere in the kit)."""
+    from workshop.profile import analyze_unit
+
     words: dict[str, int] = {}
     turns: dict[str, int] = {}
     for utterance in dialogue.utterances:
         if utterance.speaker is None:
             continue
-        words[utterance.speaker] = words.get(utterance.speaker, 0) + len(utterance.text.split())
+        n_words = len(analyze_unit(tuple(s.text for s in utterance.segments)).words)
+        words[utterance.speaker] = words.get(utterance.speaker, 0) + n_words
         turns[utterance.speaker] = turns.get(utterance.speaker, 0) + 1
     total_w, total_t = sum(words.values()), sum(turns.values())
     return [
