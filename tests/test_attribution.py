@@ -314,3 +314,18 @@ def test_said_she_to_a_name_is_not_said_by_that_name():
     # Mary is the last woman named, but "to Mary" makes her the listener
     text = 'Anna sat by the window. Mary came in.\n\n"Where were you?" said she to Mary.'
     assert speakers(text, ANNA_TOM) == [("Where were you?", "Anna", "pronoun")]
+
+
+def test_a_first_name_two_characters_share_goes_to_the_one_in_view():
+    cast = Cast(
+        [
+            Character("Robert Cohn", ("Cohn",), "he"),
+            Character("Robert Prentiss", (), "he"),
+            Character("Jake", (), "he"),
+        ]
+    )
+    # "Robert" alone names either Robert; Cohn was the one named last
+    text = 'Cohn came in with the tickets.\n\n"Come on," said Robert. "I\'ve got a cab."'
+    assert [s for _, s, _ in speakers(text, cast)] == ["Robert Cohn", "Robert Cohn"]
+    text = 'Robert Prentiss came in.\n\n"Come on," said Robert.'
+    assert [s for _, s, _ in speakers(text, cast)] == ["Robert Prentiss"]

@@ -51,6 +51,7 @@ PREV2_WEIGHT = 1.5
 """Turn-taking reaches at most this many turns from a known speaker, unless both sides agree."""
 
 PARTICIPANT_WEIGHT = 2.0
+PREV_ADDRESSEE_WEIGHT = 1.5
 """How much being a speaker in the current exchange counts when resolving "he said" (see _candidates)."""
 
 CONFIDENCE = {
@@ -451,7 +452,7 @@ class _Engine:
         # somebody addressed in the previous line tends to answer
         if k > 0:
             for name in self.groups[k - 1].addressees:
-                add(name, 1.5)
+                add(name, PREV_ADDRESSEE_WEIGHT)
         for name in g.addressees:
             if name in scores:
                 scores[name] -= 4.0

@@ -36,6 +36,11 @@ _STOP = {
 }
 
 
+SHARED_PART_OWNERS = 2
+"""A first or last name that this many characters share ("Robert" of Robert Cohn and Robert Prentiss) still counts
+as a name of either; more than this (all the Bennets) and the bare word is left alone."""
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -60,6 +65,7 @@ class NameIndex:
                 index.setdefault(key, set()).add(ch.name)
         # parts of full names: "Bill" for "Bill Gorton", "Darcy" for "Mr. Darcy" (when only one character has them)
         parts: dict[str, set[str]] = {}
+        described_parts: set[str] = set()
         for ch in cast:
             for alias in ch.names:
                 tokens = normalise_name(alias).split()
@@ -69,9 +75,14 @@ class NameIndex:
                 for t in {content[0], content[-1]} if content else set():
                     if len(t) > 1:
                         parts.setdefault(t, set()).add(ch.name)
+                        if tokens[0] in _DETERMINERS or t != tokens[0] or _POSSESSIVE.search(t):
+                            # a word of a description ("gentleman"), a family name (the Honeychurches) or a
+                            # possessive ("Lucy's Brother"): not a first name two people happen to share
+                            described_parts.add(t)
                 # "Mr. Bennet" -> also "Bennet" with other titles is not added (another Bennet may exist)
         for key, owners in parts.items():
-            if key not in index and len(owners) == 1:
+            if key not in index and (len(owners) == 1 or (len(owners) <= SHARED_PART_OWNERS and key not in described_parts)):
+                # "Robert" for Robert Cohn or Robert Prentiss: either; recency and frequency decide (_pick)
                 index[key] = owners
             elif key in index and len(index[key]) == 1 and not (owners & index[key]):
                 # a one-word character ("Bounderby") who shares the name with a fuller one ("Josiah Bounderby"):
