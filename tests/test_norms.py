@@ -61,3 +61,11 @@ def test_extremes_are_said_in_words_not_as_a_0th_or_100th_percentile():
         "Questions: Bo is below every one of the characters in classic novels."
     )
     assert "above every one" in sentence("Bo", "Questions", 100.0, "characters in classic novels")
+
+
+def test_values_that_round_to_the_ends_are_not_called_0th_or_100th():
+    assert sentence("Bo", "Hedges", 0.4, "characters in classic novels") == (
+        "Hedges: Bo is lower than almost every one of the characters in classic novels."
+    )
+    assert "higher than almost every one" in sentence("Bo", "Hedges", 99.7, "characters in classic novels")
+    assert "0th" not in sentence("Bo", "Hedges", 0.4, "x") and "100th" not in sentence("Bo", "Hedges", 99.7, "x")

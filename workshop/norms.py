@@ -112,6 +112,10 @@ def sentence(character: str, label: str, percentile: float, population: str) -> 
         return f"{label}: {character} is below every one of the {population}."
     if percentile >= 100:
         return f"{label}: {character} is above every one of the {population}."
+    if p == 0:
+        return f"{label}: {character} is lower than almost every one of the {population}."
+    if p == 100:
+        return f"{label}: {character} is higher than almost every one of the {population}."
     where = ""
     if p <= 10:
         where = ", lower than almost all of them"

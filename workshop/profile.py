@@ -85,6 +85,8 @@ class UnitStats:
     dialogue: bool = True
     fragments: int = 0
     ends: tuple[tuple[str, int], ...] = ()
+    mood: float | None = None
+    """Mean VADER compound score of the sentences; None for narration (mood is measured on dialogue only)."""
 
 
 _ADDRESS_LEAD_RE = re.compile(r"(?:^|\W)(?:my|dear|dearest|oh|o|poor)$")
@@ -151,10 +153,11 @@ def _whole_word_starts(text: str, term: str) -> list[int]:
     return out
 
 
-def _hits(text: str, words: Sequence[str], index: dict[str, tuple[str, ...]]) -> list[tuple[int, int, str]]:
+def _hits(text: str, types: set[str], index: dict[str, tuple[str, ...]]) -> list[tuple[int, int, str]]:
     """Non-overlapping whole-word occurrences in ``text`` (lower case) of the entries whose first word is among
-    ``words``, the longest first where two start at the same place: ``[(start, end, entry), ...]``."""
-    candidates = [e for w in set(words) if w in index for e in index[w]]
+    ``types`` (the text's distinct words), the longest first where two start at the same place:
+    ``[(start, end, entry), ...]``."""
+    candidates = [e for w in types if w in index for e in index[w]]
     if not candidates:
         return []
     spans = sorted((i, -len(e), e) for e in candidates for i in _whole_word_starts(text, e))
@@ -175,12 +178,13 @@ def analyze_unit(segments: tuple[str, ...], dialogue: bool = True) -> UnitStats:
     text = " ".join(s.strip() for s in segments)
     low = lower(text)
     words = tuple(chain.from_iterable(s.words for s in sentences))
+    types = set(words)
     set_off = sum(
-        1 for start, end, _e in _hits(low, words, _entries_by_first_word("fillers_set_off")) if _is_filler(low, start, end)
+        1 for start, end, _e in _hits(low, types, _entries_by_first_word("fillers_set_off")) if _is_filler(low, start, end)
     )
     phrase_counts: Counter[str] = Counter()
     _pattern, owner = phrase_pattern()
-    for _start, _end, entry in _hits(low, words, _phrases_by_first_word()):
+    for _start, _end, entry in _hits(low, types, _phrases_by_first_word()):
         phrase_counts[owner[entry]] += 1
     ellipses = len(ELLIPSIS_RE.findall(text)) if ("." in text or "\u2026" in text) else 0
     return UnitStats(
@@ -197,6 +201,8 @@ def analyze_unit(segments: tuple[str, ...], dialogue: bool = True) -> UnitStats:
         dialogue=dialogue,
         fragments=sum(1 for s in sentences if is_fragment(s)),
         ends=tuple(Counter(s.end for s in sentences).items()),
+        # scored here, once per speech, rather than again for every profile the speech belongs to
+        mood=vader_adapter.mean_compound(sentences) if dialogue and words else None,
     )
 
 
@@ -544,11 +550,7 @@ def _profile(name: str, kind: str, units: Sequence[UnitStats], ctx: _Context) ->
     address = _address([u for u in units if u.dialogue], ctx.names)
     # Mood is measured on speeches, sentence by sentence; narration is left out (VADER was built for short,
     # spoken-like text, and scoring a novel's narration would double the time of a whole profile).
-    sentiments = (
-        [vader_adapter.mean_compound(u.sentences) for u in units if u.words and u.dialogue]
-        if kind != "narration"
-        else []
-    )
+    sentiments = [u.mood for u in units if u.mood is not None] if kind != "narration" else []
     profanity = cls["profanity_mild"] + cls["profanity_strong"]
     diction: dict[str, Any] = {
         "mtld": dm.mtld(words_seq),
@@ -632,7 +634,7 @@ def _notes(p: VoiceProfile) -> list[Note]:
                               else f"{info.label}: nothing to measure in {who}.", "empty"))  # fmt: skip
         elif info.minimum and n < info.minimum:
             notes.append(
-                Note(name, f"{info.label} rests on only {n} {unit if n != 1 else unit[:-1]} from {who}; it takes "
+                Note(name, f"The measure '{info.label}' rests on only {n} {unit if n != 1 else unit[:-1]} from {who}; it takes "
                            f"about {info.minimum} before this number means much, so read it as a hint.")
             )  # fmt: skip
     if "parts_of_speech" in p.diction:
