@@ -329,3 +329,18 @@ def test_a_first_name_two_characters_share_goes_to_the_one_in_view():
     assert [s for _, s, _ in speakers(text, cast)] == ["Robert Cohn", "Robert Cohn"]
     text = 'Robert Prentiss came in.\n\n"Come on," said Robert.'
     assert [s for _, s, _ in speakers(text, cast)] == ["Robert Prentiss"]
+
+
+def test_a_name_two_characters_share_goes_to_the_one_in_the_conversation():
+    cast = Cast(
+        [
+            Character("John Smith", ("Smith",), "he"),
+            Character("Anne Smith", ("Smith",), "she"),
+            Character("Jane", (), "she"),
+        ]
+    )
+    text = (
+        '"Hello," said John Smith.\n\n"Hi," said Jane.\n\nJane thought of Anne Smith, who was away.\n\n'
+        '"Well," said Smith.'
+    )
+    assert [s for _, s, _ in speakers(text, cast)] == ["John Smith", "Jane", "John Smith"]

@@ -51,6 +51,8 @@ PREV2_WEIGHT = 1.5
 """Turn-taking reaches at most this many turns from a known speaker, unless both sides agree."""
 
 PARTICIPANT_WEIGHT = 2.0
+PICK_SPEAKER_WINDOW = 6
+"""A name several characters share goes to the one of them who spoke within this many utterances before."""
 PREV_ADDRESSEE_WEIGHT = 1.5
 """How much being a speaker in the current exchange counts when resolving "he said" (see _candidates)."""
 
@@ -335,10 +337,16 @@ class _Engine:
         g.confidence = CONFIDENCE.get(method, 0.5) if conf is None else conf
 
     def _pick(self, names: tuple[str, ...], pos: int, g: _Group | None = None) -> str:
-        """One character for a name several share (two Miss Bennets): the most recently mentioned by a name of
-        their own, else the one mentioned most often."""
+        """One character for a name several share (two Miss Bennets): the one who spoke just before, else the most
+        recently mentioned by a name of their own, else the one mentioned most often."""
         if len(names) == 1:
             return names[0]
+        if g is not None:
+            k = g.number - 1
+            while k >= 0 and g.number - k <= PICK_SPEAKER_WINDOW:
+                if self.groups[k].speaker in names:
+                    return self.groups[k].speaker  # type: ignore[return-value]
+                k -= 1
         i = bisect.bisect_left(self.narr_starts, pos) - 1
         while i >= 0 and pos - self.narr[i].start < 5000:
             m = self.narr[i]
