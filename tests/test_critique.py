@@ -137,3 +137,17 @@ def test_command_against_a_reference_and_json(tmp_path: Path) -> None:
                  "the-butler", "--format", "json", "-o", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["against"] == "the-butler" and {r["b"] for r in data["references"]} == {"Ashcombe", "Danny"}
+
+
+def test_a_novel_sized_cast_gets_readable_pictures_without_layout_warnings() -> None:
+    import warnings
+
+    names = [first + last for first in "BCDFGHKLMNPRST" for last in ("ax", "el")]  # 28 speakers, as in a novel
+    script = "\n\n".join(f"{n.upper()}: Line {k} from me, {n}, and not much more." for k, n in enumerate(names * 2))
+    dialogue = find_dialogue(scene_from_text(script))
+    assert len(dialogue.speakers) == 28
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = critique.build_critique(dialogue)
+    assert set(result.pictures) == {"share of talk", "rhythm", "word choice"}
+    assert all(png.startswith(b"\x89PNG") for png in result.pictures.values())

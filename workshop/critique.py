@@ -684,15 +684,27 @@ def _pair_section(p: "PairComparison") -> PairSection:
                        list(p.notes))
 
 
+PICTURE_SPEAKERS = 10
+"""Speakers drawn one by one in the share-of-talk picture; the others are one bar."""
+RHYTHM_SPEAKERS = 4
+"""Speakers drawn in the rhythm strip (more colours than this cannot be told apart on a projector)."""
+
+
 def critique_pictures(critique: Critique, profiles: "ProfileSet") -> dict[str, bytes]:
     """The critique's pictures as PNG bytes: share of talk, rhythm strip, distinctive words."""
     from workshop import plots
 
     out = {}
     names = [t.name for t in critique.talk]
-    out["share of talk"] = plots.figure_bytes(
-        plots.share_of_talk(names, [t.words for t in critique.talk], [t.turns for t in critique.talk]))
-    out["rhythm"] = plots.figure_bytes(plots.rhythm_strip(critique.rhythm, names=names))
+    # A novel can have thirty speakers: the pictures show the main ones (the text still lists everyone).
+    shown, rest = critique.talk[:PICTURE_SPEAKERS], critique.talk[PICTURE_SPEAKERS:]
+    talk_names = [t.name for t in shown] + ([f"{len(rest)} others"] if rest else [])
+    talk_words = [t.words for t in shown] + ([sum(t.words for t in rest)] if rest else [])
+    talk_turns = [t.turns for t in shown] + ([sum(t.turns for t in rest)] if rest else [])
+    out["share of talk"] = plots.figure_bytes(plots.share_of_talk(talk_names, talk_words, talk_turns))
+    main = set(names[:RHYTHM_SPEAKERS])
+    out["rhythm"] = plots.figure_bytes(
+        plots.rhythm_strip([p for p in critique.rhythm if p[1] in main], names=names[:RHYTHM_SPEAKERS]))
     chars = [profiles.get(n) for n in names[:3]]
     out["word choice"] = plots.figure_bytes(plots.distinctive_words(*distinctive_word_lists(chars)))
     return out
