@@ -64,14 +64,14 @@ CONFIDENCE = {
     "pronoun": 0.74,
     "descriptive": 0.6,
     "descriptive-title": 0.95,
-    "descriptive-kin": 0.9,
+    "descriptive-kin": 0.95,
     "beat": 0.73,
-    "beat-pronoun": 0.63,
+    "beat-pronoun": 0.65,
     "beat-narrator": 0.64,
     "vocative": 0.74,
     "turn-taking-agreed": 0.87,
-    "turn-taking": 0.6,
-    "turn-taking-chain": 0.55,
+    "turn-taking": 0.62,
+    "turn-taking-chain": 0.58,
     "turn-taking-pair": 0.6,
 }
 """Confidence per method (and variant): the share of pieces it attributed that were right on the twelve annotated
