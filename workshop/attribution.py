@@ -6,12 +6,16 @@ Evidence is combined most reliable first:
 2. explicit tags: a cast name with a speech verb, in either order ("said Bruce", "Bruce stuttered", "Nat shot
    back"), before or after the quote, even at the end of the paragraph before ("Mr. Darcy replied,");
 3. pronoun and descriptive tags ("she said", "the old man replied") resolved to a character by gender, the names
-   just before, who is in the exchange, and who was addressed (see ``_Engine._candidates``);
+   just before, who is in the exchange, and who was addressed (see ``_Engine._candidates``); a relative ("said his
+   wife", "her father replied") through the family name of the one whose relative speaks (``_Engine._kin``);
 4. action beats: the character who acts in the narration of the quote's paragraph (main clause first; someone
    said to keep silent does not speak);
 5. split quotes: the pieces of one utterance share their speaker, unless another character acts between them;
 6. vocatives and turn-taking: a name addressed in a line is its listener, and answers next; within an exchange
    turns alternate from the nearest known speakers (surest when both sides agree).
+
+A name several characters answer to (two Miss Bennets; "Robert" for Robert Cohn and Robert Prentiss) goes to the one
+of them who spoke in the last few utterances, else the one named last, else the one named most often.
 
 When the evidence runs out the speaker stays ``None``. Only cast names (given or discovered) are ever returned.
 Each segment gets ``method`` (a key of :data:`workshop.dialogue.METHODS`) and ``confidence``: the share of the
