@@ -37,7 +37,7 @@ from workshop.metrics import METRICS, metrics_of
 from workshop.metrics import diction as dm
 from workshop.metrics import distinctive as dist
 from workshop.metrics import rhythm as rm
-from workshop.metrics.lexicons import lexicon, phrase_pattern, pronouns
+from workshop.metrics.lexicons import Lexicon, lexicon, phrase_pattern, pronouns
 from workshop.metrics.readability import READABILITY_KEYS, ReadabilityCounts, readability, word_features
 from workshop.text_units import ELLIPSIS_RE, Sentence, count_dashes, is_contraction, is_fragment, lower, split_sentences
 
@@ -209,6 +209,11 @@ def analyze_unit(segments: tuple[str, ...], dialogue: bool = True) -> UnitStats:
 _CLASSES = ("hedges", "intensifiers", "certainty", "profanity_mild", "profanity_strong", "fillers")
 
 
+@lru_cache(maxsize=1)
+def _class_lexicons() -> tuple[Lexicon, ...]:
+    return tuple(lexicon(name) for name in _CLASSES)
+
+
 @dataclass(frozen=True, slots=True)
 class WordFeatures:
     """Everything the profiles need to know about one (lower-case) word, looked up once per word."""
@@ -234,7 +239,11 @@ def beat(word: str) -> str:
         return ""
     if len(stress) == 1 and word in lexicon("function_words").words:
         return "x"
-    return "".join("x" if d == "0" else "/" for d in stress)
+    return stress.translate(_BEAT_MARKS)
+
+
+_BEAT_MARKS = str.maketrans({"0": "x", "1": "/", "2": "/"})
+"""Stress digit -> beat mark: 0 unstressed, 1 and 2 (primary, secondary) stressed."""
 
 
 def scansion(words: Sequence[str]) -> str:
@@ -247,7 +256,7 @@ def scansion(words: Sequence[str]) -> str:
 @lru_cache(maxsize=131072)
 def _features(word: str) -> WordFeatures:
     syl, let, cpx, _poly, diff = word_features(word)
-    classes = [name for name in _CLASSES if lexicon(name).has_word(word)]
+    classes = [lex.name for lex in _class_lexicons() if lex.has_word(word)]
     group = pronouns().get(word)
     if group:
         classes.append(group)

@@ -165,13 +165,19 @@ def _end_kind(mark: str, text: str) -> str:
     return "open"
 
 
+_SPACE_RE = re.compile(r"\s*")
+
+
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
-    after = text[match.end() :]
-    if not after.strip():
+    # What follows the mark, found by skipping whitespace in place (slicing off the rest of a long paragraph at
+    # every full stop made splitting quadratic in the paragraph's length).
+    end = match.end()
+    nxt_at = _SPACE_RE.match(text, end).end()  # type: ignore[union-attr]  # \s* always matches
+    if nxt_at == len(text):  # only whitespace after the mark
         return True
-    if not after[:1].isspace():
+    if nxt_at == end:  # no space after the mark
         return False
-    nxt = after.lstrip()[:1]
+    nxt = text[nxt_at]
     if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
         return False
     mark = match.group().rstrip("\"'\u201d\u2019)]")

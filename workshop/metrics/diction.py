@@ -82,10 +82,16 @@ def hdd(counts: Counter[str] | dict[str, int], sample: int = HDD_SAMPLE) -> floa
     draw = min(sample, n)
     total = 0.0
     denom = _log_comb(n, draw)
+    # The chance depends only on how often a type occurs, and most types share a count (half of a novel's
+    # words occur once): work it out once per count. Same sum, in the same order, so the same result.
+    present_by_count: dict[int, float] = {}
     for k in counts.values():
-        # chance the type is absent from the draw: C(n - k, draw) / C(n, draw)
-        p_absent = math.exp(_log_comb(n - k, draw) - denom) if n - k >= draw else 0.0
-        total += 1.0 - p_absent
+        present = present_by_count.get(k)
+        if present is None:
+            # chance the type is absent from the draw: C(n - k, draw) / C(n, draw)
+            p_absent = math.exp(_log_comb(n - k, draw) - denom) if n - k >= draw else 0.0
+            present = present_by_count[k] = 1.0 - p_absent
+        total += present
     return total / draw
 
 

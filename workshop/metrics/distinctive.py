@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 Z_SIGNIFICANT = 1.96
 LEANING_Z = 1.0
@@ -37,8 +37,10 @@ def log_odds(
     prior: Mapping[str, float],
     *,
     n_j: int | None = None,
+    words: Iterable[str] | None = None,
 ) -> dict[str, float]:
-    """z-scores of the weighted log-odds (i against j) for every word in ``counts_i`` (see module docstring).
+    """z-scores of the weighted log-odds (i against j) for every word in ``counts_i`` (see module docstring),
+    or only for ``words`` when given.
 
     ``counts_j`` needs only the words of ``counts_i``; then pass j's total as ``n_j``.
     """
@@ -49,7 +51,8 @@ def log_odds(
     out: dict[str, float] = {}
     if n_i == 0 or a0 <= 0:
         return out
-    for w, y_i in counts_i.items():
+    for w in counts_i if words is None else words:
+        y_i = counts_i[w]
         a_w = float(prior.get(w, 0.0))
         if a_w <= 0:
             a_w = 0.01
@@ -75,10 +78,9 @@ def signature_words(
     n_j: int | None = None,
 ) -> list[dict[str, float | int | str]]:
     """The words character i says more than the others, strongest first: ``[{"word", "count", "z"}]``."""
-    z = log_odds(counts_i, counts_j, prior, n_j=n_j)
-    ranked = sorted(
-        ((w, s) for w, s in z.items() if counts_i.get(w, 0) >= min_count), key=lambda ws: (-ws[1], ws[0])
-    )
+    # only words said at least min_count times can be listed: score just those (half a novel's words are said once)
+    z = log_odds(counts_i, counts_j, prior, n_j=n_j, words=[w for w, k in counts_i.items() if k >= min_count])
+    ranked = sorted(z.items(), key=lambda ws: (-ws[1], ws[0]))
     picked = [(w, s) for w, s in ranked if s >= z_min][:top]
     if not picked:  # nothing clears the bar: show the leaning words, flagged as not significant
         picked = [(w, s) for w, s in ranked if s >= LEANING_Z][:LEANING_TOP]
