@@ -344,3 +344,18 @@ def test_a_name_two_characters_share_goes_to_the_one_in_the_conversation():
         '"Well," said Smith.'
     )
     assert [s for _, s, _ in speakers(text, cast)] == ["John Smith", "Jane", "John Smith"]
+
+
+def test_the_doctor_stays_the_titled_doctor_when_the_cast_also_lists_a_nameless_doctor():
+    cast = Cast(
+        [
+            Character("Mr. Losberne", ("Doctor Losberne",), "he"),
+            Character("The Doctor", (), "he"),
+            Character("Oliver", (), "he"),
+        ]
+    )
+    text = (
+        'Doctor Losberne came in.\n\n"Sit down," said the doctor.\n\n"Thank you," said Oliver.\n\n'
+        '"Well," said the doctor.'
+    )
+    assert [s for _, s, _ in speakers(text, cast)] == ["Mr. Losberne", "Oliver", "Mr. Losberne"]

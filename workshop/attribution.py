@@ -369,12 +369,25 @@ class _Engine:
         if not all(w in nouns or w in _GENERIC_WORDS for w in words):
             return False  # a distinctive description ("the gentleman in the white waistcoat") is a name
         pos = tag.pos
+        titled = self._titled(tag.phrase)
+        rival = titled is not None and titled not in tag.names
         i = bisect.bisect_left(self.narr_starts, pos) - 1
         while i >= 0 and pos - self.narr[i].start < 4000:
-            if set(self.narr[i].names) & set(tag.names):
-                return False
+            m = self.narr[i]
             i -= 1
+            if set(m.names) & set(tag.names):
+                if rival and self._generic_words(self.text[m.start : m.end]):
+                    # "the doctor" again, when the cast also has a Doctor Losberne: the words themselves do not
+                    # say which is meant
+                    continue
+                return False
         return True
+
+    @staticmethod
+    def _generic_words(phrase: str) -> bool:
+        words = [w.strip("'’") for w in phrase.lower().split()]
+        nouns = lexicon().nouns
+        return bool(words) and all(w in nouns or w in _GENERIC_WORDS for w in words)
 
     def _explicit(self, g: _Group) -> None:
         for i, tag in g.tags:
