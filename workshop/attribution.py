@@ -63,7 +63,7 @@ PREV_ADDRESSEE_WEIGHT = 1.5
 CONFIDENCE = {
     "script": 0.99,
     "only-one": 0.95,
-    "explicit": 0.96,
+    "explicit": 0.97,
     "explicit-weak": 0.88,
     "pronoun": 0.74,
     "descriptive": 0.6,
