@@ -187,20 +187,29 @@ def analyze_unit(segments: tuple[str, ...], dialogue: bool = True) -> UnitStats:
     for _start, _end, entry in _hits(low, types, _phrases_by_first_word()):
         phrase_counts[owner[entry]] += 1
     ellipses = len(ELLIPSIS_RE.findall(text)) if ("." in text or "\u2026" in text) else 0
+    fillers = _always_fillers()
+    stutters = false_starts = fragments = 0
+    ends: dict[str, int] = {}
+    for s in sentences:  # the per-sentence counts, in one pass
+        stutters += s.stutters
+        false_starts += rm.false_starts(s.words, fillers)
+        if is_fragment(s):
+            fragments += 1
+        ends[s.end] = ends.get(s.end, 0) + 1
     return UnitStats(
         text=text,
         sentences=sentences,
         words=words,
-        stutters=sum(s.stutters for s in sentences),
-        false_starts=sum(rm.false_starts(s.words, _always_fillers()) for s in sentences),
+        stutters=stutters,
+        false_starts=false_starts,
         ellipses=ellipses,
         dashes=count_dashes(text),
         set_off_fillers=set_off,
         phrases=tuple(sorted(phrase_counts.items())),
         opener=dist.opener(words, text),
         dialogue=dialogue,
-        fragments=sum(1 for s in sentences if is_fragment(s)),
-        ends=tuple(Counter(s.end for s in sentences).items()),
+        fragments=fragments,
+        ends=tuple(ends.items()),
         # scored here, once per speech, rather than again for every profile the speech belongs to
         mood=vader_adapter.mean_compound(sentences) if dialogue and words else None,
     )
@@ -417,12 +426,13 @@ class _Context:
 
     total_words: int = 0
     total_turns: int = 0
-    names: tuple[str, ...] = ()
+    names: frozenset[str] = frozenset()
+    """The cast's names, for forms of address (a frozenset: it keeps its hash, and it keys the address caches)."""
     pos: bool = False
 
 
 @lru_cache(maxsize=64)
-def _address_terms(names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+def _address_terms(names: frozenset[str]) -> dict[str, tuple[str, ...]]:
     """Every form of address (titles, endearments, the cast's names), indexed by its last word."""
     terms = set(lexicon("titles").words) | set(lexicon("titles").phrases)
     terms |= set(lexicon("endearments").words) | set(lexicon("endearments").phrases)
@@ -436,7 +446,7 @@ def _address_terms(names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=65536)
-def _unit_address(text: str, words: tuple[str, ...], names: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+def _unit_address(text: str, words: tuple[str, ...], names: frozenset[str]) -> tuple[tuple[str, int], ...]:
     index = _address_terms(names)
     candidates = [t for w in set(words) if w in index for t in index[w]]
     if not candidates:
@@ -454,7 +464,7 @@ def _unit_address(text: str, words: tuple[str, ...], names: tuple[str, ...]) -> 
     return tuple(found.items())
 
 
-def _address(units: Sequence[UnitStats], names: tuple[str, ...]) -> Counter[str]:
+def _address(units: Sequence[UnitStats], names: frozenset[str]) -> Counter[str]:
     """Forms of address set off by punctuation ("Natasha, I'm..." / "..., sir.")."""
     found: Counter[str] = Counter()
     for u in units:
@@ -702,7 +712,7 @@ def profile_texts(
     ctx = _Context(
         total_words=total_words if total_words is not None else n_words,
         total_turns=total_turns if total_turns is not None else sum(1 for u in units if u.words),
-        names=tuple(names),
+        names=frozenset(names),
         pos=pos,
     )
     return _profile(name, kind, units, ctx)
@@ -722,7 +732,7 @@ def _narration_units(dialogue: "Dialogue") -> list[tuple[int, tuple[str, ...]]]:
     return [(pieces[0][0], tuple(p for _s, p in pieces)) for _i, pieces in sorted(groups.items())]
 
 
-def _cast_names(dialogue: "Dialogue") -> tuple[str, ...]:
+def _cast_names(dialogue: "Dialogue") -> frozenset[str]:
     names: set[str] = set()
     for ch in dialogue.cast:
         for n in ch.names:
@@ -730,7 +740,7 @@ def _cast_names(dialogue: "Dialogue") -> tuple[str, ...]:
             for part in n.split():
                 if len(part) > 2 and part[:1].isupper() and part.lower() not in lexicon("titles").words:
                     names.add(part)
-    return tuple(sorted(names))
+    return frozenset(names)
 
 
 def clear_caches(*, words: bool = False) -> None:
@@ -747,9 +757,9 @@ def clear_caches(*, words: bool = False) -> None:
     _unit_address.cache_clear()
     if words:
         for fn in (text_units.syllables, text_units.letters, text_units.is_contraction, rd.word_features,
-                   rd.is_familiar, _features, wordfreq_adapter.zipf, cmudict_adapter.stress,
-                   pyphen_adapter.syllables):  # fmt: skip
+                   rd.is_familiar, _features, beat, wordfreq_adapter.zipf, cmudict_adapter.stress):  # fmt: skip
             fn.cache_clear()
+        pyphen_adapter.forget_words()
 
 
 def profile_dialogue(dialogue: "Dialogue", *, progress: bool = False, pos: bool = False) -> ProfileSet:

@@ -23,3 +23,13 @@ def syllables(word: str) -> int:
     if not any(ch.isalpha() for ch in word):
         return 0
     return len(_hyphenator().positions(word.lower())) + 1
+
+
+def forget_words() -> None:
+    """Forget every word already hyphenated: ours and Pyphen's own per-word memo (``HyphDict.cache``), so that
+    the speed benchmark times a text the session has not seen. Nothing else needs this."""
+    syllables.cache_clear()
+    if _hyphenator.cache_info().currsize:
+        memo = getattr(getattr(_hyphenator(), "hd", None), "cache", None)
+        if isinstance(memo, dict):
+            memo.clear()

@@ -71,11 +71,18 @@ def is_familiar(word: str) -> bool:
     easy = easy_words()
     if word in easy:
         return True
-    for suffix, repl in (("'s", ""), ("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
-                         ("ies", "y"), ("ied", "y")):  # fmt: skip
+    if not word.endswith(_INFLECTION_ENDS):  # most words: no inflection to strip
+        return False
+    for suffix, repl in _INFLECTIONS:
         if word.endswith(suffix) and len(word) > len(suffix) + 1 and word[: -len(suffix)] + repl in easy:
             return True
     return False
+
+
+_INFLECTIONS = (("'s", ""), ("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ies", "y"),
+                ("ied", "y"))  # fmt: skip
+"""Regular inflections of a familiar word: (suffix, what replaces it to give the familiar word)."""
+_INFLECTION_ENDS = tuple({suffix for suffix, _repl in _INFLECTIONS})
 
 
 @lru_cache(maxsize=131072)
