@@ -1,60 +1,86 @@
-"""How long a whole-novel profile takes, against NLTK Punkt splitting the same novel.
+"""How long a whole-novel profile takes, against NLTK Punkt splitting the same novel into sentences.
 
-    /work/venv/bin/python bench/profile_speed.py [NOVEL_DIR]
+    /work/venv/bin/python bench/profile_speed.py [NOVEL_DIR] [--repeats N]
 
-Default novel: ../shared/pdnc/PrideAndPrejudice (text.txt, characters.json). The issue's bar: the whole profile,
-dialogue finding included, within 3x the time Punkt takes to split the novel into sentences.
+Default novel: ../shared/pdnc/PrideAndPrejudice (text.txt, characters.json). The issue's bar: every character
+profiled, dialogue finding included, within 3x the time Punkt (untrained, no data needed) takes to split the
+novel into sentences.
 
-Times are CPU seconds of this process (``time.process_time``), so that other work on a shared machine disturbs
-the comparison less than wall-clock time would. Each step is timed three ways (library imports are done before any timing, for Punkt as for us):
-- cold: the first call in this process, loading whatever it loads lazily (pronunciation dictionary, word
-  frequencies, sentiment lexicon, hyphenation patterns);
-- new text: resources loaded, but every cache of words and utterances emptied first (best of five): the cost
-  of profiling a novel the session has not seen;
-- warm: a repeat on the same text (best of five), as when a notebook re-runs a cell.
+All times are CPU seconds (``time.process_time``: other work on a shared machine disturbs them less than
+wall-clock time), best of N. Library imports are done before timing, for Punkt as for the kit.
 
-Then, end to end as a user meets it: a fresh Python process that imports what it needs and does the job once
-(Punkt: import NLTK and split; the kit: import it, find the dialogue, profile everyone), best of three.
+- Punkt split: ``PunktSentenceTokenizer().tokenize(text)``.
+- find_dialogue: quotes, attribution, utterances, repeated on the same scene.
+- profile_dialogue, new text: every cache of words and speeches emptied first (syllables, stresses, word
+  frequencies, VADER scores, Pyphen's memo...), only the loaded resources kept: the cost of profiling a novel the
+  session has not seen. This is the figure the 3x bar is checked on, added to find_dialogue.
+- profile_dialogue, warm: a repeat on the same novel, as when a notebook re-runs a cell.
+- first call in a fresh process: a new Python process imports the kit, then times its first
+  find_dialogue + profile_dialogue, so loading the pronunciation dictionary, word frequencies, hyphenation
+  patterns and the sentiment lexicon is included (and importing the libraries that hold them, which happens on
+  first use). Punkt's first call is timed the same way. Twice: with the kit's cache directory already filled
+  (every run after the first on a machine), and with an empty one (the very first run, which builds the cached
+  tables; see workshop/adapters/cache.py).
+- end to end: a fresh process that imports everything it needs and does the job once (Punkt: import NLTK and
+  split; the kit: import, find the dialogue, profile everyone).
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+BUDGET = 3.0
 
 
-def _best(fn, repeats: int, reset=None) -> float:
-    times = []
+def _best(fn, repeats: int, reset=None) -> tuple[float, object]:
+    best = float("inf")
+    result = None
     for _ in range(repeats):
-        if reset:
+        if reset is not None:
             reset()
         t0 = time.process_time()
-        fn()
-        times.append(time.process_time() - t0)
-    return min(times)
+        result = fn()
+        best = min(best, time.process_time() - t0)
+    return best, result
 
 
-def _time(fn, repeats: int = 5, reset=None):
-    t0 = time.process_time()
-    result = fn()
-    cold = time.process_time() - t0
-    new = _best(fn, repeats, reset)
-    warm = _best(fn, repeats)
-    return result, cold, new, warm
+# Jobs run in a fresh process; each prints its CPU seconds on the last line.
+_PUNKT_FIRST = """
+from nltk.tokenize.punkt import PunktSentenceTokenizer
+import time
+t0 = time.process_time()
+PunktSentenceTokenizer().tokenize(TEXT)
+print(time.process_time() - t0)
+"""
 
+_KIT_FIRST = """
+from workshop.cast import load_cast
+from workshop.dialogue import find_dialogue
+from workshop.profile import profile_dialogue
+from workshop.scene import scene_from_text
+import time
+scene = scene_from_text(TEXT, detect_notes=False)
+cast = load_cast(CAST)
+t0 = time.process_time()
+profile_dialogue(find_dialogue(scene, cast))
+print(time.process_time() - t0)
+"""
 
-_PUNKT_JOB = """
+_PUNKT_END_TO_END = """
 import time; t0 = time.process_time()
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 PunktSentenceTokenizer().tokenize(TEXT)
 print(time.process_time() - t0)
 """
 
-_KIT_JOB = """
+_KIT_END_TO_END = """
 import time; t0 = time.process_time()
 from workshop.cast import load_cast
 from workshop.dialogue import find_dialogue
@@ -65,22 +91,33 @@ print(time.process_time() - t0)
 """
 
 
-def _fresh_process(job: str, text_path: Path, cast_path: Path, repeats: int = 3) -> float:
-    import subprocess
-
-    setup = f"TEXT = open({str(text_path)!r}, encoding='utf-8').read(); CAST = {str(cast_path)!r}\n"
-    times = []
+def _fresh(job: str, novel: Path, repeats: int, *, empty_cache: bool = False) -> float:
+    setup = (
+        f"TEXT = open({str(novel / 'text.txt')!r}, encoding='utf-8').read(); "
+        f"CAST = {str(novel / 'characters.json')!r}\n"
+    )
+    best = float("inf")
     for _ in range(repeats):
-        out = subprocess.run([sys.executable, "-c", setup + job], capture_output=True, text=True, check=True)
-        times.append(float(out.stdout.strip().splitlines()[-1]))
-    return min(times)
+        env = dict(os.environ)
+        with tempfile.TemporaryDirectory() as tmp:
+            if empty_cache:
+                env["VOICE_WORKSHOP_CACHE"] = tmp
+            out = subprocess.run(
+                [sys.executable, "-c", setup + job], capture_output=True, text=True, check=True, env=env
+            )
+        best = min(best, float(out.stdout.strip().splitlines()[-1]))
+    return best
 
 
 def main(argv: list[str]) -> int:
-    novel = Path(argv[1]) if len(argv) > 1 else ROOT.parent / "shared" / "pdnc" / "PrideAndPrejudice"
-    import nltk.tokenize.punkt  # noqa: F401  (import cost kept out of the timing)
-    import wordfreq  # noqa: F401
-    import vaderSentiment.vaderSentiment  # noqa: F401
+    args = [a for a in argv[1:] if not a.startswith("--")]
+    repeats = 5
+    if "--repeats" in argv:
+        repeats = int(argv[argv.index("--repeats") + 1])
+        args = [a for a in args if a != str(repeats)]
+    novel = Path(args[0]) if args else ROOT.parent / "shared" / "pdnc" / "PrideAndPrejudice"
+
+    import nltk.tokenize.punkt  # noqa: F401  (import cost kept out of the in-process timings)
 
     from workshop.adapters.nltk_adapter import punkt_sentences
     from workshop.cast import load_cast
@@ -92,33 +129,45 @@ def main(argv: list[str]) -> int:
     cast = load_cast(novel / "characters.json")
     words = len(scene.text.split())
 
-    sentences, p_cold, p_new, p_warm = _time(lambda: punkt_sentences(scene.text, abbreviations=None))
-    dialogue, d_cold, d_new, d_warm = _time(lambda: find_dialogue(scene, cast))
-    profiles, pr_cold, pr_new, pr_warm = _time(
-        lambda: profile_dialogue(dialogue), reset=lambda: clear_caches(words=True)
-    )
+    punkt, sentences = _best(lambda: punkt_sentences(scene.text, abbreviations=None), repeats)
+    dialogue = find_dialogue(scene, cast)
+    profile_dialogue(dialogue)  # load the resources once; the 'new text' runs then empty every other cache
+    find, dialogue = _best(lambda: find_dialogue(scene, cast), repeats)
+    new, profiles = _best(lambda: profile_dialogue(dialogue), repeats, reset=lambda: clear_caches(words=True))
+    warm, _ = _best(lambda: profile_dialogue(dialogue), repeats)
 
+    fresh_repeats = max(3, repeats // 2)
+    punkt_first = _fresh(_PUNKT_FIRST, novel, fresh_repeats)
+    kit_first = _fresh(_KIT_FIRST, novel, fresh_repeats)
+    kit_first_empty = _fresh(_KIT_FIRST, novel, fresh_repeats, empty_cache=True)
+    punkt_e2e = _fresh(_PUNKT_END_TO_END, novel, fresh_repeats)
+    kit_e2e = _fresh(_KIT_END_TO_END, novel, fresh_repeats)
+
+    total = find + new
+    n_chars = len(profiles.characters)  # type: ignore[attr-defined]
+    print(f"{novel.name}: {words:,} words, {len(sentences):,} Punkt sentences, "  # type: ignore[arg-type]
+          f"{len(dialogue.utterances):,} utterances, {n_chars} characters profiled (+ narration + scene).")
+    print(f"CPU seconds, best of {repeats} (fresh-process rows: best of {fresh_repeats}).\n")
+    print(f"{'step':48} {'seconds':>8} {'x Punkt':>8}")
     rows = [
-        ("Punkt (untrained) split", p_cold, p_new, p_warm, f"{len(sentences)} sentences"),
-        ("find_dialogue", d_cold, d_new, d_warm,
-         f"{len(dialogue.segments)} segments, {len(dialogue.utterances)} utterances"),
-        ("profile_dialogue (all characters)", pr_cold, pr_new, pr_warm,
-         f"{len(profiles.characters)} characters + narration + scene"),
-        ("dialogue + profile", d_cold + pr_cold, d_new + pr_new, d_warm + pr_warm, ""),
-    ]  # fmt: skip
-    print(f"{novel.name}: {words} words")
-    print(f"{'step':36} {'cold s':>7} {'new s':>7} {'warm s':>7}  {'x Punkt (new)':>13}  notes")
-    for name, cold, new, warm, note in rows:
-        print(f"{name:36} {cold:7.3f} {new:7.3f} {warm:7.3f}  {new / p_new:13.2f}  {note}")
-    punkt_fresh = _fresh_process(_PUNKT_JOB, novel / "text.txt", novel / "characters.json")
-    kit_fresh = _fresh_process(_KIT_JOB, novel / "text.txt", novel / "characters.json")
-    print(f"{'fresh process, imports included:':36} Punkt {punkt_fresh:.3f} s, dialogue + profile {kit_fresh:.3f} s"
-          f" = {kit_fresh / punkt_fresh:.2f}x")
-    total = rows[-1]
-    print(
-        f"\nWhole profile incl. dialogue finding, against Punkt: {total[1] / p_cold:.2f}x cold, "
-        f"{total[2] / p_new:.2f}x new text, {total[3] / p_warm:.2f}x warm. The bar: 3x."
-    )
+        ("Punkt split (untrained)", punkt, punkt),
+        ("find_dialogue", find, punkt),
+        ("profile_dialogue, new text (caches emptied)", new, punkt),
+        ("dialogue + profile, new text", total, punkt),
+        ("profile_dialogue, warm (same novel again)", warm, punkt),
+    ]
+    for name, seconds, base in rows:
+        print(f"{name:48} {seconds:8.3f} {seconds / base:8.2f}")
+    verdict = "within" if total / punkt <= BUDGET else "OVER"
+    print(f"{'':48} {'':8} {'':8}  budget {BUDGET:.0f}x: {verdict}")
+    print()
+    print(f"{'first call in a fresh process':48} {'seconds':>8} {'x Punkt':>8}")
+    print(f"{'Punkt split, first call':48} {punkt_first:8.3f} {1.0:8.2f}")
+    print(f"{'dialogue + profile, first call (cache ready)':48} {kit_first:8.3f} {kit_first / punkt_first:8.2f}")
+    print(f"{'dialogue + profile, first call (empty cache)':48} {kit_first_empty:8.3f} "
+          f"{kit_first_empty / punkt_first:8.2f}")  # fmt: skip
+    print(f"{'end to end, imports included: Punkt':48} {punkt_e2e:8.3f} {1.0:8.2f}")
+    print(f"{'end to end, imports included: dialogue + profile':48} {kit_e2e:8.3f} {kit_e2e / punkt_e2e:8.2f}")
     return 0
 
 
