@@ -157,7 +157,7 @@ def _hits(text: str, types: set[str], index: dict[str, tuple[str, ...]]) -> list
     """Non-overlapping whole-word occurrences in ``text`` (lower case) of the entries whose first word is among
     ``types`` (the text's distinct words), the longest first where two start at the same place:
     ``[(start, end, entry), ...]``."""
-    candidates = [e for w in types if w in index for e in index[w]]
+    candidates = [e for w in types.intersection(index) for e in index[w]]  # (a set operation, in C)
     if not candidates:
         return []
     spans = sorted((i, -len(e), e) for e in candidates for i in _whole_word_starts(text, e))
@@ -223,9 +223,12 @@ def _class_lexicons() -> tuple[Lexicon, ...]:
     return tuple(lexicon(name) for name in _CLASSES)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class WordFeatures:
-    """Everything the profiles need to know about one (lower-case) word, looked up once per word."""
+    """Everything the profiles need to know about one (lower-case) word, looked up once per word.
+
+    Read-only by convention (the objects are cached and shared) but not ``frozen``: a frozen dataclass takes
+    about three times as long to build, and a novel has thousands of word types."""
 
     syllables: int
     letters: int
@@ -448,7 +451,7 @@ def _address_terms(names: frozenset[str]) -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=65536)
 def _unit_address(text: str, words: tuple[str, ...], names: frozenset[str]) -> tuple[tuple[str, int], ...]:
     index = _address_terms(names)
-    candidates = [t for w in set(words) if w in index for t in index[w]]
+    candidates = [t for w in set(words).intersection(index) for t in index[w]]
     if not candidates:
         return ()
     low = lower(text)
@@ -475,7 +478,7 @@ def _address(units: Sequence[UnitStats], names: frozenset[str]) -> Counter[str]:
 
 def _profile(name: str, kind: str, units: Sequence[UnitStats], ctx: _Context) -> VoiceProfile:
     sentences = [s for u in units for s in u.sentences]
-    lengths = [s.n_words for s in sentences]
+    lengths = [len(s.words) for s in sentences]
     words_seq = list(chain.from_iterable(u.words for u in units))
     counts = Counter(words_seq)
     n_words = len(words_seq)
