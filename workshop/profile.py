@@ -160,7 +160,8 @@ def _hits(text: str, types: set[str], index: dict[str, tuple[str, ...]]) -> list
     candidates = [e for w in types.intersection(index) for e in index[w]]  # (a set operation, in C)
     if not candidates:
         return []
-    spans = sorted((i, -len(e), e) for e in candidates for i in _whole_word_starts(text, e))
+    # most candidates do not occur at all: a plain substring test rules them out before the word-edge checks
+    spans = sorted((i, -len(e), e) for e in candidates if e in text for i in _whole_word_starts(text, e))
     out = []
     reach = -1
     for start, neg, entry in spans:
@@ -455,7 +456,7 @@ def _unit_address(text: str, words: tuple[str, ...], names: frozenset[str]) -> t
     if not candidates:
         return ()
     low = lower(text)
-    spans = sorted((i, -len(t), i + len(t), t) for t in candidates for i in _whole_word_starts(low, t))
+    spans = sorted((i, -len(t), i + len(t), t) for t in candidates if t in low for i in _whole_word_starts(low, t))
     found: Counter[str] = Counter()
     reach = -1
     for start, _neg, end, term in spans:  # longest match first at each place; no overlaps ("Mr. Darcy", not "Mr")
