@@ -760,8 +760,8 @@ def clear_caches(*, words: bool = False) -> None:
     vader_adapter.compound.cache_clear()
     _unit_address.cache_clear()
     if words:
-        for fn in (text_units.syllables, text_units.letters, text_units.is_contraction, rd.word_features,
-                   rd.is_familiar, _features, beat, wordfreq_adapter.zipf, cmudict_adapter.stress):  # fmt: skip
+        for fn in (text_units.syllables, rd.word_features, rd.is_familiar, _features, beat, wordfreq_adapter.zipf,
+                   cmudict_adapter.stress):  # fmt: skip
             fn.cache_clear()
         pyphen_adapter.forget_words()
 

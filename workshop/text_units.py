@@ -36,7 +36,12 @@ from functools import lru_cache
 from workshop.adapters import cmudict_adapter, pyphen_adapter
 from workshop.metrics.lexicons import lexicon
 
-WORD_RE = re.compile(r"['\u2019](?:em|bout|cause|til|tis|twas)(?![\w'])|[^\W_]+(?:['\u2019-][^\W_]+)*")
+WORD_RE = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*|['\u2019](?:em|bout|cause|til|tis|twas)(?![\w'])")
+# (The two branches start with different characters, so their order does not change any match; the common one
+# goes first.)
+_HAS_WORD_RE = re.compile(r"[^\W_]")
+"""Whether a piece of text holds a word at all: every match of WORD_RE holds a letter or digit, and any letter or
+digit starts one."""
 _LAST_WORD_RE = re.compile(r"([\w.]+)$")
 _TERM_RE = re.compile(r"(?:[.!?\u2026]+)[\"'\u201d\u2019)\]]*")
 _OPENERS = "\"'\u201c\u2018([\u2026.-\u2014\u2013"
@@ -209,7 +214,7 @@ def split_sentences_raw(text: str) -> list[tuple[str, str]]:
     merged: list[tuple[str, str]] = []
     carry = ""
     for piece, kind in out:
-        if not WORD_RE.search(piece):
+        if not _HAS_WORD_RE.search(piece):
             carry = (carry + " " + piece).strip()
             continue
         merged.append(((carry + " " + piece).strip() if carry else piece, kind))
@@ -257,14 +262,12 @@ def syllables(word: str) -> int:
     return max(1, pyphen_adapter.syllables(word))
 
 
-@lru_cache(maxsize=131072)
-def letters(word: str) -> int:
+def letters(word: str) -> int:  # (not cached: cheaper than a cache look-up; its callers cache per word)
     """Letters and digits in a word (apostrophes and hyphens not counted)."""
     return sum(map(str.isalnum, word))
 
 
-@lru_cache(maxsize=131072)
-def is_contraction(word: str) -> bool:
+def is_contraction(word: str) -> bool:  # (not cached: a few set and suffix tests; the profiles cache per word)
     """``don't``, ``I'm``, ``we've``, ``it's`` (not the possessive ``Clint's``), and informal forms (``gonna``)."""
     if lexicon("contractions_informal").has_word(word):
         return True
