@@ -92,6 +92,7 @@ def test_wordfreq_bands_give_wordfreqs_own_values(cache_in):
     from workshop.adapters import wordfreq_adapter
 
     wordfreq_adapter.bands.cache_clear()
+    wordfreq_adapter.numbers.cache_clear()
     wordfreq_adapter.zipf.cache_clear()
     try:
         freqs = get_frequency_dict("en")
@@ -106,11 +107,18 @@ def test_wordfreq_bands_give_wordfreqs_own_values(cache_in):
             assert wordfreq_adapter._COMPOUND.fullmatch(word), word
             assert wordfreq_adapter.zipf(word) == zipf_frequency(word, "en"), word
         # shapes wordfreq splits its own way are left to wordfreq
-        for word in ["good-b'ye", "1813", "15th", "caf\u00e9"]:
+        for word in ["good-b'ye", "caf\u00e9", "123456"]:
             assert not wordfreq_adapter._COMPOUND.fullmatch(word), word
+            assert word not in wordfreq_adapter.numbers()
+            assert wordfreq_adapter.zipf(word) == zipf_frequency(word, "en"), word
+        # common numbers: wordfreq's own scores, asked once when the cache was built
+        assert (cache_in / "wordfreq-en-numbers.txt").exists()
+        for word in ["4", "007", "42", "1813", "2024", "15th", "1st", "22nd", "3rd"]:
+            assert word in wordfreq_adapter.numbers(), word
             assert wordfreq_adapter.zipf(word) == zipf_frequency(word, "en"), word
     finally:
         wordfreq_adapter.bands.cache_clear()
+        wordfreq_adapter.numbers.cache_clear()
         wordfreq_adapter.zipf.cache_clear()
 
 

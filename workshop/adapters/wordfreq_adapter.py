@@ -66,6 +66,25 @@ def bands() -> dict[str, int]:
     return table
 
 
+def _number_lines() -> str:
+    """``word zipf`` lines for the numbers a novel is full of (0-999 with any leading zeros, the years 1000-2099,
+    ordinals 0th-999th), as ``wordfreq.zipf_frequency`` scores them: it estimates digits with a model of its own,
+    so asking it once, when the cache is built, is the only way to have its exact answers without loading it."""
+    from wordfreq import zipf_frequency
+
+    numbers = [f"{n:0{width}d}" for width in (1, 2, 3) for n in range(10**width)]
+    numbers += [str(year) for year in range(1000, 2100)]
+    numbers += [f"{n}{suffix}" for n in range(1000) for suffix in ("st", "nd", "rd", "th")]
+    return "\n".join(f"{word} {zipf_frequency(word, 'en')!r}" for word in numbers)
+
+
+@lru_cache(maxsize=1)
+def numbers() -> dict[str, float]:
+    """``number -> Zipf`` for the numbers of :func:`_number_lines` (read from the cache)."""
+    fields = cached_text("wordfreq-en-numbers.txt", _sources(), _number_lines).split()
+    return dict(zip(fields[0::2], map(float, fields[1::2])))
+
+
 def _frequency(band: int) -> float:
     return 10 ** (-band / 100)  # wordfreq's cB_to_freq(-band)
 
@@ -92,14 +111,17 @@ def zipf(word: str) -> float:
 
     A plain lower-case word is looked up directly in wordfreq's frequency bands (about 40x faster than
     ``zipf_frequency``, which tokenizes its input first; the tests check they agree); hyphen-joined plain words
-    (and the other shapes of ``_COMPOUND``) are combined as wordfreq combines them; anything else (digits,
-    capitals, other scripts) goes through ``wordfreq.zipf_frequency``, which loads wordfreq's own table.
+    (and the other shapes of ``_COMPOUND``) are combined as wordfreq combines them; common numbers come from
+    :func:`numbers`; anything else (long numbers, capitals, other scripts) goes through
+    ``wordfreq.zipf_frequency``, which loads wordfreq's own table (about 0.2 s, once).
     """
     if _SIMPLE.fullmatch(word):
         band = bands().get(word)
         return round(math.log10(_frequency(band)) + 9.0, 2) if band is not None else 0.0
     if _COMPOUND.fullmatch(word):
         return _compound_zipf(_pieces(word))
+    if word[:1].isdigit() and word in numbers():
+        return numbers()[word]
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, "en"))
