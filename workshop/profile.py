@@ -242,8 +242,7 @@ class WordFeatures:
     stressed: int
 
 
-@lru_cache(maxsize=131072)
-def beat(word: str) -> str:
+def beat(word: str) -> str:  # (not cached itself: _features caches it per word, and scansion needs only a few)
     """The word's beat from the pronunciation dictionary: ``/`` a stressed syllable (primary or secondary),
     ``x`` an unstressed one; "" for a word the dictionary does not know. A one-syllable function word ("the",
     "I", "to") is read unstressed, as it is in running speech, although the dictionary stresses some of them."""
@@ -760,8 +759,7 @@ def clear_caches(*, words: bool = False) -> None:
     vader_adapter.compound.cache_clear()
     _unit_address.cache_clear()
     if words:
-        for fn in (text_units.syllables, rd.word_features, rd.is_familiar, _features, beat, wordfreq_adapter.zipf,
-                   cmudict_adapter.stress):  # fmt: skip
+        for fn in (text_units.syllables, rd.word_features, _features, wordfreq_adapter.zipf, cmudict_adapter.stress):
             fn.cache_clear()
         pyphen_adapter.forget_words()
 

@@ -65,8 +65,7 @@ class ReadabilityCounts:
         return asdict(self)
 
 
-@lru_cache(maxsize=131072)
-def is_familiar(word: str) -> bool:
+def is_familiar(word: str) -> bool:  # (not cached itself: word_features caches it per word)
     """On the Dale-Chall list of familiar words, directly or as a regular inflection of a word on it."""
     easy = easy_words()
     if word in easy:
