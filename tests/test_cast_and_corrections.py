@@ -141,3 +141,16 @@ def test_a_scene_without_dialogue_says_so():
     dialogue = find_dialogue(scene_from_text("The sea was calm.\n\nNobody spoke."))
     assert dialogue.segments == [] and dialogue.speakers == []
     assert [n.code for n in dialogue.notices] == ["no-dialogue"]
+
+
+def test_a_cast_naming_nobody_in_the_scene_is_refused_and_a_misspelt_name_is_reported(seed_path):
+    from workshop import read_scene
+
+    scene = read_scene(seed_path)
+    with pytest.raises(WorkshopError, match="None of the characters in the cast"):
+        find_dialogue(scene, Cast([Character("Zed", pronouns="he"), Character("Yolanda", pronouns="she")]))
+    cast = Cast([Character("Natasha", ("Nat",), "she"), Character("Bruce", ("Banner",), "he"), Character("Natsha")])
+    dialogue = find_dialogue(scene, cast)
+    notice = next(n for n in dialogue.notices if n.code == "cast-absent")
+    assert "never names Natsha" in notice.message
+    assert "Natsha" not in dialogue.speakers

@@ -18,13 +18,10 @@ COMMANDS = ("quotes", "profile", "compare", "critique")
 DESCRIPTION = """\
 Voice Workshop: how do the characters in a scene sound?
 
-  quotes     list every line of dialogue and who says it
-  profile    each character's voice: readability, rhythm, word choice
-  compare    how distinct the characters sound, from each other and from references
-  critique   a critique summary to hand in or discuss (Markdown, HTML, JSON or CSV)
-
 With no scene path, each command uses the sample scene that comes with the kit.
-Run `python -m workshop COMMAND --help` for a command's options."""
+Run `python -m workshop COMMAND --help` for a command's options, for example:
+  python -m workshop quotes my-scene.txt
+  python -m workshop critique my-scene.txt --cast my-cast.toml --format html -o critique.html"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version="%(prog)s " + _version())
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for name in COMMANDS:
         try:
             module = importlib.import_module(f"workshop.commands.{name}")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workshop.cast import Cast
-from workshop.errors import Notice
+from workshop.errors import Notice, WorkshopError
 from workshop.scene import Scene
 
 if TYPE_CHECKING:
@@ -239,6 +239,17 @@ def find_dialogue(
         )
         for i, q in enumerate(speech)
     ]
+    if cast is not None and cast.characters:
+        absent = _unnamed_characters(scene, cast)
+        if absent:
+            shown = ", ".join(absent[:8]) + (f" and {len(absent) - 8} more" if len(absent) > 8 else "")
+            notices.append(
+                Notice(
+                    "cast-absent",
+                    f"The scene never names {shown} from the cast file: check the spelling "
+                    "(a line can still be theirs through a description such as 'the narrator').",
+                )
+            )
     result = attribute(scene, segments, speech, cast)
     dialogue = Dialogue(scene, result.cast, segments, found.style, notices + result.notices, mentions)
     if corrections is not None:
@@ -249,10 +260,44 @@ def find_dialogue(
             Notice(
                 "no-dialogue",
                 f"No dialogue found (looked for {found.style} style). If the scene marks speech another way, "
-                "try --style double, single, dash or script.",
+                f"try --style {' or '.join(x for x in ('double', 'single', 'dash', 'script') if x != found.style)}.",
             )
         )
     return dialogue
+
+
+def _unnamed_characters(scene: Scene, cast: Cast) -> list[str]:
+    """Names of the cast's characters the story never names (by any of their names, in any case).
+
+    Raises :class:`WorkshopError` when the cast names nobody in the scene: attributing lines to people who are not
+    there would be invented, and the likeliest cause is the wrong cast file."""
+    story = "\n".join(scene.text[p.start : p.end] for p in scene.story_paragraphs).lower().replace("’", "'")
+    absent = [ch.name for ch in cast.characters if not any(_named_in(story, alias) for alias in ch.names)]
+    if len(absent) == len(cast.characters):
+        raise WorkshopError(
+            f"None of the characters in the cast ({', '.join(absent[:6])}{', ...' if len(absent) > 6 else ''}) "
+            "is named in the scene. Is it the cast file for this scene? Without --cast the kit finds the "
+            "characters itself."
+        )
+    return absent
+
+
+def _named_in(lowered_story: str, name: str) -> bool:
+    """Whether ``name`` stands in the (lower-cased) story as a whole word; "Mr. Darcy" also matches "Mr Darcy"."""
+    needle = name.lower().replace("’", "'").strip()
+    if not needle:
+        return False
+    variants = {needle, needle.replace(".", ""), needle.replace(". ", " ")}
+    for variant in variants:
+        start = lowered_story.find(variant)
+        while start != -1:
+            end = start + len(variant)
+            before = lowered_story[start - 1] if start else " "
+            after = lowered_story[end] if end < len(lowered_story) else " "
+            if not before.isalnum() and not after.isalnum():
+                return True
+            start = lowered_story.find(variant, start + 1)
+    return False
 
 
 def _split_utterances_at_speaker_changes(dialogue: Dialogue) -> None:

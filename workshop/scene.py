@@ -212,13 +212,17 @@ def scene_from_text(
                 scene.notices.append(
                     Notice(
                         "authors-note",
-                        f"Left out {note.reason} (lines {scene.line_of(note.start)}-{scene.line_of(note.end - 1)}); "
+                        f"Left out {note.reason} ({_lines(scene.line_of(note.start), scene.line_of(note.end - 1))}); "
                         "use --keep-notes to include it.",
                         scene.line_of(note.start),
                     )
                 )
     scene.excluded.sort(key=lambda ex: ex.start)
     return scene
+
+
+def _lines(first: int, last: int) -> str:
+    return f"line {first}" if first == last else f"lines {first}-{last}"
 
 
 def split_paragraphs(text: str, line_starts: list[int] | None = None) -> list[Paragraph]:

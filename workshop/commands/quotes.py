@@ -61,7 +61,7 @@ def format_table(dialogue) -> str:
     speakers = ", ".join(dialogue.speakers) or "nobody"
     rows.append("")
     rows.append(
-        f"{n} quoted segments in {len(dialogue.utterances)} utterances ({dialogue.style} style); "
+        f"{_count(n, 'quoted segment')} in {_count(len(dialogue.utterances), 'utterance')} ({dialogue.style} style); "
         f"speakers: {speakers}; unattributed: {unknown}."
     )
     if dialogue.mentions:
@@ -70,6 +70,10 @@ def format_table(dialogue) -> str:
         for m in dialogue.mentions:
             rows.append(f"{dialogue.scene.line_of(m.start):>5}  {_short(dialogue.scene.text[m.start : m.end])}")
     return "\n".join(rows) + "\n"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _short(text: str, width: int = 70) -> str:
