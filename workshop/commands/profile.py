@@ -50,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
     scene, dialogue = load_from_args(args)
     out = open_output(args.output, force=args.force)
     try:
-        show = bool(args.progress) or len(scene.text.split()) > LONG_INPUT_WORDS
+        # A bar only helps someone watching a terminal; in a log file it is noise (unless asked for).
+        show = bool(args.progress) or (len(scene.text.split()) > LONG_INPUT_WORDS and sys.stderr.isatty())
         profiles = profile_dialogue(dialogue, progress=show, pos=args.pos)
         if args.format == "json":
             json.dump(profiles.to_dict(), out, ensure_ascii=False, indent=2, allow_nan=False)
