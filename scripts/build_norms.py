@@ -24,7 +24,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from workshop.compare import LINE_METRICS, line_counts, value  # noqa: E402
+from workshop.compare import LINE_METRICS, Line, line_counts, pieces_of, value  # noqa: E402
 from workshop.stylometry import count_matrix, function_words, relative_frequencies, words  # noqa: E402
 
 DEFAULT_PDNC = ROOT.parent / "shared" / "pdnc"
@@ -48,14 +48,16 @@ NOVELS = {
 
 
 def character_lines(folder: Path) -> tuple[dict[str, list[str]], dict[str, str]]:
-    """Each speaker's quotations (pieces of one quotation joined by a space) and each character's category."""
+    """Each speaker's quotations (as :class:`workshop.compare.Line`: the text, pieces of one quotation joined by a
+    space, that keeps its pieces, so that the measures count them piece by piece as the profile does) and each
+    character's category."""
     chars = json.loads((folder / "characters.json").read_text(encoding="utf-8"))
     lines: dict[str, list[str]] = defaultdict(list)
     with (folder / "quotes.jsonl").open(encoding="utf-8") as fh:
         for raw in fh:
             q = json.loads(raw)
             pieces = q.get("subquotes") or [q["text"]]
-            lines[q["speaker"]].append(" ".join(" ".join(p.split()) for p in pieces))
+            lines[q["speaker"]].append(Line(tuple(" ".join(p.split()) for p in pieces)))
     categories = {name: str(info.get("category")) for name, info in chars.items()}
     return dict(lines), categories
 
@@ -77,7 +79,7 @@ def profile_values(name: str, lines: list[str]) -> dict[str, float]:
         from workshop.profile import profile_texts
     except ImportError:
         return {}
-    prof = profile_texts(lines, name)
+    prof = profile_texts([pieces_of(t) for t in lines], name)
     return {k: float(v) for k, v in prof.scalar_metrics().items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
 
 

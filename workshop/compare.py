@@ -52,7 +52,7 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -187,21 +187,69 @@ def metric(name: str) -> LineMetric:
         raise WorkshopError(f"Unknown measure {name!r}; choose from: {', '.join(METRIC_NAMES)}.") from None
 
 
-def _line_profile(text: str) -> tuple[dict[str, float], int, int, int]:
+class Line(str):
+    """One line of dialogue (an utterance): its text, the quoted pieces joined by a space, that remembers the
+    pieces (``.pieces``).
+
+    It is a plain string wherever text is wanted (word counts, the tag test, printing), while the measures count
+    it piece by piece, exactly as :func:`workshop.profile.profile_dialogue` does: a sentence never runs across
+    the narration between two pieces of a split quote (``"I had this, um, dream," she said. "The kind that..."``
+    is two sentences, not one).
+    """
+
+    pieces: tuple[str, ...]
+
+    def __new__(cls, pieces: Sequence[str] | str) -> "Line":
+        parts = (pieces,) if isinstance(pieces, str) else tuple(pieces)
+        self = super().__new__(cls, " ".join(p.strip() for p in parts))
+        self.pieces = parts
+        return self
+
+    def __getnewargs__(self) -> tuple[tuple[str, ...]]:  # type: ignore[override]
+        return (self.pieces,)
+
+
+def pieces_of(line: "str | Sequence[str]") -> tuple[str, ...]:
+    """The quoted pieces of a line: a :class:`Line`'s pieces, a plain string as one piece, or a list/tuple of
+    pieces as they are."""
+    if isinstance(line, Line):
+        return line.pieces
+    if isinstance(line, str):
+        return (line,)
+    return tuple(line)
+
+
+def line_text(line: "str | Sequence[str]") -> str:
+    """A line as one string (pieces joined by a space); a :class:`Line` stays itself."""
+    if isinstance(line, str):
+        return line
+    return Line(line)
+
+
+def as_lines(lines: Sequence["str | Sequence[str]"]) -> list[str]:
+    """Lines given as strings, :class:`Line` objects or lists of pieces, as strings that keep their pieces."""
+    return [line_text(t) for t in lines]
+
+
+@lru_cache(maxsize=65536)
+def _line_profile(pieces: tuple[str, ...]) -> tuple[dict[str, float], int, int, int]:
     from workshop.profile import profile_texts
 
-    prof = profile_texts([text], "line")
+    prof = profile_texts([pieces], "line")
     return prof.scalar_metrics(), prof.words, prof.sentences, 1 if prof.words else 0
 
 
-def line_counts(lines: Sequence[str], metrics: Sequence[LineMetric] = LINE_METRICS) -> dict[str, np.ndarray]:
+def line_counts(
+    lines: Sequence["str | Sequence[str]"], metrics: Sequence[LineMetric] = LINE_METRICS
+) -> dict[str, np.ndarray]:
     """For each measure, an array of shape (lines, 2): the numerator and denominator of every line.
 
-    Each line is profiled on its own (:func:`workshop.profile.profile_texts`, cached per line); the numerator is
-    the line's value times its denominator, so that ``sum(num) / sum(den)`` over all lines is exactly the value
-    the profile reports for the character.
+    A line is a string, a :class:`Line` or the list of its quoted pieces; each is profiled on its own, piece by
+    piece (:func:`workshop.profile.profile_texts`, cached per line); the numerator is the line's value times its
+    denominator, so that ``sum(num) / sum(den)`` over all lines is exactly the value the profile reports for the
+    character.
     """
-    profiled = [_line_profile(t) for t in lines]
+    profiled = [_line_profile(pieces_of(t)) for t in lines]
     out: dict[str, np.ndarray] = {}
     for m in metrics:
         arr = np.zeros((len(lines), 2), dtype=float)
@@ -219,7 +267,7 @@ def value(counts: np.ndarray, m: LineMetric) -> float:
     return float(m.scale * counts[:, 0].sum() / den) if den > 0 else float("nan")
 
 
-def texts_value(lines: Sequence[str], name: str) -> float:
+def texts_value(lines: Sequence["str | Sequence[str]"], name: str) -> float:
     """One measure over a character's lines."""
     m = metric(name)
     return value(line_counts(lines, [m])[m.name], m)
@@ -415,14 +463,15 @@ def compare_pair(
     norms: FunctionWordNorms | None = None,
     metrics: Sequence[LineMetric] = LINE_METRICS,
 ) -> PairComparison:
-    """Compare two speakers given as lists of lines (one string per line of dialogue).
+    """Compare two speakers given as lists of lines (one per line of dialogue: a string, a :class:`Line`, or the
+    list of its quoted pieces; the measures count a line piece by piece, as the profile does).
 
     ``n_boot`` bootstrap redraws per measure, ``n_perm`` random splits for the distinctiveness baseline, ``seed``
     makes every random step repeatable. ``norms`` are the function-word norms for Delta (default: the shipped
     norms of classic-novel characters, else the two speakers).
     """
-    lines_a = [t for t in lines_a if words(t)]
-    lines_b = [t for t in lines_b if words(t)]
+    lines_a = [t for t in as_lines(lines_a) if words(t)]
+    lines_b = [t for t in as_lines(lines_b) if words(t)]
     notes: list[str] = []
     toks_a = [words(t) for t in lines_a]
     toks_b = [words(t) for t in lines_b]
@@ -663,9 +712,16 @@ def compare_lines(
     n_boot: int = 1000,
     n_perm: int = 200,
     seed: int = DEFAULT_SEED,
+    cast_names: Iterable[str] = (),
 ) -> Comparison:
     """Compare every pair of characters (``name -> list of lines``), each character with every character of
-    ``against`` (a reference scene, labelled ``reference``), and each character with the norms."""
+    ``against`` (a reference scene, labelled ``reference``), and each character with the norms.
+
+    ``cast_names`` are the names a character may be called by, for forms of address in the norms
+    (:func:`compare_dialogue` fills them in from the scene's cast, as the profile does)."""
+    lines = {n: as_lines(ls) for n, ls in lines.items()}
+    if against:
+        against = {n: as_lines(ls) for n, ls in against.items()}
     names = [n for n, ls in lines.items() if any(words(t) for t in ls)]
     notes: list[str] = []
     dropped = [n for n in lines if n not in names]
@@ -699,17 +755,19 @@ def compare_lines(
         if table is not None:
             corpus = table.describe()
             for n in names:
-                placements.extend(norms_mod.place(n, lines[n], table))
+                placements.extend(norms_mod.place(n, lines[n], table, names=cast_names))
     return Comparison(names, pairs, refs, placements, cast_tag, notes, corpus)
 
 
 def dialogue_lines(dialogue: "Dialogue", names: Sequence[str] | None = None) -> dict[str, list[str]]:
-    """``name -> the text of each of their utterances`` for the given characters (default: every speaker)."""
+    """``name -> each of their utterances`` for the given characters (default: every speaker), as :class:`Line`
+    strings (the utterance's text) that keep the utterance's quoted pieces, so that the measures count them
+    exactly as the profile does."""
     chosen = list(names) if names else list(dialogue.speakers)
     out: dict[str, list[str]] = {}
     for n in chosen:
         canon = dialogue.cast.canonical(n) or n
-        out[canon] = [u.text for u in dialogue.lines_of(canon)]
+        out[canon] = [Line(tuple(seg.text for seg in u.segments)) for u in dialogue.lines_of(canon)]
     return out
 
 
@@ -731,6 +789,10 @@ def compare_dialogue(
     ref = None
     if against is not None:
         ref = dialogue_lines(against, against_characters or _talkers(against, max_characters, min_words))
+    if "cast_names" not in kw:
+        from workshop.profile import _cast_names
+
+        kw["cast_names"] = _cast_names(dialogue)
     result = compare_lines(lines, against=ref, reference=reference, **kw)
     if not characters and len(dialogue.speakers) > len(lines):
         result.notes.append(

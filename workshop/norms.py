@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 import numpy as np
 
@@ -124,39 +124,53 @@ def sentence(character: str, label: str, percentile: float, population: str) -> 
     return f"{label}: {character} is at the {ordinal(p)} percentile of {population}{where}."
 
 
-def character_values(lines: Sequence[str], name: str = "character") -> dict[str, tuple[float, str, str | None]]:
+def character_values(
+    lines: Sequence[str], name: str = "character", *, names: Iterable[str] = ()
+) -> dict[str, tuple[float, str, str | None]]:
     """Every measure the norms know, for one character's lines: ``{metric: (value, source, note)}``; the note
     (from the profile) says when the sample is too small to trust the value.
+
+    A line is a string, a :class:`workshop.compare.Line` or the list of its quoted pieces; the pieces are
+    counted one by one, as in the profile. ``names`` are the cast's names (for forms of address, as in
+    :func:`workshop.profile.profile_texts`).
 
     Measures from the profile are computed with :func:`workshop.profile.profile_texts`; the others with the
     line-by-line measures of :mod:`workshop.compare`.
     """
+    from workshop.compare import LINE_METRICS, line_counts, pieces_of, value
+
     out: dict[str, tuple[float, str, str | None]] = {}
     try:
         from workshop.profile import profile_texts
 
-        profile = profile_texts(list(lines), name)
+        profile = profile_texts([pieces_of(t) for t in lines], name, names=names)
         for k, v in profile.scalar_metrics().items():
             out[k] = (float(v), "profile", profile.note_for(k))
     except ImportError:  # the profile module is optional here
         pass
-    from workshop.compare import LINE_METRICS, line_counts, value
-
     counts = line_counts(list(lines))
     for m in LINE_METRICS:
         out.setdefault(m.name, (value(counts[m.name], m), "lines", None))
     return out
 
 
-def place(character: str, lines: Sequence[str], table: NormsTable | None = None, *, metrics: Sequence[str] | None = None):
+def place(
+    character: str,
+    lines: Sequence[str],
+    table: NormsTable | None = None,
+    *,
+    metrics: Sequence[str] | None = None,
+    names: Iterable[str] = (),
+):
     """Where each of a character's measures falls in the norms: a list of
-    :class:`workshop.compare.NormPlacement` (value, percentile, sentence)."""
+    :class:`workshop.compare.NormPlacement` (value, percentile, sentence). ``names``: the cast's names, for
+    forms of address."""
     from workshop.compare import NormPlacement
 
     table = table or load_norms()
     if table is None:
         raise WorkshopError("The norms file workshop/data/norms.json is missing; run scripts/build_norms.py.")
-    values = character_values(lines, character)
+    values = character_values(lines, character, names=names)
     out = []
     for name, norm in table.metrics.items():
         if metrics is not None and name not in metrics:
