@@ -71,9 +71,11 @@ def executed(tmp_path_factory) -> dict[str, tuple[nbformat.NotebookNode | None, 
     env_before = dict(os.environ)
     os.environ.update({"MPLBACKEND": "Agg", "HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9"})
 
+    folders = {path: tmp_path_factory.mktemp(path.stem) for path in NOTEBOOKS}  # made here, not in the threads
+
     def run(path: Path):
         try:
-            nb, seconds = _execute(path, tmp_path_factory.mktemp(path.stem))
+            nb, seconds = _execute(path, folders[path])
             return path.stem, (nb, seconds, None)
         except BaseException as exc:  # reported by the notebook's own test
             return path.stem, (None, 0.0, exc)
@@ -103,3 +105,24 @@ def test_notebook_runs_offline(path: Path, executed) -> None:
     assert not stderr, stderr
     # measured while four notebooks run at once, so a notebook alone is faster still
     assert seconds < 30, f"{path.name} took {seconds:.1f} s"
+
+
+def test_a_wrong_path_in_a_notebook_is_a_note_not_a_traceback(tmp_path: Path) -> None:
+    """The commonest mistake: a scene (or cast) path that does not exist. The student sees the message only."""
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell('from workshop.widgets import open_scene\nscene = open_scene("my-scene.txt")'),
+        nbformat.v4.new_code_cell('scene = open_scene(cast="no-such-cast.toml")'),
+        nbformat.v4.new_code_cell('{}["a key"]'),  # any other error keeps its usual traceback
+    ]
+    NotebookClient(nb, timeout=60, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    scene_cell, cast_cell, other_cell = nb.cells
+    for cell, message in [(scene_cell, "There is no file at my-scene.txt"),
+                          (cast_cell, "There is no cast file at no-such-cast.toml")]:
+        assert [o.output_type for o in cell.outputs] == ["display_data"], cell.outputs
+        page = cell.outputs[0].data["text/html"]
+        assert message in page and "Traceback" not in page and "WorkshopError" not in page
+    assert [o.output_type for o in other_cell.outputs] == ["error"]

@@ -188,3 +188,40 @@ def test_uploading_a_scene_switches_every_widget(scene) -> None:
     # a file that is not text is refused with a message, and the scene stays as it was
     assert upload.load("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(200)) is False
     assert "not plain text" in upload.status.value and scene.name == "my-draft"
+
+
+def test_a_workshop_error_shows_as_a_note_not_a_traceback(monkeypatch) -> None:
+    """The handler a notebook uses for WorkshopError: one note with the message, an empty traceback."""
+    import IPython.display
+
+    from workshop.widgets import friendly_errors
+
+    shown: list = []
+    monkeypatch.setattr(IPython.display, "display", lambda *objs, **kw: shown.extend(objs))
+    error = WorkshopError("There is no file at my-scene.txt. Check the path (and the folder you are in).")
+    stb = friendly_errors.show_workshop_error(None, WorkshopError, error, None)
+    assert stb == []  # IPython prints no traceback
+    assert len(shown) == 1
+    page = shown[0]._repr_html_()
+    assert "There is no file at my-scene.txt. Check the path" in _text(page)
+    assert "Traceback" not in page and "WorkshopError" not in page
+    assert repr(shown[0]).startswith("Something to fix: There is no file at my-scene.txt.")
+
+
+def test_the_note_handler_is_registered_for_workshop_errors_only() -> None:
+    from workshop.widgets import friendly_errors
+
+    class Shell:
+        custom_exceptions: tuple = ()
+
+        def set_custom_exc(self, exc_tuple, handler):
+            self.custom_exceptions, self.handler = exc_tuple, handler
+
+    shell = Shell()
+    assert friendly_errors.register(shell)
+    assert shell.custom_exceptions == (WorkshopError,) and shell.handler is friendly_errors.show_workshop_error
+    assert friendly_errors.register(shell)  # importing twice is harmless
+    other = Shell()
+    other.custom_exceptions = (KeyError,)
+    assert not friendly_errors.register(other) and other.custom_exceptions == (KeyError,)
+    assert not friendly_errors.register()  # plain Python (pytest): nothing to register

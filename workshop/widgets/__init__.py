@@ -2,7 +2,9 @@
 
 Each widget presents what the workshop functions compute; its results are rendered into ``HTML`` and ``Image``
 widgets (never an ``Output``), so they show in JupyterLab and Voilà alike and a test can read them.
-:func:`open_scene` opens the scene a notebook works on; every widget of the notebook shares it.
+:func:`open_scene` opens the scene a notebook works on; every widget of the notebook shares it. Importing this
+package in a notebook makes a :class:`~workshop.errors.WorkshopError` (a wrong path, a bad cast file) show as its
+message in a note instead of a traceback (:mod:`workshop.widgets.friendly_errors`).
 """
 
 from workshop.widgets.common import picture
@@ -13,6 +15,9 @@ from workshop.widgets.references import ReferencePicker
 from workshop.widgets.session import ClassScene, open_scene
 from workshop.widgets.setup import check_setup
 from workshop.widgets.upload import SceneUpload
+from workshop.widgets import friendly_errors
+
+friendly_errors.register()  # in a notebook, a WorkshopError shows as its message, not a traceback
 
 __all__ = [
     "AttributionEditor",
