@@ -3,10 +3,15 @@ import random
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from workshop.compare import (
     CLEARLY_DIFFERENT,
+    MEASURE_VERDICTS,
+    NO_CLEAR_DIFFERENCE,
+    measure_verdict,
+    metric,
     compare_dialogue,
     compare_lines,
     LINE_METRICS,
@@ -86,7 +91,7 @@ def test_same_voice_control_two_halves_of_natasha_come_out_alike():
         pair = compare_pair("first half", lines[:half], "second half", lines[half:], **FAST)
         assert pair.distinctiveness < 0.05
         verdicts = [m.verdict for m in pair.metrics]
-        assert sum(v in (SIMILAR, TOO_LITTLE) for v in verdicts) >= 0.8 * len(verdicts)
+        assert sum(v in (SIMILAR, NO_CLEAR_DIFFERENCE, TOO_LITTLE) for v in verdicts) >= 0.8 * len(verdicts)
         assert "not clearly distinct" in pair.verdict
 
 
@@ -126,7 +131,10 @@ def test_json_contract_and_frames():
     assert {"character", "metric", "value", "percentile"} <= set(d["norms"][0])
     json.dumps(d, allow_nan=False)  # NaN became null
     assert len(result.pairs_frame()) == 1
-    assert set(result.metrics_frame()["verdict"]) <= {"clearly different", "similar", "too little text to tell"}
+    assert set(result.metrics_frame()["verdict"]) <= {"clearly different", "similar", "no clear difference",
+                                                      "too little text to tell"}
+    assert list(d["verdicts"]) == ["clearly different", "similar", "no clear difference", "too little text to tell"]
+    assert set(d["verdicts"]) == set(MEASURE_VERDICTS)
     assert {"character", "percentile"} <= set(result.norms_frame().columns)
     assert 0 <= d["cast"]["distinctiveness"] <= 1
 
@@ -152,3 +160,41 @@ def test_compare_dialogue_on_the_sample_scene():
     dialogue = find_dialogue(read_scene(sample_scene_path()), load_cast(sample_cast_path()))
     result = compare_dialogue(dialogue, with_norms=False, **FAST)
     assert {result.pairs[0].a, result.pairs[0].b} == {"Agnes", "Owen"}
+
+
+def _lines_of(sentences_per_line: int, n_lines: int, words_per_sentence: float = 6.0):
+    # (numerator, denominator) per line for words per sentence: words and sentences
+    return np.array([[words_per_sentence * sentences_per_line, sentences_per_line]] * n_lines, dtype=float)
+
+
+def test_too_little_text_only_below_the_measures_minimum():
+    # words per sentence needs 10 sentences (workshop.metrics.METRICS) and at least 5 lines on each side
+    m = metric("mean_sentence_words")
+    enough = _lines_of(2, 6)  # 6 lines, 12 sentences
+    assert measure_verdict(TOO_LITTLE, m, enough, enough) == NO_CLEAR_DIFFERENCE
+    assert measure_verdict(TOO_LITTLE, m, enough, _lines_of(1, 6)) == TOO_LITTLE  # 6 sentences: below 10
+    assert measure_verdict(TOO_LITTLE, m, _lines_of(3, 4), enough) == TOO_LITTLE  # 12 sentences, only 4 lines
+    # the other verdicts are never changed
+    for v in (CLEARLY_DIFFERENT, SIMILAR):
+        assert measure_verdict(v, m, enough, enough) == v
+        assert measure_verdict(v, m, _lines_of(1, 2), enough) == v
+
+
+def test_two_long_voices_with_an_unclear_gap_get_no_clear_difference_not_too_little_text():
+    # 200 lines each, exactly the same mix (20 hedged lines "Perhaps we should go home now.", 180 "Go home now."):
+    # plenty of text (660 words each, hedges need 100), the gap is 0, but a habit in one line out of ten leaves
+    # a wide interval: hedges 3.03 per 100 words each, interval about +/-1.8, wider than the +/-0.76 "similar"
+    # band. (Pride and Prejudice's Elizabeth and Mrs. Bennet got "too little text to tell" on 14,411 and 4,397
+    # words before.)
+    base = ["Perhaps we should go home now."] * 20 + ["Go home now."] * 180
+    a, b = base[:], base[:]
+    random.Random(1).shuffle(a)
+    random.Random(2).shuffle(b)
+    pair = compare_pair("A", a, "B", b, n_boot=200, n_perm=20, metrics=[metric("hedges_per_100_words")])
+    m = pair.metrics[0]
+    assert m.a == pytest.approx(100 * 20 / 660) and m.b == m.a and m.difference == 0
+    assert m.ci_low < 0 < m.ci_high and m.ci_high - m.ci_low > 2 * 0.25 * m.a
+    assert m.verdict == NO_CLEAR_DIFFERENCE
+    # the same voice on 4 lines: too little text to tell
+    few = compare_pair("A", a[:4], "B", b, n_boot=200, n_perm=20, metrics=[metric("hedges_per_100_words")])
+    assert few.metrics[0].verdict == TOO_LITTLE

@@ -4,8 +4,11 @@ For every pair of characters (and for a character beside a reference character) 
 
 * **Measure by measure** — words per sentence, questions, trailing off, fillers, contractions, I/you... — each
   character's value, the difference A - B with its 95% bootstrap interval (the lines redrawn at random 1,000
-  times), effect sizes (Cohen's d, Cliff's delta) and a verdict: *clearly different*, *similar*, or *too little
-  text to tell* (see :mod:`workshop.uncertainty`).
+  times), effect sizes (Cohen's d, Cliff's delta) and a verdict: *clearly different*, *similar*, *no clear
+  difference* (both have enough text for the measure, but the interval includes no difference and is too wide
+  for "similar"), or *too little text to tell* (one of them has less text than the measure needs: its minimum
+  sample in :data:`workshop.metrics.METRICS`, or fewer than 5 lines) (see :mod:`workshop.uncertainty` and
+  :data:`MEASURE_VERDICTS`).
 * **A distinctiveness score from 0 to 1**, made of four equal parts, each asking the same question of a
   different kind of evidence: *how much more different do the two sound than two random piles of the same
   lines would?* (The lines of both speakers are pooled and dealt out at random 200 times into two piles of the
@@ -73,6 +76,9 @@ from workshop.tagtest import TagTestResult, tag_test
 from workshop.uncertainty import (
     CLEARLY_DIFFERENT,
     DEFAULT_SEED,
+    MIN_UNITS,
+    SIMILAR,
+    TOO_LITTLE,
     bootstrap_difference,
     cliffs_delta,
     cohens_d,
@@ -85,6 +91,19 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from workshop.dialogue import Dialogue
+
+NO_CLEAR_DIFFERENCE = "no clear difference"
+"""The verdict when both characters have enough text for the measure but the 95% interval still includes no
+difference without being narrow enough to call them similar: any gap is too small or too irregular to show."""
+
+MEASURE_VERDICTS: dict[str, str] = {
+    CLEARLY_DIFFERENT: "the 95% interval excludes no difference and the gap is at least small",
+    SIMILAR: "enough text to rule out a sizeable gap",
+    NO_CLEAR_DIFFERENCE: "both have enough text for this measure, but any gap is too small or too irregular to "
+    "show (the interval includes no difference and is too wide to call them similar)",
+    TOO_LITTLE: "one of the two has less text than this measure needs",
+}
+"""Every verdict a measure can get, with what it means (the legend of the table and of the JSON)."""
 
 # --------------------------------------------------------------------------------------------------------------
 # Measures counted line by line
@@ -579,11 +598,38 @@ def _habits_component(
     return _excess_part(observed, null)
 
 
+def minimum_sample(name: str) -> tuple[int, str]:
+    """The smallest sample at which a measure starts to mean something (:data:`workshop.metrics.METRICS`):
+    ``(count, "words" | "sentences" | "utterances")``; ``(0, "words")`` for a measure the catalogue lacks."""
+    from workshop.metrics import METRICS
+
+    info = METRICS.get(name)
+    return (info.minimum, info.sample) if info else (0, "words")
+
+
+def enough_text(m: LineMetric, counts: np.ndarray) -> bool:
+    """Whether a character's lines reach the measure's minimum sample (counted in the measure's own unit:
+    the sum of the per-line denominators, words, sentences or speeches)."""
+    least, _unit = minimum_sample(m.name)
+    return bool(counts[:, 1].sum() >= least) and int((counts[:, 1] > 0).sum()) >= MIN_UNITS
+
+
+def measure_verdict(raw: str, m: LineMetric, ca: np.ndarray, cb: np.ndarray) -> str:
+    """The verdict shown for a measure: the interval's verdict (:func:`workshop.uncertainty.verdict`), except
+    that "too little text to tell" is kept only when one of the two has less text than the measure needs
+    (:func:`enough_text`). With enough text on both sides, an interval that still includes zero without being
+    narrow enough for "similar" means :data:`NO_CLEAR_DIFFERENCE`."""
+    if raw == TOO_LITTLE and enough_text(m, ca) and enough_text(m, cb):
+        return NO_CLEAR_DIFFERENCE
+    return raw
+
+
 def _metric_difference(m: LineMetric, ca: np.ndarray, cb: np.ndarray, *, n_boot: int, seed: int) -> MetricDifference:
     iv = bootstrap_difference(ca[:, 0], cb[:, 0], ca[:, 1], cb[:, 1], scale=m.scale, n_boot=n_boot, seed=seed)
     per_a = _per_unit(ca, m.scale)
     per_b = _per_unit(cb, m.scale)
     sd = pooled_sd(per_a, per_b)
+    raw = verdict(iv, len(per_a), len(per_b), sd=sd, level=(abs(value(ca, m)) + abs(value(cb, m))) / 2)
     return MetricDifference(
         m.name,
         m.label,
@@ -595,7 +641,7 @@ def _metric_difference(m: LineMetric, ca: np.ndarray, cb: np.ndarray, *, n_boot:
         iv.high,
         cohens_d(per_a, per_b),
         cliffs_delta(per_a, per_b),
-        verdict(iv, len(per_a), len(per_b), sd=sd, level=(abs(value(ca, m)) + abs(value(cb, m))) / 2),
+        measure_verdict(raw, m, ca, cb),
         len(per_a),
         len(per_b),
     )
@@ -668,6 +714,7 @@ class Comparison:
             "norms": [n.to_dict() for n in self.norms],
             "norms_corpus": self.norms_corpus,
             "notes": list(self.notes),
+            "verdicts": dict(MEASURE_VERDICTS),
         }
 
     def pairs_frame(self) -> "pd.DataFrame":

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from workshop.commands.common import add_scene_options, load_from_args, open_output
-from workshop.compare import Comparison, PairComparison, compare_dialogue
+from workshop.compare import MEASURE_VERDICTS, Comparison, PairComparison, compare_dialogue
 from workshop.errors import WorkshopError
 
 NORMS_SHOWN = 6
@@ -20,7 +20,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
         "compare",
         help="how distinct the characters sound, from each other and from references",
         description="Compare every pair of characters measure by measure (with a 95% interval and a verdict: "
-        "clearly different / similar / too little text to tell), give each pair a distinctiveness score from "
+        "clearly different / similar / no clear difference / too little text to tell), give each pair a distinctiveness score from "
         "0 to 1, run the tag test (can each line be given back to its speaker without the tags?), and place each "
         "character among characters of classic novels. With --against, also compare with a reference.",
         epilog="REF is one of the kit's reference scenes (the-detective, the-aunt, the-butler, the-teenager), "
@@ -199,8 +199,6 @@ def format_table(result: Comparison, *, scene_name: str = "the scene") -> str:
         rows.append("")
     for note in result.notes:
         rows.append(f"note: {note}")
-    rows.append(
-        "Reading the verdicts: 'clearly different' = the 95% interval excludes no difference and the gap is at least "
-        "small; 'similar' = enough text to rule out a sizeable gap; 'too little text to tell' = neither."
-    )
+    rows.append("Reading the verdicts: " + "; ".join(f"'{v}' = {meaning}" for v, meaning in MEASURE_VERDICTS.items())
+                + ".")
     return "\n".join(rows) + "\n"
