@@ -31,9 +31,10 @@ For every pair of characters (and for a character beside a reference character) 
   create one. The uncertainty shows as a range: ``distinctiveness_high`` is the same score read against the
   *typical* random pile (the median) and the tag test's plain accuracy — what the score could be with more
   text. Read the score as: under 0.1 hard to tell apart (or too little text), 0.1-0.25 somewhat distinct,
-  0.25-0.5 distinct, 0.5 and above very distinct. Under 0.1 the verdict still says "distinct on N measures"
-  (when at least three measures differ clearly and part 4 is above 0) or "distinct by the tag test" (part 3 at
-  least 0.2), with the warning that there is too little text for a firm score.
+  0.25-0.5 distinct, 0.5 and above very distinct. Under 0.1 the verdict never says "not distinct" while some
+  measure is clearly different: it names them and says why the score is low ("clearly different on 3 measures
+  (average sentence length, ...); overall distinctiveness 0.04 is held down because Bruce has only 206 words");
+  a strong tag test (part 3 at least 0.2) counts the same way (:func:`describe_distinctiveness`).
 
   On the annotated classic novels (``bench/compare_pdnc.py``), pairs of major characters score 0-0.63 (median
   about 0.3) while two random halves of one character's lines score 0-0.06 (mostly exactly 0).
@@ -361,8 +362,10 @@ class PairComparison:
         """The score in words."""
         habits = self.habits_component.part if self.habits_component else 0.0
         clear = sum(m.verdict == CLEARLY_DIFFERENT for m in self.metrics)
+        fewest_name = self.a if self.words_a <= self.words_b else self.b
         return describe_distinctiveness(
-            self.distinctiveness, min(self.words_a, self.words_b), clear, habits, _tag_part(self.tag_test)
+            self.distinctiveness, min(self.words_a, self.words_b), clear, habits, _tag_part(self.tag_test),
+            clear_labels=[m.label for m in self.strongest(3)], fewest_name=fewest_name,
         )
 
     def strongest(self, k: int = 3) -> list[MetricDifference]:
@@ -406,15 +409,32 @@ class PairComparison:
         return d
 
 
-def describe_distinctiveness(
-    score: float, fewest_words: int, clear_measures: int = 0, habits_part: float = 0.0, tag_part: float = 0.0
-) -> str:
-    """Words for a distinctiveness score, taking the separate pieces of evidence into account.
+def _lower_label(label: str) -> str:
+    """"Average sentence length" -> "average sentence length" (but "I / me / my" keeps its capital)."""
+    return label if label[:2] in ("I ", "I/") else label[:1].lower() + label[1:]
 
-    Under 0.1, a pair is still called distinct "on N measures" when its measures as a whole beat random splits
-    (``habits_part`` > 0) and at least three differ clearly, or "by the tag test" when the tag test alone is
-    strong (its part at least 0.2) — always with the warning that there is too little text for a firm score.
+
+def describe_distinctiveness(
+    score: float,
+    fewest_words: int,
+    clear_measures: int = 0,
+    habits_part: float = 0.0,
+    tag_part: float = 0.0,
+    *,
+    clear_labels: Sequence[str] = (),
+    fewest_name: str = "",
+) -> str:
+    """Words for a distinctiveness score that never contradict the measure-by-measure details.
+
+    From 0.1 up the score speaks for itself (somewhat distinct, distinct, very distinct). Under 0.1 the pair is
+    never called "not distinct" while some measure is clearly different: the headline names those measures
+    (``clear_labels``, clearest first) and says why the overall score is low, e.g. "clearly different on 3
+    measures (average sentence length, ...); overall distinctiveness 0.04 is held down because Bruce has only
+    206 words". A strong tag test (its part at least 0.2) counts the same way. Only with no such evidence is a
+    pair "not clearly distinct (too little text to be sure ...)" (under 500 words) or "hard to tell apart".
+    ``habits_part`` is kept for callers of the old signature; it no longer changes the words.
     """
+    del habits_part
     if not math.isfinite(score):
         return "could not be measured"
     if score >= 0.5:
@@ -423,17 +443,22 @@ def describe_distinctiveness(
         return "distinct"
     if score >= 0.1:
         return "somewhat distinct"
+    who = f"{fewest_name} has only {fewest_words} words" if fewest_name else f"one of them has only {fewest_words} words"
     evidence = []
-    if clear_measures >= 3 and habits_part > 0:
-        evidence.append(f"on {clear_measures} measures")
+    if clear_measures >= 1:
+        named = [_lower_label(x) for x in list(clear_labels)[:3]]
+        more = ", ..." if clear_measures > len(named) else ""
+        what = f" ({', '.join(named)}{more})" if named else ""
+        evidence.append(f"clearly different on {clear_measures} measure{'s' if clear_measures != 1 else ''}{what}")
     if tag_part >= 0.2:
-        evidence.append("by the tag test")
+        evidence.append("told apart by the tag test")
     if evidence:
+        said = " and ".join(evidence)
         if fewest_words < 1000:
-            return f"distinct {' and '.join(evidence)}, but too little text for a firm overall score"
-        return f"distinct {' and '.join(evidence)}, though alike in their small words (low overall score)"
+            return f"{said}; overall distinctiveness {score:.2f} is held down because {who}"
+        return f"{said}; otherwise alike (overall distinctiveness {score:.2f})"
     if fewest_words < 500:
-        return "not clearly distinct (too little text to be sure)"
+        return f"not clearly distinct (too little text to be sure: {who})"
     return "hard to tell apart"
 
 
