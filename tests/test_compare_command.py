@@ -52,3 +52,21 @@ def test_catalog_work_not_downloaded_says_how(capsys, tmp_path, monkeypatch):
     assert main(["compare", "--against", "emma", "--no-norms"]) == 2
     err = capsys.readouterr().err
     assert "--fetch" in err and "pg158.txt" in err
+
+
+def test_name_columns_are_as_wide_as_the_names_up_to_18():
+    from workshop.commands.compare import format_pair
+    from workshop.compare import compare_pair
+
+    terse = ["No.", "Sit down.", "Not tonight.", "He lied.", "Drink it.", "Go."] * 2
+    chatty = ["Well, I do think we ought to have the whole family round for tea on Sunday, don't you?"] * 12
+    rows = format_pair(compare_pair("Mrs. Bennet", terse, "Lady Catherine De Bourgh", chatty, n_boot=50, n_perm=10))
+    header = next(r for r in rows if r.lstrip().startswith("measure"))
+    assert " Mrs. Bennet " in header  # 11 characters: no longer cut to "Mrs. Benne"
+    assert " Lady Catherine... " in header  # 24 characters: cut to fit a column of 18
+    first = rows[rows.index(header) + 1]
+    # the values end right under the ends of the names
+    end_a = header.index("Mrs. Bennet") + len("Mrs. Bennet")
+    end_b = header.index("Lady Catherine...") + len("Lady Catherine...")
+    assert first[end_a - 1] != " " and first[end_a] == " "
+    assert first[end_b - 1] != " " and first[end_b : end_b + 2] == "  "

@@ -13,6 +13,13 @@ from workshop.compare import MEASURE_VERDICTS, Comparison, PairComparison, compa
 from workshop.errors import WorkshopError
 
 NORMS_SHOWN = 6
+NAME_WIDTH = 18
+"""The widest a name column of the measures table gets (longer names are cut with '...')."""
+
+
+def _cut(name: str, width: int) -> str:
+    """A name that fits a column: whole when it fits, else cut with '...' ("Lady Catherine De..." )."""
+    return name if len(name) <= width else name[: width - 3].rstrip() + "..."
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -143,8 +150,9 @@ def format_pair(p: PairComparison, *, all_measures: bool = True) -> list[str]:
     rows.append(f"  lines: {p.a} {p.lines_a} ({p.words_a} words), {p.b} {p.lines_b} ({p.words_b} words)")
     labels = {m.metric: _labelled(m) for m in p.metrics}
     width = max(len(label) for label in labels.values())
-    na, nb = p.a[:10], p.b[:10]
-    rows.append(f"  {'measure':{width}}  {na:>10} {nb:>10}  {'difference [95% interval]':>28}  verdict")
+    col = max(10, min(NAME_WIDTH, max(len(p.a), len(p.b))))
+    na, nb = _cut(p.a, col), _cut(p.b, col)
+    rows.append(f"  {'measure':{width}}  {na:>{col}} {nb:>{col}}  {'difference [95% interval]':>28}  verdict")
     shown = p.metrics if all_measures else [m for m in p.metrics if m.verdict == "clearly different"]
     for m in shown:
         scale = 100.0 if _is_share(m.metric) else 1.0
@@ -152,7 +160,7 @@ def format_pair(p: PairComparison, *, all_measures: bool = True) -> list[str]:
         digits = _digits(a, b, diff)
         interval = f"{_num(diff, digits, True)} [{_num(low, digits, True)}, {_num(high, digits, True)}]"
         rows.append(
-            f"  {labels[m.metric]:{width}}  {_num(a, digits):>10} {_num(b, digits):>10}  {interval:>28}  {m.verdict}"
+            f"  {labels[m.metric]:{width}}  {_num(a, digits):>{col}} {_num(b, digits):>{col}}  {interval:>28}  {m.verdict}"
         )
     strongest = p.strongest()
     if strongest:
