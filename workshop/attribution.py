@@ -157,12 +157,13 @@ def attribute(scene: Scene, segments: list, spans: list[QuotedSpan], cast: Cast 
     """Fill in ``speaker``, ``method`` and ``confidence`` on each segment (in place).
 
     ``spans`` are the speech spans the segments were made from, in the same order. Without a cast (or with an
-    empty one) the cast is found in the text (see :mod:`workshop.cast_discovery`). The cast returned is the one
+    empty one that is not the writer's) the cast is found in the text (see :mod:`workshop.cast_discovery`); a
+    writer's cast left empty, because it names nobody in the scene, gives nobody any line. The cast returned is the one
     used: the writer's, or the one found, plus any speaker a script names that it lacks (the caller's cast object
     is not changed).
     """
     notices: list[Notice] = []
-    if cast is None or len(cast) == 0:
+    if cast is None or (len(cast) == 0 and cast.source != "file"):
         from workshop.cast_discovery import discover_cast
 
         found = discover_cast(scene, spans)

@@ -103,6 +103,8 @@ class NameIndex:
                 index[key] = owners  # two jailers: recency decides which
         self.index = {k: tuple(sorted(v)) for k, v in index.items()}
         self.longest = max((len(k.split()) for k in self.index), default=1)
+        # first words of the names that have several: a token not among them can only be a one-word name
+        self.first_words = frozenset(k.split()[0] for k in self.index if " " in k)
         self.pronoun = {ch.name: ch.pronouns for ch in cast}
         # descriptions used as names ("the gentleman in the white waistcoat"): matched in any case
         described = sorted(
@@ -148,7 +150,9 @@ class NameIndex:
             last_end = 0  # index of the token after the last name found in this run
             while i < len(tokens):
                 found = None
-                for n in range(min(self.longest, len(tokens) - i), 0, -1):
+                first = normalise_name(text[tokens[i][0] : tokens[i][1]])
+                widest = min(self.longest, len(tokens) - i) if first in self.first_words else 1
+                for n in range(widest, 0, -1):
                     a, b = tokens[i][0], tokens[i + n - 1][1]
                     key = normalise_name(text[a:b])
                     names = self.index.get(key)

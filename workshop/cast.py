@@ -6,6 +6,7 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from workshop.errors import WorkshopError
@@ -74,8 +75,11 @@ class Cast:
         return dict(self._index)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_name(name: str) -> str:
-    """Lower-case, straight apostrophes, single spaces, no trailing full stop on titles ("Mr" == "Mr.")."""
+    """Lower-case, straight apostrophes, single spaces, no trailing full stop on titles ("Mr" == "Mr.").
+
+    Cached: name finding asks for the same capitalised words again and again across a novel."""
     name = name.replace("’", "'").replace("\u00a0", " ")
     name = re.sub(r"\b(Mr|Mrs|Ms|Dr|St|Mme|Mlle|Messrs)\.", r"\1", name, flags=re.IGNORECASE)
     return " ".join(name.split()).lower()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workshop.cast import Cast
-from workshop.errors import Notice, WorkshopError
+from workshop.errors import Notice
 from workshop.scene import Scene
 
 if TYPE_CHECKING:
@@ -241,7 +241,17 @@ def find_dialogue(
     ]
     if cast is not None and cast.characters:
         absent = _unnamed_characters(scene, cast)
-        if absent:
+        if len(absent) == len(cast.characters):
+            notices.append(
+                Notice(
+                    "cast-absent",
+                    f"None of the characters in the cast ({', '.join(absent[:6])}{', ...' if len(absent) > 6 else ''}) "
+                    "is named in the scene, so no line is given to them. Is it the cast file for this scene? "
+                    "Without --cast the kit finds the characters itself.",
+                )
+            )
+            cast = Cast([], source=cast.source)
+        elif absent:
             shown = ", ".join(absent[:8]) + (f" and {len(absent) - 8} more" if len(absent) > 8 else "")
             notices.append(
                 Notice(
@@ -267,19 +277,9 @@ def find_dialogue(
 
 
 def _unnamed_characters(scene: Scene, cast: Cast) -> list[str]:
-    """Names of the cast's characters the story never names (by any of their names, in any case).
-
-    Raises :class:`WorkshopError` when the cast names nobody in the scene: attributing lines to people who are not
-    there would be invented, and the likeliest cause is the wrong cast file."""
+    """Names of the cast's characters the story never names (by any of their names, in any case)."""
     story = "\n".join(scene.text[p.start : p.end] for p in scene.story_paragraphs).lower().replace("’", "'")
-    absent = [ch.name for ch in cast.characters if not any(_named_in(story, alias) for alias in ch.names)]
-    if len(absent) == len(cast.characters):
-        raise WorkshopError(
-            f"None of the characters in the cast ({', '.join(absent[:6])}{', ...' if len(absent) > 6 else ''}) "
-            "is named in the scene. Is it the cast file for this scene? Without --cast the kit finds the "
-            "characters itself."
-        )
-    return absent
+    return [ch.name for ch in cast.characters if not any(_named_in(story, alias) for alias in ch.names)]
 
 
 def _named_in(lowered_story: str, name: str) -> bool:
