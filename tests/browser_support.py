@@ -6,6 +6,7 @@ Used by ``tests/test_browser.py``. Nothing here reaches beyond the loopback inte
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import secrets
@@ -14,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -123,19 +125,112 @@ def _wait_for(url: str, process: subprocess.Popen, log: Path, timeout: float = S
     raise RuntimeError(f"the server did not answer {url} within {timeout:.0f} s:\n{log.read_text(errors='replace')[-3000:]}")
 
 
-def _stop(process: subprocess.Popen) -> None:
-    """Stop the server we started, by its own process id (and its kernels, which are its children)."""
-    if process.poll() is not None:
-        return
+_RUNNING: dict[int, subprocess.Popen] = {}
+"""Servers started here and not yet stopped (by process id): :func:`_stop_all` ends them when Python exits."""
+
+
+def _children(pid: int) -> list[int]:
+    """Every live descendant of ``pid`` (read from /proc). Jupyter starts each kernel in a session of its own,
+    so a kernel is not in the server's process group: it is found here, as a child of the server."""
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        parents.setdefault(int(fields[1]), []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
     try:
-        os.killpg(process.pid, signal.SIGTERM)
+        os.kill(pid, 0)
     except ProcessLookupError:
-        return
+        return False
+    except PermissionError:
+        return True
+    try:  # a zombie (dead, not yet reaped) counts as gone
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def _signal_group(pid: int, sig: int) -> None:
+    """Send ``sig`` to the process group led by ``pid`` (every server is started in its own session), or to
+    the process alone when it leads no group."""
     try:
-        process.wait(timeout=8)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=5)
+        if os.getpgid(pid) == pid:
+            os.killpg(pid, sig)
+        else:
+            os.kill(pid, sig)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Stop a server we started, its whole process group, and the kernels it started (by their process ids)."""
+    _RUNNING.pop(process.pid, None)
+    descendants = _children(process.pid) if process.poll() is None else []
+    if process.poll() is None:
+        _signal_group(process.pid, signal.SIGTERM)  # the server shuts its kernels down itself, if it can
+        try:
+            process.wait(timeout=8)
+        except subprocess.TimeoutExpired:
+            _signal_group(process.pid, signal.SIGKILL)
+            process.wait(timeout=5)
+    deadline = time.monotonic() + 3
+    for pid in descendants:  # a kernel the server did not end in time
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        if _alive(pid):
+            _signal_group(pid, signal.SIGKILL)
+            until = time.monotonic() + 3
+            while _alive(pid) and time.monotonic() < until:
+                time.sleep(0.05)
+
+
+def _stop_all() -> None:
+    """At exit (also after Ctrl+C or SIGTERM during a test): stop every server still running."""
+    for process in list(_RUNNING.values()):
+        _stop(process)
+
+
+atexit.register(_stop_all)
+
+
+@contextmanager
+def _server(command: list[str], *, cwd: Path, env: dict[str, str], log: Path) -> Iterator[subprocess.Popen]:
+    """Start ``command`` in a session of its own; stop it, its group and its kernels however the block ends.
+
+    While it runs, SIGTERM and SIGHUP (a CI timeout, a closed terminal) raise SystemExit in the test instead of
+    killing Python on the spot, so the ``finally`` below and the exit handler still run.
+    """
+    previous: dict[int, object] = {}
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            previous[sig] = signal.signal(sig, _exit_on_signal)
+    try:
+        with log.open("w") as handle:
+            process = subprocess.Popen(command, cwd=cwd, env=env, stdout=handle, stderr=subprocess.STDOUT,
+                                       start_new_session=True)
+        _RUNNING[process.pid] = process
+        try:
+            yield process
+        finally:
+            _stop(process)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)  # type: ignore[arg-type]
+
+
+def _exit_on_signal(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _root_flag() -> list[str]:
@@ -155,15 +250,10 @@ def jupyter_lab(root: Path) -> Iterator[Server]:
         *_root_flag(),
     ]
     started = time.monotonic()
-    with log.open("w") as handle:
-        process = subprocess.Popen(command, cwd=root, env=env, stdout=handle, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
-    try:
+    with _server(command, cwd=root, env=env, log=log) as process:
         base = f"http://127.0.0.1:{port}"
         _wait_for(f"{base}/api/status?token={token}", process, log)
         yield Server(base, f"token={token}", process, log, time.monotonic() - started)
-    finally:
-        _stop(process)
 
 
 @contextmanager
@@ -176,17 +266,12 @@ def voila(notebook: Path) -> Iterator[Server]:
     command = [sys.executable, "-m", "voila", str(notebook), "--no-browser", "--port", str(port),
                "--Voila.ip=127.0.0.1"]
     started = time.monotonic()
-    with log.open("w") as handle:
-        process = subprocess.Popen(command, cwd=root, env=env, stdout=handle, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
-    try:
+    with _server(command, cwd=root, env=env, log=log) as process:
         base = f"http://127.0.0.1:{port}"
         # Voila has no status endpoint; a 404 for a missing static file shows it is listening. Asking for "/"
         # would start a kernel just to wait.
         _wait_for(f"{base}/voila/static/no-such-file", process, log, any_answer=True)
         yield Server(base, "", process, log, time.monotonic() - started)
-    finally:
-        _stop(process)
 
 
 @contextmanager

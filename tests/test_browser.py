@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import browser_support
 from browser_support import KERNEL_READY, chromium_page, jupyter_lab, keep_artifact, missing_browser_tools, voila
 
 pytestmark = pytest.mark.browser
@@ -98,6 +99,9 @@ def test_notebook_05_in_jupyterlab(tmp_path: Path) -> None:
         shot = _screenshot(page, tmp_path, "notebook-05-jupyterlab.png")
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count()
         assert errors == 0, f"a cell wrote to stderr:\n{page.locator('.jp-OutputArea-output').all_inner_texts()}"
+        started_here = [server.process.pid, *browser_support._children(server.process.pid)]
+    assert len(started_here) >= 2, "the notebook's kernel should be a child of the server"
+    _assert_all_stopped(started_here)
     print(f"\nJupyterLab timings (s): {timings}; screenshot: {shot}")
 
 
@@ -129,4 +133,37 @@ def test_notebook_05_as_voila_app(tmp_path: Path) -> None:
         timings["upload"] = time.perf_counter() - started
         expect(page.locator(".vw-upload-status").first).to_contain_text("my-draft (your scene)")
         _screenshot(page, tmp_path, "notebook-05-voila-upload.png")
+        started_here = [server.process.pid, *browser_support._children(server.process.pid)]
+    _assert_all_stopped(started_here)
     print(f"\nVoila timings (s): {timings}; screenshot: {shot}")
+
+
+def _assert_all_stopped(pids: list[int]) -> None:
+    left = [pid for pid in pids if browser_support._alive(pid)]
+    assert not left, f"still running after the test: {left}"
+    assert not browser_support._RUNNING
+
+
+def test_an_interrupted_test_leaves_no_server_or_kernel_running(tmp_path: Path) -> None:
+    """A stand-in server that starts a 'kernel' in a session of its own (as Jupyter does); the test body is
+    interrupted (Ctrl+C); the server, its group and the kernel are all gone afterwards."""
+    import subprocess
+    import sys
+
+    server_code = (
+        "import subprocess, sys, time\n"
+        "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'], start_new_session=True)\n"
+        "time.sleep(60)\n"
+    )
+    seen: list[int] = []
+    with pytest.raises(KeyboardInterrupt):
+        with browser_support._server([sys.executable, "-c", server_code], cwd=tmp_path, env=dict(__import__("os").environ),
+                                     log=tmp_path / "server.log") as process:
+            assert isinstance(process, subprocess.Popen) and process.pid in browser_support._RUNNING
+            deadline = time.monotonic() + 10
+            while not browser_support._children(process.pid) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            seen = [process.pid, *browser_support._children(process.pid)]
+            raise KeyboardInterrupt
+    assert len(seen) == 2
+    _assert_all_stopped(seen)
