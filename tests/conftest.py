@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -31,3 +33,27 @@ def pdnc_dir() -> Path:
     if not PDNC.exists():
         pytest.skip("../shared/pdnc is not beside the repository")
     return PDNC
+
+
+class NetworkUsed(AssertionError):
+    """Raised by the ``no_network`` fixture when anything tries to connect or download."""
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Unplug the network for one test: connecting, resolving a host or ``nltk.download`` fails the test.
+
+    Yields the list of attempts (empty at the end, or the test fails)."""
+    attempts: list[str] = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(repr(args[:2]))
+        raise NetworkUsed(f"network access attempted: {args[:2]!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(importlib.import_module("nltk"), "download", refuse)
+    yield attempts
+    assert attempts == [], f"the kit tried to reach the network: {attempts}"

@@ -2,27 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
-import socket
-
 import pytest
-
-
-@pytest.fixture
-def no_network(monkeypatch):
-    attempts: list[str] = []
-
-    def refuse(*args, **kwargs):
-        attempts.append(repr(args[:2]))
-        raise AssertionError(f"network access attempted: {args[:2]!r}")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    nltk = importlib.import_module("nltk")
-    monkeypatch.setattr(nltk, "download", refuse)
-    yield attempts
-    assert attempts == []
 
 
 def test_textstat_scores_offline(no_network):

@@ -2,34 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 import socket
 
 import pytest
+from conftest import NetworkUsed
 
 from workshop.cli import main
-
-
-class NetworkUsed(AssertionError):
-    pass
-
-
-@pytest.fixture
-def no_network(monkeypatch):
-    attempts: list[str] = []
-
-    def refuse(*args, **kwargs):
-        attempts.append(repr(args[:2]))
-        raise NetworkUsed(f"network access attempted: {args[:2]!r}")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    nltk = importlib.import_module("nltk")
-    monkeypatch.setattr(nltk, "download", refuse)
-    yield attempts
-    assert attempts == [], f"the kit tried to reach the network: {attempts}"
 
 
 def test_guard_really_blocks(no_network):

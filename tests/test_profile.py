@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import socket
 
 import pytest
 
@@ -173,15 +172,7 @@ def test_distinctive_words_in_a_constructed_scene():
     assert profiles.get("Agnes").diction["openers"][0] == {"opener": "look,", "count": 15, "share": 1.0}
 
 
-def test_profiling_touches_no_network(monkeypatch, seed_path):
-    def refuse(*args, **kwargs):
-        raise AssertionError("network access attempted")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    import nltk
-
-    monkeypatch.setattr(nltk, "download", refuse)
+def test_profiling_touches_no_network(no_network, seed_path):
     from workshop.adapters import textstat_adapter
 
     profiles = profile_dialogue(find_dialogue(read_scene(seed_path), CAST))
