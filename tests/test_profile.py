@@ -57,7 +57,7 @@ def test_json_contract(seed_profiles):
     assert [c["name"] for c in data["characters"]] == ["Natasha", "Bruce"]  # most words first
 
 
-def test_seed_scene_hears_what_a_careful_reader_hears(seed_profiles, capsys):
+def test_seed_scene_hears_what_a_careful_reader_hears(seed_profiles):
     nat, bruce = seed_profiles.get("Natasha"), seed_profiles.get("Bruce")
     rn, rb = nat.rhythm, bruce.rhythm
     # Natasha talks more and in longer sentences; Bruce asks, trails off, stutters and fills.
@@ -71,11 +71,6 @@ def test_seed_scene_hears_what_a_careful_reader_hears(seed_profiles, capsys):
     assert rb["trailing_per_100_sentences"] > rn["trailing_per_100_sentences"]
     # Bruce's three hyphen stutters: "y-you", "a-about", "I-I'm"
     assert rb["counts"]["stutters"] == 3
-    with capsys.disabled():
-        print("\nseed scene (gold speakers):")
-        for key in ("mean_sentence_words", "questions_per_100_sentences", "ellipses_per_100_words",
-                    "stutters_per_100_words", "fillers_per_100_words", "hesitations_per_100_words"):  # fmt: skip
-            print(f"  {key:32} Natasha {rn[key]:6.2f}   Bruce {rb[key]:6.2f}")
 
 
 def test_seed_scene_direction_holds_with_the_kits_own_attribution(seed_path):
