@@ -97,7 +97,7 @@ def test_four_formats(sample_critique) -> None:
     assert data["talk"][0]["name"] == "Owen" and data["pairs"][0]["a"] == "Owen"
     rows = list(csv.DictReader(io.StringIO(critique.render(sample_critique, "csv"))))
     assert rows[0] == {"section": "talk", "character": "Owen", "other": "", "measure": "words", "value": "327",
-                       "percentile": "", "text": "0.805 of the words"}
+                       "percentile": "", "text": "81% of the words"}  # as the Markdown says
     assert {r["section"] for r in rows} >= {"talk", "highlight", "pair", "reference", "prompt", "caveat"}
     html_text = critique.render(sample_critique, "html")
     assert html_text.count("data:image/png;base64,") == 3
@@ -151,3 +151,54 @@ def test_a_novel_sized_cast_gets_readable_pictures_without_layout_warnings() -> 
         result = critique.build_critique(dialogue)
     assert set(result.pictures) == {"share of talk", "rhythm", "word choice"}
     assert all(png.startswith(b"\x89PNG") for png in result.pictures.values())
+
+
+def test_a_one_word_scene_has_no_highlights_built_on_too_little_text() -> None:
+    """One character, one word: no measure is trusted enough to be a highlight or a prompt; no plural slips."""
+    dialogue = find_dialogue(scene_from_text('Tom looked up. "No," he said.\n', name="one"), Cast([Character("Tom")]))
+    c = critique.build_critique(dialogue, pictures=False)
+    (tom,) = c.characters
+    assert tom.words == 1 and tom.highlights == []
+    md = critique.render(c, "md")
+    assert "Coleman-Liau" not in md.split("## Read these numbers with care")[0], "no highlight on one word"
+    assert re.search(r"\b1 (words|turns|lines|sentences|speeches)\b", md) is None, "1 word, 1 turn"
+    assert "1 word of dialogue in a scene of 6 words." in md and "Tom: 1 word in 1 turn" in md
+    assert "Tom says only 1 word:" in md
+    # the measures that would have stood out are named as caveats instead
+    left_out = [t for t in c.caveats if t.startswith("Left out of Tom's highlights")]
+    assert len(left_out) == 1 and "Coleman-Liau index" in left_out[0] and "Tom has 1 word" in left_out[0]
+    # one character: no advice about pairs or "each character"
+    assert len(c.prompts) == 1 and "each character" not in c.prompts[0] and "Only Tom speaks" in c.prompts[0]
+
+
+def test_a_measure_below_its_minimum_is_never_a_highlight(sample_critique) -> None:
+    from workshop.metrics import METRICS
+
+    for ch in sample_critique.characters:
+        profile = critique.scene_voices(sample_critique_dialogue(), None)[ch.name].profile
+        sizes = {"words": profile.words, "sentences": profile.sentences, "utterances": profile.utterances}
+        for h in ch.highlights:
+            info = METRICS[h.metric]
+            assert sizes[info.sample] >= info.minimum, (ch.name, h.metric)
+    # Agnes (79 words) loses the measures needing 100 words; Owen (327) keeps them
+    agnes = {h.metric for h in sample_critique.characters[1].highlights}
+    assert "coleman_liau_index" not in agnes and "hedges_per_100_words" not in agnes
+    assert any(t.startswith("Left out of Agnes's highlights") and "Agnes has 79 words" in t
+               for t in sample_critique.caveats)
+
+
+def sample_critique_dialogue():
+    from workshop.cast import load_cast
+    from workshop.scene import read_scene
+
+    return find_dialogue(read_scene(sample_scene_path()), load_cast(sample_cast_path()))
+
+
+def test_the_scene_length_counts_the_story_not_the_authors_note() -> None:
+    text = ("A/N: thanks for reading, this one took ages, comments welcome!\n\n"
+            '"Stay," said Ann.\n\n"No," said Bob.\n')
+    dialogue = _dialogue(text)
+    assert dialogue.scene.excluded, "the author's note is detected"
+    c = critique.build_critique(dialogue, pictures=False)
+    assert c.words == 6  # "Stay," said Ann. / "No," said Bob.
+    assert "2 words of dialogue in a scene of 6 words." in critique.render(c, "md")

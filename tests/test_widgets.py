@@ -225,3 +225,9 @@ def test_the_note_handler_is_registered_for_workshop_errors_only() -> None:
     other.custom_exceptions = (KeyError,)
     assert not friendly_errors.register(other) and other.custom_exceptions == (KeyError,)
     assert not friendly_errors.register()  # plain Python (pytest): nothing to register
+
+
+def test_scene_summary_agrees_in_number(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    one = open_scene(text='Tom looked up. "No," he said.\n', cast=None, name="one")
+    assert "one (your scene): 6 words, 1 line of dialogue;" in one.summary()

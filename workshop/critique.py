@@ -243,8 +243,43 @@ def fmt(value: float | None, metric: str | None = None) -> str:
     return f"{value:.1f}"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    """``1 word``, ``2 words`` (``plural`` for irregular words: ``_plural(n, "speech", "speeches")``)."""
+    return f"{n} {word}" if n == 1 else f"{n} {plural or word + 's'}"
+
+
+_SAMPLE_NOUNS = {"words": ("word", "words"), "sentences": ("sentence", "sentences"),
+                 "utterances": ("speech", "speeches")}
+
+
+def too_little_for(profile: "VoiceProfile", metric: str) -> tuple[int, int, str] | None:
+    """``(sample, minimum, sample kind)`` when ``profile`` has less text than ``metric`` needs (its
+    :data:`~workshop.metrics.METRICS` minimum), else None. Such a measure is never a highlight or a prompt."""
+    info = METRICS.get(metric)
+    if info is None or not info.minimum:
+        return None
+    n = {"words": profile.words, "sentences": profile.sentences, "utterances": profile.utterances}.get(info.sample)
+    if n is None or n >= info.minimum:
+        return None
+    return int(n), int(info.minimum), info.sample
+
+
+def _left_out_sentence(name: str, left_out: dict[tuple[int, str], list[str]], sizes: dict[str, int]) -> str:
+    """One caveat: which measures would stand out for ``name`` but rest on too little text (at most five named)."""
+    labels = sorted({label for group in left_out.values() for label in group}, key=str.lower)
+    needs = []
+    for (minimum, sample), _group in sorted(left_out.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        one, many = _SAMPLE_NOUNS.get(sample, (sample[:-1], sample))
+        needs.append((sample, minimum, many, _plural(sizes.get(sample, 0), one, many)))
+    shown = ", ".join(labels[:5]) + (f" and {len(labels) - 5} more" if len(labels) > 5 else "")
+    have = {}
+    for sample, minimum, many, count in needs:
+        have.setdefault(sample, (count, []))[1].append(minimum)
+    need_text = "; ".join(
+        f"{name} has {count}, these need {min(ms)}{'' if min(ms) == max(ms) else f'-{max(ms)}'} {_SAMPLE_NOUNS.get(sample, (sample, sample))[1]}"
+        for sample, (count, ms) in have.items())
+    return (f"Left out of {name}'s highlights and suggestions, too little text to tell: {shown} ({need_text}). "
+            "They still appear in the profile tables, marked as hints.")
 
 
 def _esc(text: Any) -> str:
@@ -592,9 +627,14 @@ def build_critique(
         voice = voices[t.name]
         places = place_voice(voice)
         highlights = []
+        left_out: dict[tuple[int, str], list[str]] = {}
         for metric, placement in places.items():
             pct = placement.percentile
             if not math.isfinite(pct) or 10 < pct < 90:
+                continue
+            short = too_little_for(voice.profile, metric)
+            if short is not None:  # an extreme built on too little text is noise: a caveat, not a highlight
+                left_out.setdefault((short[1], short[2]), []).append(placement.label)
                 continue
             never = pct < 90 and placement.value == 0  # "never does X": true, but says less than a habit
             example = "" if never else _line_example(voice.lines, metric, pct >= 90)
@@ -608,12 +648,19 @@ def build_critique(
         signature = [str(w["word"]) for w in voice.profile.diction.get("distinctive_words", []) if w.get("significant")]
         openers = [str(o["opener"]).capitalize() for o in voice.profile.diction.get("openers", [])
                    if int(o.get("count", 0)) >= 3]
-        notes = [n.message for n in voice.profile.notes if n.kind in ("small-sample", "general")][:4]
-        characters.append(CharacterSection(t.name, t.words, t.turns, t.word_share, highlights[:6], signature[:8],
+        shown = highlights[:6]
+        shown_metrics = {h.metric for h in shown}
+        notes = [n.message for n in voice.profile.notes
+                 if n.kind == "general" or (n.kind == "small-sample" and n.metric in shown_metrics)][:4]
+        sizes = {"words": voice.profile.words, "sentences": voice.profile.sentences,
+                 "utterances": voice.profile.utterances}
+        characters.append(CharacterSection(t.name, t.words, t.turns, t.word_share, shown, signature[:8],
                                            openers[:3], example_lines(voice.lines, 3), notes))
         if t.words < SMALL_SCENE_WORDS:
-            caveats.append(f"{t.name} says only {t.words} words: every number about {t.name} is a hint to test "
-                           "against your ear, not a finding.")
+            caveats.append(f"{t.name} says only {_plural(t.words, 'word')}: every number about {t.name} is a hint "
+                           "to test against your ear, not a finding.")
+        if left_out:
+            caveats.append(_left_out_sentence(t.name, left_out, sizes))
         for h in [h for h in highlights if not h.note and not (h.percentile < 90 and h.value == 0)][:2]:
             family = METRICS[h.metric].family if h.metric in METRICS else "rhythm"
             template = (_PROMPTS_HIGH if h.percentile >= 90 else _PROMPTS_LOW).get(family, _PROMPTS_HIGH["rhythm"])
@@ -661,10 +708,20 @@ def build_critique(
     if table is not None:
         caveats.append("Percentiles compare with " + table.describe())
     if not prompts:
-        prompts.append("No measure stands out strongly. Pick the line that matters most in the scene and "
-                       "rewrite it twice, once in each character's most extreme voice, to hear the range.")
+        if len(talk) >= 2:
+            prompts.append("No measure stands out strongly. Pick the line that matters most in the scene and "
+                           "rewrite it twice, once in each character's most extreme voice, to hear the range.")
+        elif talk[0].words < SMALL_SCENE_WORDS:
+            prompts.append(f"Only {talk[0].name} speaks, in {_plural(talk[0].words, 'word')}: too little for any "
+                           f"measure to say much yet. Write more of {talk[0].name}'s talk (or bring a longer "
+                           f"scene), then look again; meanwhile read {talk[0].name}'s lines aloud and ask what "
+                           "only this character would say.")
+        else:
+            prompts.append(f"No measure stands out strongly. Pick {talk[0].name}'s line that matters most and "
+                           f"rewrite it twice, once plainer and once more the way only {talk[0].name} would "
+                           "say it, to hear the range of the voice.")
 
-    words = len(dialogue.scene.text.split())
+    words = sum(len(dialogue.scene.text[p.start:p.end].split()) for p in dialogue.scene.story_paragraphs)
     critique = Critique(dialogue.scene.name, words, sum(t.words for t in talk), unattributed, talk, characters,
                         pairs, references, prompts, caveats, table.describe() if table else "", against,
                         rhythm_points(dialogue))
@@ -755,7 +812,8 @@ def _sections(c: Critique) -> list[tuple[str, list[tuple[str, Any]]]]:
     out: list[tuple[str, list[tuple[str, Any]]]] = []
     cast_items = [f"{t.name}: {_plural(t.words, 'word')} in {_plural(t.turns, 'turn')} ({t.word_share:.0%} of the words, "
                   f"{t.turn_share:.0%} of the turns)" for t in c.talk]
-    out.append(("Who talks", [("p", f"{c.dialogue_words} words of dialogue in a scene of {c.words} words."),
+    out.append(("Who talks", [("p", f"{_plural(c.dialogue_words, 'word')} of dialogue in a scene of "
+                                     f"{_plural(c.words, 'word')}."),
                               ("ul", cast_items), ("img", "share of talk")]))
     for ch in c.characters:
         blocks: list[tuple[str, Any]] = []
@@ -770,6 +828,9 @@ def _sections(c: Critique) -> list[tuple[str, list[tuple[str, Any]]]]:
                     item += f" ({h.note})"
                 items.append(item)
             blocks.append(("ul", items))
+        elif ch.words < SMALL_SCENE_WORDS:
+            blocks.append(("p", f"Too little text from {ch.name} ({_plural(ch.words, 'word')}) for any measure to "
+                                "stand out with confidence."))
         else:
             blocks.append(("p", f"No measure puts {ch.name} among the most unusual 10% of characters in classic "
                                 "novels: a voice in the middle of the range."))
@@ -843,8 +904,8 @@ def render_csv(c: Critique) -> str:
     writer = csv.writer(buffer)
     writer.writerow(["section", "character", "other", "measure", "value", "percentile", "text"])
     for t in c.talk:
-        writer.writerow(["talk", t.name, "", "words", t.words, "", f"{t.word_share:.3f} of the words"])
-        writer.writerow(["talk", t.name, "", "turns", t.turns, "", f"{t.turn_share:.3f} of the turns"])
+        writer.writerow(["talk", t.name, "", "words", t.words, "", f"{t.word_share:.0%} of the words"])
+        writer.writerow(["talk", t.name, "", "turns", t.turns, "", f"{t.turn_share:.0%} of the turns"])
     for ch in c.characters:
         for h in ch.highlights:
             writer.writerow(["highlight", ch.name, "", h.metric, round(h.value, 4), round(h.percentile, 1),

@@ -53,7 +53,8 @@ class AttributionEditor(w.VBox):
         d = self.session.dialogue
         unknown = len({s.utterance for s in d.unattributed})
         where = html.escape(str(self.session.corrections))
-        return (f"<p>{len(d.utterances)} lines; {unknown} with no speaker. A change is saved in "
+        n = len(d.utterances)
+        return (f"<p>{n} line{'' if n == 1 else 's'}; {unknown} with no speaker. A change is saved in "
                 f"<code>{where}</code> and used from then on.</p>")
 
     def _rebuild(self, reset_page: bool = False) -> None:

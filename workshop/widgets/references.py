@@ -42,6 +42,6 @@ class ReferencePicker(w.VBox):
         if entry is None:
             self.about.value = "<p>No reference scenes are installed with the kit.</p>"
             return
-        who = ", ".join(f"{html.escape(c['name'])} ({c['words']} words)" for c in entry["characters"])
+        who = ", ".join(f"{html.escape(c['name'])} ({c['words']} word{'' if c['words'] == 1 else 's'})" for c in entry["characters"])
         self.about.value = (f"<p><b>{html.escape(entry['title'])}</b>: {html.escape(entry['about'])}</p>"
                             f"<p>Speakers: {who}.</p>")

@@ -44,9 +44,11 @@ class ClassScene:
         who = ", ".join(f"{t.name} ({t.words} word{'' if t.words == 1 else 's'})" for t in talk) or "nobody yet"
         unknown = len({s.utterance for s in self.dialogue.unattributed})
         source = "the sample scene" if self.is_sample else "your scene"
-        return (f"{self.scene.name} ({source}): {len(self.scene.text.split())} words, "
-                f"{len(self.dialogue.utterances)} lines of dialogue; speakers: {who}"
-                + (f"; {unknown} lines with no speaker yet." if unknown else "."))
+        words = sum(len(self.scene.text[p.start:p.end].split()) for p in self.scene.story_paragraphs)
+        lines = len(self.dialogue.utterances)
+        return (f"{self.scene.name} ({source}): {words} word{'' if words == 1 else 's'}, "
+                f"{lines} line{'' if lines == 1 else 's'} of dialogue; speakers: {who}"
+                + (f"; {unknown} line{'' if unknown == 1 else 's'} with no speaker yet." if unknown else "."))
 
     def __repr__(self) -> str:
         return self.summary()
