@@ -127,7 +127,7 @@ def test_notebook_05_as_voila_app(tmp_path: Path) -> None:
         mine.write_text(MY_SCENE, encoding="utf-8")
         started = time.perf_counter()
         with page.expect_file_chooser() as chooser:
-            page.locator(".vw-upload button", has_text="Upload your scene").click()
+            page.locator(".vw-upload .widget-upload").click()
         chooser.value.set_files(str(mine))
         expect(page.locator(RESULT).first).to_contain_text("Jonah", timeout=15_000)
         timings["upload"] = time.perf_counter() - started

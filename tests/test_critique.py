@@ -202,3 +202,13 @@ def test_the_scene_length_counts_the_story_not_the_authors_note() -> None:
     c = critique.build_critique(dialogue, pictures=False)
     assert c.words == 6  # "Stay," said Ann. / "No," said Bob.
     assert "2 words of dialogue in a scene of 6 words." in critique.render(c, "md")
+
+
+def test_command_takes_the_reference_options_compare_takes(capsys, tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["critique", "--help"])
+    assert stop.value.code == 0
+    shown = capsys.readouterr().out
+    assert "--against-cast" in shown and "--fetch" in shown and "catalog work" in shown
+    assert main(["critique", "--against-cast", str(tmp_path / "c.toml")]) == 2
+    assert "--against too" in capsys.readouterr().err

@@ -70,4 +70,6 @@ def test_distinctive_words_solid_when_clearly_theirs() -> None:
     assert sorted(round(p.get_width(), 1) for p in bars) == [1.1, 2.5]
     assert {round(p.get_width(), 1): p.get_alpha() for p in bars} == {2.5: 1.0, 1.1: 0.4}
     assert "no word stands out" in _texts(fig)
+    assert plots.WORD_CHOICE_KEY in _texts(fig)  # the key says what pale bars mean
+    assert owen_ax.get_xlabel() == "strength of evidence (z-score)"
     assert len(plots.figure_bytes(fig)) > 1000

@@ -136,11 +136,12 @@ def test_export_panel_writes_links_and_refuses_to_overwrite(scene, tmp_path: Pat
     assert panel.filename.value == "the-lighthouse-critique.md"
     path = panel.export()
     assert path == tmp_path / "the-lighthouse-critique.md"
-    link = re.search(r"<a download='([^']+)' href='data:text/markdown;base64,([^']+)'>", panel.result.value)
+    link = re.search(r"<a download='([^']+)' href='data:text/markdown;base64,([^']+)'", panel.result.value)
     assert link and link.group(1) == "the-lighthouse-critique.md"
     assert base64.b64decode(link.group(2)) == path.read_bytes()
     path.write_text("keep me", encoding="utf-8")
-    assert panel.export() is None and "already exists" in panel.result.value
+    assert panel.export() is None and "already a file called the-lighthouse-critique.md" in panel.result.value
+    assert "--force" not in panel.result.value and "replace it if it exists" in panel.result.value
     assert path.read_text(encoding="utf-8") == "keep me"
     panel.replace.value = True
     assert panel.export() == path and path.read_text(encoding="utf-8").startswith("# Voice critique")
@@ -187,7 +188,9 @@ def test_uploading_a_scene_switches_every_widget(scene) -> None:
     assert scene.corrections.name == "my-draft.corrections.toml"
     # a file that is not text is refused with a message, and the scene stays as it was
     assert upload.load("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(200)) is False
-    assert "not plain text" in upload.status.value and scene.name == "my-draft"
+    assert "not plain text" in upload.error.value and scene.name == "my-draft"
+    # the scene in use is still named, with the problem beside it
+    assert "Now showing: my-draft (your scene)" in upload.status.value and "photo.txt" in upload.error.value
 
 
 def test_a_workshop_error_shows_as_a_note_not_a_traceback(monkeypatch) -> None:
@@ -231,3 +234,39 @@ def test_scene_summary_agrees_in_number(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     one = open_scene(text='Tom looked up. "No," he said.\n', cast=None, name="one")
     assert "one (your scene): 6 words, 1 line of dialogue;" in one.summary()
+
+
+def test_the_compared_with_list_never_offers_the_chosen_character(scene) -> None:
+    widget = ComparisonWidget(scene)
+    offered = [v for _, v in widget.second.options]
+    assert "Owen" not in offered and "Agnes" in offered
+    widget.first.value = "Agnes"
+    offered = [v for _, v in widget.second.options]
+    assert "Agnes" not in offered and widget.second.value == "Owen"
+    # "not tested" is explained under the table when it appears
+    widget.family.value = "readability"
+    if "not tested" in widget.result.value:
+        assert "vw-legend" in widget.result.value
+
+
+def test_every_measure_table_shows_percent_and_whole_explanations() -> None:
+    from workshop.profile import metric_table
+    from workshop.widgets import measures_table
+    from workshop.widgets.tables import measures_frame
+
+    frame = measures_frame("diction")
+    rare = frame[frame["measure"] == "Rare words"].iloc[0]
+    assert rare["unit"] == "%" and rare["needs at least"] == "100 words"
+    assert not any("share (0-1)" in u for f in ("readability", "rhythm", "diction") for u in measures_frame(f)["unit"])
+    page = measures_table("rhythm").to_html()
+    longest = max(metric_table().query("family == 'rhythm'")["explanation"], key=len)
+    assert len(longest) > 60 and longest in page  # whole, not cut at 50 characters
+    assert "text-align: left" in page
+    with pytest.raises(WorkshopError):
+        measures_frame("sound")
+
+
+def test_the_editor_explains_methods_without_names_from_another_scene(scene) -> None:
+    editor = AttributionEditor(scene)
+    shown = " ".join(row.children[1].value for row in editor.rows.children)
+    assert "a tag names the speaker" in shown and "Bruce" not in shown

@@ -432,6 +432,10 @@ def _view_html(a: Voice, b: Voice | None, family: str, headline: str, rows: list
     parts.append("".join(out))
     if any(r["note_a"] or r.get("note_b") for r in rows):
         parts.append("<p><small>* Too little text for this number to mean much yet: read it as a hint.</small></p>")
+    if b is not None and any(not r["verdict"] for r in rows):
+        parts.append("<p class='vw-legend'><small><span style='color:#888'>not tested</span>: the kit has no "
+                     "line-by-line test for this measure, so it gives no verdict; the two numbers are still "
+                     "worth comparing by ear.</small></p>")
     if examples:
         for voice in (a, b):
             if voice is None or not voice.lines:
@@ -603,8 +607,12 @@ def build_critique(
     profiles: "ProfileSet | None" = None,
     pictures: bool = True,
     max_characters: int = 6,
+    against_cast: "str | Any | None" = None,
+    fetch: bool = False,
 ) -> Critique:
-    """Gather the critique of a scene; ``against`` is a reference (a kit reference scene name or a scene path)."""
+    """Gather the critique of a scene; ``against`` is a reference (a kit reference scene name, a scene path or a
+    catalog work), read by :func:`workshop.references.load_reference` with ``against_cast`` (its cast file) and
+    ``fetch`` (allow downloading a catalog work once)."""
     from workshop.compare import compare_pair, dialogue_lines
     from workshop.norms import load_norms
     from workshop.profile import profile_dialogue
@@ -689,7 +697,7 @@ def build_critique(
     if against:
         from workshop.references import load_reference
 
-        ref = load_reference(against)
+        ref = load_reference(against, cast=against_cast, fetch=fetch)
         for ref_name, ref_lines in ref.lines().items():
             for a in names:
                 section = _pair_section(compare_pair(a, lines[a], ref_name, ref_lines))
@@ -926,7 +934,7 @@ def write_critique(critique: Critique, path: "str | Any", fmt_name: str, *, forc
 
     path = Path(path)
     if path.exists() and not force:
-        raise WorkshopError(f"{path} already exists; tick 'replace' (or add --force) to write over it.")
+        raise WorkshopError(f"{path} already exists; choose to replace it, or give another file name.")
     if not path.parent.exists():
         raise WorkshopError(f"The folder {path.parent} does not exist.")
     path.write_text(render(critique, fmt_name), encoding="utf-8", newline="")

@@ -124,6 +124,11 @@ def rhythm_strip(points: Sequence[tuple[int, str, int]], *, names: Sequence[str]
     return fig
 
 
+WORD_CHOICE_KEY = ("Solid bar: clearly this character's word (strength about 2 or more).   "
+                   "Pale bar: leaning, not certain.")
+"""The key under the word-choice picture: what solid and pale bars mean."""
+
+
 def distinctive_words(names: Sequence[str], words: Sequence[Sequence[tuple[str, float, bool]]], *,
                       title: str = "") -> Figure:
     """For each character, the words they say more than the others: bar length is the strength of the evidence
@@ -146,7 +151,9 @@ def distinctive_words(names: Sequence[str], words: Sequence[Sequence[tuple[str, 
                     transform=ax.transAxes)
             ax.set_yticks([])
             ax.set_xticks([])
-        _style(ax, names[i], "how clearly theirs")
+        _style(ax, names[i], "strength of evidence (z-score)")
+    if names:
+        fig.supxlabel(WORD_CHOICE_KEY, fontsize=FONT - 1, x=0.02, ha="left")
     if title or names:
         fig.suptitle(title or "Words each character says more than the others", fontsize=FONT + 3, x=0.02,
                      ha="left")

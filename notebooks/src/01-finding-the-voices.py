@@ -28,7 +28,10 @@ scene.picture("share of talk")
 # *to*, so the other person is speaking ("Mrs. Pell, may I ask you something?"). `confidence` runs from 0 to 1.
 
 # %%
-scene.dialogue.to_frame()[["line", "speaker", "method", "confidence", "text"]]
+from workshop.widgets import left_table
+
+left_table(scene.dialogue.to_frame()[["line", "speaker", "method", "confidence", "text"]],
+           numbers=["line", "confidence"])
 
 # %% [markdown]
 # ## 3. Fix the speakers

@@ -50,13 +50,13 @@ ComparisonWidget(scene, family="diction", references=False)
 # %% [markdown]
 # ## Every word-choice measure the kit has
 # The table above shows the main ones. Here is the full list with what each one means and how much text it needs
-# (`minimum`, counted in `sample` units) before the number starts to mean something. Profiles and the critique
+# (**needs at least**) before the number starts to mean something. Profiles and the critique
 # use all of them.
 
 # %%
-from workshop.profile import metric_table
+from workshop.widgets import measures_table
 
-metric_table().query("family == 'diction'")[["label", "unit", "explanation", "minimum", "sample"]]
+measures_table("diction")
 
 # %% [markdown]
 # ## Your turn

@@ -9,13 +9,14 @@
 # little text to tell.
 #
 # **What you need:** nothing else: this page also runs as an app with no code showing
-# (`voila notebooks/05-compare-characters.ipynb`). To use your own scene, change the cell below.
+# (`voila notebooks/05-compare-characters.ipynb`). To use your own scene, upload it with the button below.
 
 # %% [markdown]
 # ## Your scene
 # This page starts with the sample scene, *The Lighthouse*. To compare the characters of your own scene, press
-# **Upload your scene** below and choose your `.txt` file: the comparison switches to it. (In JupyterLab you can
-# also put a path in `SCENE`, or paste your scene into `PASTED`, in the next cell.)
+# **Upload your scene** below and choose your `.txt` file: the comparison switches to it. This works the same in
+# the app and in JupyterLab. (In JupyterLab, where the code shows, you can instead put a file's path in `SCENE`
+# or paste your scene into `PASTED`, and run the page again.)
 
 # %%
 SCENE = None

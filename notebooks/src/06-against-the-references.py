@@ -42,7 +42,9 @@ ComparisonWidget(scene).follow(picker)
 # classic fiction, not a rule, and not how people talk today.
 
 # %%
-scene.critique().highlights_frame()
+from workshop.widgets import left_table
+
+left_table(scene.critique().highlights_frame(), numbers=["percentile in classic novels"])
 
 # %% [markdown]
 # ## Your turn

@@ -26,8 +26,8 @@ Markdown(critique.render(scene.critique(), "md"))
 # %% [markdown]
 # ## 2. Save it
 # Choose a format: **Web page** (one file with the pictures inside; opens in any browser), **Markdown** (plain
-# text), **Data** (JSON) or **Spreadsheet** (CSV). Press the button, then the download link. An existing file is
-# never replaced unless you tick "replace it".
+# text), **Data** (JSON) or **Spreadsheet** (CSV). Press **Write the critique**, then the blue **Download**
+# button that appears. A file that is already there is never replaced unless you tick "replace it if it exists".
 
 # %%
 from workshop.widgets import ExportPanel

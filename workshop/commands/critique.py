@@ -8,6 +8,7 @@ from pathlib import Path
 
 from workshop.commands.common import add_scene_options, load_from_args, open_output
 from workshop.critique import FORMATS, build_critique, render
+from workshop.errors import WorkshopError
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -18,10 +19,14 @@ def add_parser(sub) -> argparse.ArgumentParser:
         "measures on which they stand out, with example lines; how distinct each pair sounds and why; how they "
         "compare with a reference or with characters in classic novels; revision prompts grounded in the "
         "numbers; and the caveats when there is too little text. HTML is one self-contained file with pictures.",
+        epilog="REF is one of the kit's reference scenes (the-detective, the-aunt, the-butler, the-teenager), "
+        "the path of any scene, or a catalog work (e.g. pride-and-prejudice; add --fetch to download it once), "
+        "as for the compare command.",
     )
     add_scene_options(parser)
-    parser.add_argument("--against", metavar="REF",
-                        help="also compare with a reference: a kit reference scene (e.g. the-detective) or a file")
+    parser.add_argument("--against", metavar="REF", help="also compare with a reference (see below)")
+    parser.add_argument("--against-cast", type=Path, metavar="RC", help="the reference's cast file")
+    parser.add_argument("--fetch", action="store_true", help="allow downloading a catalog work (needs internet)")
     parser.add_argument("--format", choices=FORMATS, default="md", help="output format (default: md)")
     parser.add_argument("-o", "--output", type=Path, help="write to this file (default: the screen)")
     parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
@@ -32,7 +37,10 @@ def run(args: argparse.Namespace) -> int:
     if args.output is not None and args.output.exists() and not args.force:
         open_output(args.output, force=False)  # raises the standard "already exists" message before any work
     _scene, dialogue = load_from_args(args)
-    critique = build_critique(dialogue, against=args.against, pictures=args.format == "html")
+    if args.against_cast is not None and not args.against:
+        raise WorkshopError("--against-cast names the cast of a reference: give the reference with --against too.")
+    critique = build_critique(dialogue, against=args.against, pictures=args.format == "html",
+                              against_cast=args.against_cast, fetch=args.fetch)
     text = render(critique, args.format)
     out = open_output(args.output, force=args.force)
     try:

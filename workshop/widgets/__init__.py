@@ -14,6 +14,7 @@ from workshop.widgets.export import ExportPanel
 from workshop.widgets.references import ReferencePicker
 from workshop.widgets.session import ClassScene, open_scene
 from workshop.widgets.setup import check_setup
+from workshop.widgets.tables import left_table, measures_table
 from workshop.widgets.upload import SceneUpload
 from workshop.widgets import friendly_errors
 
@@ -27,6 +28,8 @@ __all__ = [
     "ReferencePicker",
     "SceneUpload",
     "check_setup",
+    "left_table",
+    "measures_table",
     "open_scene",
     "picture",
 ]

@@ -50,17 +50,22 @@ class ComparisonWidget(w.VBox):
     # options -------------------------------------------------------------------------------------------------
     def _fill_options(self, first: str | None, second: str | None) -> None:
         names = list(self.session.voices())
-        targets = [(n, n) for n in names] + critique.comparison_targets(self.references)
         self._quiet = True
         try:
             self.first.options = [(n, n) for n in names] or [("(nobody speaks)", "")]
             self.first.value = first if first in names else (names[0] if names else "")
-            self.second.options = targets
-            values = [v for _, v in targets]
-            fallback = next((v for v in values if v != self.first.value), critique.NORMS)
-            self.second.value = second if second in values and second != self.first.value else fallback
+            self._fill_second(second)
         finally:
             self._quiet = False
+
+    def _fill_second(self, second: str | None) -> None:
+        """Everyone to compare with except the chosen character (nobody is compared with themself)."""
+        names = [n for n in self.session.voices() if n != self.first.value]
+        targets = [(n, n) for n in names] + critique.comparison_targets(self.references)
+        values = [v for _, v in targets]
+        self.second.options = targets
+        fallback = values[0] if values else critique.NORMS
+        self.second.value = second if second in values else fallback
 
     def _refresh_options(self) -> None:
         self._fill_options(self.first.value, self.second.value)
@@ -69,10 +74,11 @@ class ComparisonWidget(w.VBox):
     def _on_change(self, change) -> None:
         if self._quiet:
             return
-        if change["owner"] is self.first and self.second.value == self.first.value:
+        if change["owner"] is self.first:
             self._quiet = True
-            try:  # never compare a character with themself: move the other choice on
-                self.second.value = change["old"] if change["old"] else critique.NORMS
+            try:  # the chosen character leaves the other list; if they were the other choice, swap the two
+                keep = self.second.value
+                self._fill_second(change["old"] if keep == self.first.value or not keep else keep)
             finally:
                 self._quiet = False
         self.redraw()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import ipywidgets as w
 
@@ -11,6 +12,13 @@ from workshop.widgets.common import message_html
 from workshop.widgets.session import ClassScene
 
 UNKNOWN_LABEL = "(unknown)"
+
+
+def method_words(method: str) -> str:
+    """How a speaker was found, in a writer's words, without the example names (they belong to another scene:
+    "said Bruce" under a line of *The Lighthouse* only confuses)."""
+    words = METHODS.get(method, method)
+    return re.sub(r'\s*\((?:"[^"]*"|“[^”]*”)\)', "", words).strip()
 
 
 class AttributionEditor(w.VBox):
@@ -76,7 +84,7 @@ class AttributionEditor(w.VBox):
             text = " ".join(utterance.text.split())
             if len(text) > 160:
                 text = text[:159] + "…"
-            how = METHODS.get(seg.method, seg.method)
+            how = method_words(seg.method)
             label = w.HTML(f"<span style='color:#666'>line {seg.line}</span> “{html.escape(text)}”"
                            f"<br><small style='color:#888'>{html.escape(how)}</small>",
                            layout=w.Layout(width="640px"))

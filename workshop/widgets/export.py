@@ -13,6 +13,10 @@ from workshop.errors import WorkshopError
 from workshop.widgets.common import message_html
 from workshop.widgets.session import ClassScene
 
+LINK_STYLE = ("display:inline-block;padding:6px 14px;border-radius:4px;background:#1f6fb2;color:#fff;"
+              "font-weight:bold;text-decoration:underline;cursor:pointer")
+"""The download link looks like a button (JupyterLab's styles make a bare link look like plain text)."""
+
 MIME = {"md": "text/markdown", "html": "text/html", "json": "application/json", "csv": "text/csv"}
 
 
@@ -56,6 +60,11 @@ class ExportPanel(w.VBox):
         fmt = self.format.value
         name = Path(self.filename.value.strip() or self._default_name(fmt)).name
         path = self.folder / name
+        if path.exists() and not self.replace.value:
+            self.result.value = message_html(
+                f"There is already a file called {html.escape(name)} here. Tick “replace it if it exists” to "
+                "write over it, or change the file name.")
+            return None
         try:
             summary = self.session.critique(self.against)
             critique.write_critique(summary, path, fmt, force=self.replace.value)
@@ -66,8 +75,8 @@ class ExportPanel(w.VBox):
         size = path.stat().st_size
         self.written = path
         self.result.value = (
-            f"<p>Written: <code>{html.escape(str(path))}</code> ({size:,} bytes). "
-            f"<a download='{html.escape(name)}' href='data:{MIME[fmt]};base64,{data}'>"
-            f"Download {html.escape(name)}</a></p>"
+            f"<p>Written: <code>{html.escape(str(path))}</code> ({size:,} bytes).</p>"
+            f"<p><a download='{html.escape(name)}' href='data:{MIME[fmt]};base64,{data}' class='vw-download' "
+            f"style='{LINK_STYLE}'>⬇ Download {html.escape(name)}</a></p>"
         )
         return path

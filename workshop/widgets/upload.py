@@ -14,18 +14,35 @@ from workshop.widgets.common import message_html
 from workshop.widgets.session import ClassScene
 
 
+LABEL = "Upload your scene (.txt)"
+BUTTON_CSS = (
+    "<style>.vw-upload .vw-upload-button{font-size:0}"
+    f".vw-upload .vw-upload-button::after{{content:'{LABEL}';font-size:var(--jp-widgets-font-size,13px)}}</style>"
+)
+"""ipywidgets always writes the number of files chosen after an upload button's label ("(0)", "(1)"), which
+means nothing to a student: the label is drawn from CSS instead, and the widget's own text is hidden."""
+
+
 class SceneUpload(w.VBox):
     """A button to upload a ``.txt`` or ``.md`` scene; once read, every widget sharing the scene uses it."""
 
     def __init__(self, session: ClassScene) -> None:
         self.session = session
-        self.button = w.FileUpload(accept=".txt,.md,.text,.markdown", multiple=False,
-                                   description="Upload your scene (.txt)", layout=w.Layout(width="260px"))
-        self.status = w.HTML(f"<p>Now showing: {html.escape(session.summary())}</p>")
+        self.button = w.FileUpload(accept=".txt,.md,.text,.markdown", multiple=False, icon="",
+                                   description=LABEL, tooltip="Choose a .txt or .md file with your scene",
+                                   layout=w.Layout(width="260px"))
+        self.button.add_class("vw-upload-button")
+        self.status = w.HTML(self._showing())
         self.status.add_class("vw-upload-status")
+        self.error = w.HTML()
+        self.error.add_class("vw-upload-error")
         self.button.observe(self._uploaded, names="value")
-        super().__init__([self.button, self.status])
+        super().__init__([w.HTML(BUTTON_CSS), self.button, self.status, self.error])
         self.add_class("vw-upload")
+
+    def _showing(self) -> str:
+        warnings = "".join(f"<br><small>{html.escape(str(n))}</small>" for n in self.session.scene.notices)
+        return f"<p>Now showing: {html.escape(self.session.summary())}{warnings}</p>"
 
     def _uploaded(self, change) -> None:
         files = change["new"]
@@ -44,8 +61,10 @@ class SceneUpload(w.VBox):
             text, _encoding = decode(data, name=filename, notices=notices)
             self.session.use_text(text, name=name, notices=notices)
         except WorkshopError as exc:
-            self.status.value = message_html(html.escape(str(exc)))
+            # the scene in use has not changed: keep saying what it is, and put the problem beside it
+            self.status.value = self._showing()
+            self.error.value = message_html(f"Could not use {html.escape(filename)}: {html.escape(str(exc))}")
             return False
-        warnings = "".join(f"<br><small>{html.escape(str(n))}</small>" for n in self.session.scene.notices)
-        self.status.value = f"<p>Now showing: {html.escape(self.session.summary())}{warnings}</p>"
+        self.status.value = self._showing()
+        self.error.value = ""
         return True
