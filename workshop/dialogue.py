@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 METHODS = {
     "script": "the script names the speaker",
-    "explicit": "a tag names the speaker (\"said Bruce\")",
+    "explicit": "a tag names the speaker (\"said Anna\", \"Anna asked\")",
     "pronoun": "a pronoun tag resolved to a character (\"she said\")",
     "descriptive": "a descriptive tag resolved to a character (\"the doctor said\")",
     "beat": "a character acts in the same paragraph",
