@@ -828,20 +828,20 @@ class _Engine:
                         self._set(g, addressed[0], "vocative")
                         changed = True
                         continue
-                if prev is not None and prev2 is not None and prev.speaker and prev2.speaker and prev.speaker != prev2.speaker:
-                    if prev2.speaker not in g.addressees:
-                        strong = min(prev.confidence, prev2.confidence) >= CONFIDENCE["explicit"]
-                        conf = CONFIDENCE["turn-taking" if strong else "turn-taking-chain"]
-                        self._set(g, prev2.speaker, "turn-taking", conf)
-                        changed = True
+                # alternation: two turns by two different speakers before (then after) this one; the one two away
+                # speaks again
+                taken = False
+                for near, far in ((prev, prev2), (nxt, nxt2)):
+                    if near is None or far is None or not near.speaker or not far.speaker:
                         continue
-                if nxt is not None and nxt2 is not None and nxt.speaker and nxt2.speaker and nxt.speaker != nxt2.speaker:
-                    if nxt2.speaker not in g.addressees:
-                        strong = min(nxt.confidence, nxt2.confidence) >= CONFIDENCE["explicit"]
+                    if near.speaker != far.speaker and far.speaker not in g.addressees:
+                        strong = min(near.confidence, far.confidence) >= CONFIDENCE["explicit"]
                         conf = CONFIDENCE["turn-taking" if strong else "turn-taking-chain"]
-                        self._set(g, nxt2.speaker, "turn-taking", conf)
-                        changed = True
-                        continue
+                        self._set(g, far.speaker, "turn-taking", conf)
+                        changed = taken = True
+                        break
+                if taken:
+                    continue
                 # a two-person exchange: the line addressed to one is spoken by the other, and a line that
                 # follows one of them is the other's
                 people = self._participants(k)
