@@ -24,6 +24,7 @@ CANDIDATE = re.compile(
     r"[A-Z][\w'’]*(?:-[\w'’]+)*(?:(?:\.\s+|\s+)(?:(?:of|de|la|le|van|von|du|the)\s+)*[A-Z][\w'’]*(?:-[\w'’]+)*)*"
 )
 _TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+_WHITESPACE = re.compile(r"\s")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _HEAD_END = {"at", "of", "in", "with", "on", "from", "who", "whose", "that", "by", "near"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "my", "their", "our"}
@@ -143,9 +144,21 @@ class NameIndex:
         end = len(text) if end is None else end
         titles = lexicon().titles
         out: list[Mention] = []
+        index = self.index
         for m in CANDIDATE.finditer(text, start, end):
             s, e = m.start(), m.end()
-            tokens = [(t.start() + s, t.end() + s) for t in _TOKEN.finditer(text[s:e])]
+            run = m.group()
+            if _WHITESPACE.search(run) is None:
+                # one capitalised word (most runs: "The", "She", "Elizabeth"): looked up directly, without the
+                # token walk below, which gives the same answer for a single word
+                key = normalise_name(run)
+                names = index.get(key)
+                if not names and (key.endswith("'s") or key.endswith("'")):
+                    names = index.get(_POSSESSIVE.sub("", key))
+                if names:
+                    out.append(Mention(s, e, names))
+                continue
+            tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(text, s, e)]
             i = 0
             last_end = 0  # index of the token after the last name found in this run
             while i < len(tokens):
