@@ -783,7 +783,7 @@ def rhythm_points(dialogue: Dialogue) -> list[tuple[int, str, int]]:
     for utterance in dialogue.utterances:
         if utterance.speaker is None:
             continue
-        unit = analyze_unit(tuple(s.text for s in utterance.segments), True)
+        unit = analyze_unit(tuple(s.text for s in utterance.segments))
         for sentence in unit.sentences:
             if sentence.words:
                 points.append((len(points) + 1, utterance.speaker, len(sentence.words)))

@@ -780,7 +780,8 @@ def profile_dialogue(dialogue: "Dialogue", *, progress: bool = False, pos: bool 
     n_utt = len(utterances)
     with progress_bar(total=len(jobs), enabled=progress, desc="Profiling voices", unit="speech") as bar:
         for i, (_start, segs) in enumerate(jobs):
-            analysed.append(analyze_unit(segs, i < n_utt))
+            # (a speech is called as analyze_unit(segs), as the comparisons call it, so they share the cache entry)
+            analysed.append(analyze_unit(segs) if i < n_utt else analyze_unit(segs, False))
             if i % 256 == 255:
                 bar.update(256)
         bar.update(len(jobs) % 256)
