@@ -68,8 +68,8 @@ class Note:
 # --------------------------------------------------------------------------------------------------- units
 
 
-@dataclass(frozen=True, slots=True)
-class UnitStats:
+@dataclass(slots=True, unsafe_hash=True)  # read-only by convention, hashable by value as if frozen: a frozen
+class UnitStats:  # dataclass takes five times as long to build, and a novel makes thousands of these
     """Everything counted in one utterance (or one paragraph of narration)."""
 
     text: str

@@ -83,8 +83,8 @@ END_KINDS = ("statement", "question", "exclamation", "trailing", "interrupted", 
 """How a sentence ends: ``.``; ``?``; ``!``; an ellipsis; a dash; no end mark (a segment cut by a tag)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+@dataclass(slots=True, unsafe_hash=True)  # read-only by convention, hashable by value as if frozen: a frozen
+class Sentence:  # dataclass takes five times as long to build, and a novel makes thousands of these
     """One sentence: its text, its words (lower case, stutters resolved) and how it ends."""
 
     text: str
