@@ -224,6 +224,31 @@ def _class_lexicons() -> tuple[Lexicon, ...]:
     return tuple(lexicon(name) for name in _CLASSES)
 
 
+@lru_cache(maxsize=1)
+def _classes_by_word() -> tuple[dict[str, tuple[str, ...]], tuple[Lexicon, ...]]:
+    """``word -> the class lexicons listing it`` (in the order of _CLASSES), and the lexicons that also list
+    ``prefix*`` entries (those are still asked word by word). One look-up per word instead of six."""
+    table: dict[str, list[str]] = {}
+    for lex in _class_lexicons():
+        for w in lex.words:
+            table.setdefault(w, []).append(lex.name)
+    order = {name: i for i, name in enumerate(_CLASSES)}
+    return {w: tuple(sorted(v, key=order.__getitem__)) for w, v in table.items()}, tuple(
+        lex for lex in _class_lexicons() if lex.prefixes
+    )
+
+
+def _word_classes(word: str) -> list[str]:
+    """The class lexicons (hedges, intensifiers...) listing ``word``, in the order of _CLASSES."""
+    table, with_prefixes = _classes_by_word()
+    listed = table.get(word, ())
+    extra = [lex.name for lex in with_prefixes if lex.name not in listed and word.startswith(lex.prefixes)]
+    if not extra:
+        return list(listed)
+    names = set(listed) | set(extra)
+    return [name for name in _CLASSES if name in names]
+
+
 @dataclass(slots=True)
 class WordFeatures:
     """Everything the profiles need to know about one (lower-case) word, looked up once per word.
@@ -268,7 +293,7 @@ def scansion(words: Sequence[str]) -> str:
 @lru_cache(maxsize=131072)
 def _features(word: str) -> WordFeatures:
     syl, let, cpx, _poly, diff = word_features(word)
-    classes = [lex.name for lex in _class_lexicons() if lex.has_word(word)]
+    classes = _word_classes(word)
     group = pronouns().get(word)
     if group:
         classes.append(group)

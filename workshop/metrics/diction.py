@@ -34,6 +34,7 @@ differ by 0.3%, and the backward pass would cost as much again on a novel."""
 def _mtld_pass(words: Sequence[str], threshold: float) -> float:
     factors = 0.0
     seen: set[str] = set()
+    add = seen.add  # (bound once: this loop runs over every word of a novel)
     count = types = 0
     for w in words:
         count += 1
@@ -42,9 +43,10 @@ def _mtld_pass(words: Sequence[str], threshold: float) -> float:
             if types <= threshold * count:
                 factors += 1.0
                 seen = set()
+                add = seen.add
                 count = types = 0
         else:
-            seen.add(w)
+            add(w)
             types += 1
     if count:
         factors += (1.0 - types / count) / (1.0 - threshold)
@@ -62,7 +64,7 @@ def mtld(words: Sequence[str], threshold: float = MTLD_THRESHOLD) -> float:
     fwd = _mtld_pass(words, threshold)
     if len(words) > ONE_PASS_ABOVE:
         return fwd
-    bwd = _mtld_pass(list(reversed(words)), threshold)
+    bwd = _mtld_pass(words[::-1], threshold)
     if math.isnan(fwd) or math.isnan(bwd):
         return NAN
     return (fwd + bwd) / 2.0
