@@ -225,23 +225,26 @@ def _class_lexicons() -> tuple[Lexicon, ...]:
 
 
 @lru_cache(maxsize=1)
-def _classes_by_word() -> tuple[dict[str, tuple[str, ...]], tuple[Lexicon, ...]]:
-    """``word -> the class lexicons listing it`` (in the order of _CLASSES), and the lexicons that also list
-    ``prefix*`` entries (those are still asked word by word). One look-up per word instead of six."""
+def _classes_by_word() -> tuple[dict[str, tuple[str, ...]], tuple[Lexicon, ...], tuple[str, ...]]:
+    """``word -> the class lexicons listing it`` (in the order of _CLASSES), the lexicons that also list
+    ``prefix*`` entries (those are still asked word by word) and all their prefixes. One look-up per word
+    instead of six."""
     table: dict[str, list[str]] = {}
     for lex in _class_lexicons():
         for w in lex.words:
             table.setdefault(w, []).append(lex.name)
     order = {name: i for i, name in enumerate(_CLASSES)}
-    return {w: tuple(sorted(v, key=order.__getitem__)) for w, v in table.items()}, tuple(
-        lex for lex in _class_lexicons() if lex.prefixes
-    )
+    with_prefixes = tuple(lex for lex in _class_lexicons() if lex.prefixes)
+    every_prefix = tuple(p for lex in with_prefixes for p in lex.prefixes)
+    return {w: tuple(sorted(v, key=order.__getitem__)) for w, v in table.items()}, with_prefixes, every_prefix
 
 
 def _word_classes(word: str) -> list[str]:
     """The class lexicons (hedges, intensifiers...) listing ``word``, in the order of _CLASSES."""
-    table, with_prefixes = _classes_by_word()
+    table, with_prefixes, every_prefix = _classes_by_word()
     listed = table.get(word, ())
+    if not word.startswith(every_prefix):  # (most words: no prefix entry to try)
+        return list(listed)
     extra = [lex.name for lex in with_prefixes if lex.name not in listed and word.startswith(lex.prefixes)]
     if not extra:
         return list(listed)
