@@ -33,6 +33,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from workshop.attribution_lexicon import lexicon
+from workshop import attribution_ranker as ranker
 from workshop.attribution_names import Mention, NameIndex
 from workshop.attribution_tags import Tag, TagReader, clause_weight
 from workshop.cast import Cast, Character
@@ -259,6 +260,7 @@ class _Engine:
                 self._beat(k, g)
         self._alternate_runs()
         self._turn_taking()
+        self._rerank()
         self._finish()
 
     # ------------------------------------------------------------------ evidence readers
@@ -861,6 +863,33 @@ class _Engine:
                         continue
             if not changed:
                 break
+
+    # ------------------------------------------------------------------ the learned ranker
+
+    def _rerank(self) -> None:
+        """Let the ranker (:mod:`workshop.attribution_ranker`) choose among the candidates of every utterance the
+        rules resolved without a named tag. It reads the rules' speakers as they stand before any change, so each
+        choice sees the same context it was trained on."""
+        weights = ranker.load_weights()
+        if weights is None:
+            return
+        speakers = [g.speaker for g in self.groups]
+        choices: list[tuple[_Group, str, float, list[float]]] = []
+        for k, g in enumerate(self.groups):
+            if not ranker.rankable(self, k):
+                continue
+            names, rows = ranker.candidates(self, k, speakers)
+            if not names:
+                continue
+            probs = ranker.score(rows, weights)
+            best = max(range(len(names)), key=lambda i: probs[i])
+            if g.speaker is None and (probs[best] < weights.threshold or len(names) < 2):
+                # too little evidence: the speaker stays unknown (a lone candidate's probability of 1 says nothing)
+                continue
+            choices.append((g, names[best], probs[best], rows[best]))
+        for g, name, prob, row in choices:
+            method = g.method if name == g.speaker else ranker.method_for(row)
+            self._set(g, name, method, round(prob, 3))
 
     # ------------------------------------------------------------------ writing the answer onto the segments
 

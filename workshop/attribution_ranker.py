@@ -1,0 +1,309 @@
+"""A small learned ranker that chooses who speaks an utterance without an explicit tag.
+
+The rules of :mod:`workshop.attribution` run first. Then, for every utterance they could not pin to a named tag
+(pronoun and descriptive tags, beats, vocatives, turn-taking, and the ones left unknown), this module lists the
+characters who could be speaking (:func:`candidates`), describes each with a few yes/no and count features
+(:data:`FEATURES`), and scores them with one weight per feature. The probabilities are a softmax over the
+candidates of the utterance (a conditional logit model), so the best one's probability is also the confidence.
+
+The features only use what the engine itself found (the rules' speakers around the utterance, the names in the
+narration, the tags and vocatives); never the annotation. The weights live in
+``workshop/data/attribution/ranker.json`` and are rebuilt by ``scripts/train_attribution.py`` from the eight
+tuning novels of ../shared/pdnc.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from workshop.attribution import _Engine
+
+CONTEXT = 6
+"""How many utterances before and after (within one exchange) lend their speakers as candidates."""
+NARRATION_PARAGRAPHS = 2
+"""How many paragraphs before the utterance lend the names in their narration as candidates."""
+RECENT_CANDIDATES = 3
+"""The characters named most often in the narration of the last MENTION_WINDOW characters are candidates too."""
+RANKED_METHODS = ("pronoun", "descriptive", "beat", "vocative", "turn-taking", "none")
+"""The methods whose choice the ranker may revise; named tags, scripts and "said a man" stay as the rules read them."""
+
+FEATURES: tuple[str, ...] = (
+    "rule",  # the rules chose this character
+    "rule_conf",  # ... times the confidence the rules gave
+    "rule_pronoun",  # ... by a pronoun tag
+    "rule_descriptive",
+    "rule_beat",
+    "rule_vocative",
+    "rule_turn",
+    "prev1",  # spoke the utterance just before (same exchange)
+    "prev1_direct",  # ... in the paragraph straight before, no narration between
+    "prev1_bare",  # ... and this paragraph opens with the quote (no beat of its own)
+    "prev2",
+    "prev2_alt",  # spoke two before, and someone else spoke in between (A B ? -> A)
+    "prev3",
+    "next1",
+    "next1_explicit",  # named by a tag in the utterance just after
+    "next2",
+    "next2_alt",
+    "next3",
+    "addressed_prev",  # called by name in the utterance before: the listener answers
+    "addressed_next",  # called by name in the utterance after
+    "addressed_here",  # called by name in this utterance: the listener, not the speaker
+    "named_here",  # named in this utterance (spoken about)
+    "pronoun_fits",  # the tag's pronoun ("she said") fits the character's
+    "pronoun_clash",  # the tag's pronoun does not fit
+    "tag_score",  # the rules' score for the pronoun or description (see _Engine._candidates), clipped to [-3, 6] / 3
+    "in_paragraph_before",  # named in the narration of this paragraph, before the quote
+    "opens_paragraph",  # the paragraph begins with this character's name ("Bruce trailed off. ...")
+    "subject_before",  # a sentence of the narration before the quote, in this paragraph, opens with the name
+    "subject_previous",  # the last sentence-opening name of the narration paragraph just before
+    "last_named",  # the last character named in the narration before the quote
+    "in_paragraph_after",  # named in the narration of this paragraph, after the quote
+    "in_previous_paragraph",  # named in the narration paragraph just before
+    "recent_mentions",  # log(1 + mentions in the last 3000 characters of narration)
+    "participant",  # speaks somewhere in this exchange
+    "pair",  # ... and the exchange has exactly two speakers
+    "frequency",  # log(1 + mentions in the whole text) / 5
+    "narrator",  # the first-person narrator
+)
+
+MENTION_WINDOW = 3000
+
+
+@dataclass(frozen=True)
+class Weights:
+    names: tuple[str, ...]
+    values: tuple[float, ...]
+    threshold: float
+    """Below this probability an utterance the rules left unknown stays unknown."""
+
+
+@lru_cache(maxsize=1)
+def load_weights() -> Weights | None:
+    """The shipped weights, or None when the file is missing or was trained on another feature list."""
+    try:
+        raw = resources.files("workshop").joinpath("data", "attribution", "ranker.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    data = json.loads(raw)
+    weights = data.get("weights", {})
+    if set(weights) != set(FEATURES):
+        return None
+    return Weights(FEATURES, tuple(float(weights[n]) for n in FEATURES), float(data.get("threshold", 0.0)))
+
+
+def softmax(scores: list[float]) -> list[float]:
+    """exp(s) / sum(exp(s)), computed without overflow."""
+    if not scores:
+        return []
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def score(rows: list[list[float]], weights: Weights) -> list[float]:
+    """The probability of each candidate (one row of features each)."""
+    return softmax([sum(w * x for w, x in zip(weights.values, row)) for row in rows])
+
+
+def _exchange(engine: _Engine, k: int) -> tuple[int, int]:
+    """The first and last utterance of the exchange around ``k``, at most CONTEXT away."""
+    groups = engine.groups
+    lo = k
+    while lo > 0 and k - lo < CONTEXT and engine._linked(groups[lo - 1], groups[lo]):
+        lo -= 1
+    hi = k
+    while hi + 1 < len(groups) and hi - k < CONTEXT and engine._linked(groups[hi], groups[hi + 1]):
+        hi += 1
+    return lo, hi
+
+
+def _tag(engine: _Engine, k: int):
+    """The first pronoun or descriptive tag of utterance ``k``, or None."""
+    for _, tag in engine.groups[k].tags:
+        if tag.kind in ("pronoun", "descriptive") and tag.pronoun not in ("they", "we"):
+            return tag
+    return None
+
+
+def candidates(engine: _Engine, k: int, speakers: list[str | None]) -> tuple[list[str], list[list[float]]]:
+    """The characters who may speak utterance ``k`` and their features (rows in the order of :data:`FEATURES`).
+
+    ``speakers`` are the rules' speakers of every utterance (the context the features read)."""
+    groups = engine.groups
+    g = groups[k]
+    lo, hi = _exchange(engine, k)
+    text = engine.text
+    narrator = engine.index.narrator
+    para = engine.paragraphs[g.paragraph]
+    first = engine.spans[g.members[0]]
+    last_here = max((engine.spans[i].end for i in g.members if engine.spans[i].paragraph == g.paragraph))
+
+    pool: dict[str, None] = {}
+    if speakers[k]:
+        pool[speakers[k]] = None
+    for j in range(lo, hi + 1):
+        if j != k and speakers[j]:
+            pool[speakers[j]] = None
+    for j in (k - 1, k + 1):
+        if lo <= j <= hi:
+            for n in sorted(groups[j].addressees):
+                pool[n] = None
+    # names in the narration: this paragraph and the paragraphs just before
+    window_start = engine.paragraphs[max(0, g.paragraph - NARRATION_PARAGRAPHS)].start
+    i = bisect.bisect_left(engine.narr_starts, window_start)
+    before_here: set[str] = set()
+    after_here: set[str] = set()
+    in_prev: set[str] = set()
+    openers: set[str] = set()
+    previous_subject = None
+    prev_para = engine.paragraphs[g.paragraph - 1] if g.paragraph > 0 else None
+    prev_is_narration = prev_para is not None and (g.paragraph - 1) not in engine.quote_paragraphs
+    while i < len(engine.narr) and engine.narr[i].start < para.end:
+        m = engine.narr[i]
+        i += 1
+        if len(m.names) != 1:
+            continue
+        n = m.names[0]
+        pool[n] = None
+        if m.start >= para.start:
+            (before_here if m.start < first.start else after_here).add(n)
+            if m.start < first.start and _opens_sentence(text, para.start, m.start):
+                openers.add(n)
+        elif prev_is_narration and prev_para is not None and m.start >= prev_para.start:
+            in_prev.add(n)
+            if _opens_sentence(text, prev_para.start, m.start):
+                previous_subject = n
+    # the rules' scores for the pronoun or description, when there is one
+    tag = _tag(engine, k)
+    tag_scores: dict[str, float] = {}
+    if tag is not None:
+        tag_scores = engine._candidates(k, g, tag.pos, tag.pronoun)
+        for n in tag_scores:
+            pool[n] = None
+    # recent narration mentions before the quote
+    recent: dict[str, int] = {}
+    last_named = None
+    j = bisect.bisect_left(engine.narr_starts, first.start) - 1
+    while j >= 0 and first.start - engine.narr[j].start < MENTION_WINDOW:
+        m = engine.narr[j]
+        j -= 1
+        if len(m.names) == 1:
+            if last_named is None:
+                last_named = m.names[0]
+            recent[m.names[0]] = recent.get(m.names[0], 0) + 1
+    # the characters the narration names most in the last few pages, and a first-person narrator
+    for n, _ in sorted(recent.items(), key=lambda kv: -kv[1])[:RECENT_CANDIDATES]:
+        pool[n] = None
+    if narrator:
+        pool[narrator] = None
+    participants = {speakers[j] for j in range(lo, hi + 1) if j != k and speakers[j]}
+    if narrator and participants:
+        participants.add(narrator)
+    rule = speakers[k]
+    method = g.method
+    prev = groups[k - 1] if k - 1 >= lo else None
+    nxt = groups[k + 1] if k + 1 <= hi else None
+
+    def spk(j: int) -> str | None:
+        return speakers[j] if lo <= j <= hi else None
+
+    direct = prev is not None and g.paragraph - prev.last_paragraph == 1
+    bare = not text[para.start : first.start].strip(" \n\"'“‘")
+    opener = None
+    i = bisect.bisect_left(engine.narr_starts, para.start)
+    if i < len(engine.narr) and engine.narr[i].start == para.start and len(engine.narr[i].names) == 1:
+        opener = engine.narr[i].names[0]
+
+    names = list(pool)
+    rows: list[list[float]] = []
+    for c in names:
+        is_rule = c == rule
+        pron = engine.pronoun.get(c)
+        fits = clash = False
+        if tag is not None and tag.pronoun in ("he", "she"):
+            fits = pron == tag.pronoun
+            clash = pron is not None and pron != tag.pronoun or c == narrator
+        f = {
+            "rule": is_rule,
+            "rule_conf": g.confidence if is_rule else 0.0,
+            "rule_pronoun": is_rule and method == "pronoun",
+            "rule_descriptive": is_rule and method == "descriptive",
+            "rule_beat": is_rule and method == "beat",
+            "rule_vocative": is_rule and method == "vocative",
+            "rule_turn": is_rule and method == "turn-taking",
+            "prev1": spk(k - 1) == c,
+            "prev1_direct": direct and spk(k - 1) == c,
+            "prev1_bare": direct and spk(k - 1) == c and bare,
+            "prev2": spk(k - 2) == c,
+            "prev2_alt": spk(k - 2) == c and spk(k - 1) not in (None, c),
+            "prev3": spk(k - 3) == c,
+            "next1": spk(k + 1) == c,
+            "next1_explicit": spk(k + 1) == c and nxt is not None and nxt.method in ("explicit", "script"),
+            "next2": spk(k + 2) == c,
+            "next2_alt": spk(k + 2) == c and spk(k + 1) not in (None, c),
+            "next3": spk(k + 3) == c,
+            "addressed_prev": prev is not None and c in prev.addressees,
+            "addressed_next": nxt is not None and c in nxt.addressees,
+            "addressed_here": c in g.addressees,
+            "named_here": c in g.mentioned,
+            "pronoun_fits": fits,
+            "pronoun_clash": clash,
+            "tag_score": max(-3.0, min(6.0, tag_scores[c])) / 3 if c in tag_scores else 0.0,
+            "in_paragraph_before": c in before_here,
+            "opens_paragraph": c == opener,
+            "subject_before": c in openers,
+            "subject_previous": c == previous_subject,
+            "last_named": c == last_named,
+            "in_paragraph_after": c in after_here and last_here < para.end,
+            "in_previous_paragraph": c in in_prev,
+            "recent_mentions": math.log1p(recent.get(c, 0)),
+            "participant": c in participants,
+            "pair": c in participants and len(participants) == 2,
+            "frequency": math.log1p(engine.frequency.get(c, 0)) / 5,
+            "narrator": c == narrator,
+        }
+        rows.append([float(f[n]) for n in FEATURES])
+    return names, rows
+
+
+_SENTENCE_END = re.compile(r"[.!?;]['’\"”)]?\s+$")
+
+
+def _opens_sentence(text: str, start: int, pos: int) -> bool:
+    """Whether the name at ``pos`` opens a sentence of the narration that starts at ``start``."""
+    return pos == start or _SENTENCE_END.search(text, max(start, pos - 4), pos) is not None
+
+
+def rankable(engine: _Engine, k: int) -> bool:
+    """Whether the ranker may choose the speaker of utterance ``k``."""
+    g = engine.groups[k]
+    if g.outsider or g.method not in RANKED_METHODS:
+        return False
+    if g.speaker is None and _tag(engine, k) is None:
+        # an utterance the rules left unknown, with no tag: only an exchange around it can give it a speaker (a
+        # line after a long stretch of narration stays unknown)
+        lo, hi = _exchange(engine, k)
+        return lo < hi
+    return True
+
+
+def method_for(row: list[float]) -> str:
+    """The method to show a writer for a candidate the ranker chose over the rules: the strongest evidence it has."""
+    f = dict(zip(FEATURES, row))
+    if f["addressed_prev"]:
+        return "vocative"
+    if f["pronoun_fits"] and f["tag_score"] > 0:
+        return "pronoun"
+    if f["in_paragraph_before"] or f["in_paragraph_after"]:
+        return "beat"
+    return "turn-taking"
