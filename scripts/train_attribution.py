@@ -62,11 +62,12 @@ def novel_rows(folder: Path) -> list[dict]:
         return None
 
     speakers = [g.speaker for g in engine.groups]
+    linked = ranker.links(engine)
     out = []
     for k, g in enumerate(engine.groups):
-        if not ranker.rankable(engine, k):
+        if not ranker.rankable(engine, k, linked):
             continue
-        names, rows = ranker.candidates(engine, k, speakers)
+        names, rows = ranker.candidates(engine, k, speakers, linked)
         answers = [gold(engine.spans[i]) for i in g.members]
         first = answers[0]
         out.append(

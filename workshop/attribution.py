@@ -110,6 +110,7 @@ class _Group:
     addressees: set[str] = field(default_factory=set)
     mentioned: set[str] = field(default_factory=set)  # named inside the quote, not addressed: spoken about
     outsider: bool = False  # the tag says someone outside the cast speaks ("said a man")
+    pronoun_scores: dict[str, float] = field(default_factory=dict)  # the first _resolve's scores (for the ranker)
 
 
 _TO_NAME = re.compile(r"[^.!?;\"“”]*?\b(?:to|at|towards|addressing)\s+(?:the\s+)?(?=[A-Z])")
@@ -602,6 +603,8 @@ class _Engine:
             # "the old woman" is also what the cast calls one character: she is a likely one
             if name not in g.addressees:
                 scores[name] = scores.get(name, 0.0) + DESCRIBED_WEIGHT
+        if not g.pronoun_scores:
+            g.pronoun_scores = dict(scores)
         words = phrase.lower().split()
         if len(words) >= 2 and words[0] in ("his", "her") and pronoun == {"his": "he", "her": "she"}[words[0]]:
             possessor = self._possessor(pos, pronoun)
@@ -874,11 +877,12 @@ class _Engine:
         if weights is None:
             return
         speakers = [g.speaker for g in self.groups]
+        linked = ranker.links(self)
         choices: list[tuple[_Group, str, float, list[float]]] = []
         for k, g in enumerate(self.groups):
-            if not ranker.rankable(self, k):
+            if not ranker.rankable(self, k, linked):
                 continue
-            names, rows = ranker.candidates(self, k, speakers)
+            names, rows = ranker.candidates(self, k, speakers, linked)
             if not names:
                 continue
             probs = ranker.score(rows, weights)
@@ -888,7 +892,7 @@ class _Engine:
                 continue
             choices.append((g, names[best], probs[best], rows[best]))
         for g, name, prob, row in choices:
-            method = g.method if name == g.speaker else ranker.method_for(row)
+            method = g.method if name == g.speaker else ranker.method_for(row, ranker.tag_kind(self, g.number))
             self._set(g, name, method, round(prob, 3))
 
     # ------------------------------------------------------------------ writing the answer onto the segments

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import json
 import math
+import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -60,7 +61,7 @@ FEATURES: tuple[str, ...] = (
     "named_here",  # named in this utterance (spoken about)
     "pronoun_fits",  # the tag's pronoun ("she said") fits the character's
     "pronoun_clash",  # the tag's pronoun does not fit
-    "tag_score",  # the rules' score for the pronoun or description (see _Engine._candidates), clipped to [-3, 6] / 3
+    "pronoun_score",  # the rules' score for the pronoun or description (_Engine._candidates), clipped to [-3, 6] / 3
     "in_paragraph_before",  # named in the narration of this paragraph, before the quote
     "opens_paragraph",  # the paragraph begins with this character's name ("Bruce trailed off. ...")
     "subject_before",  # a sentence of the narration before the quote, in this paragraph, opens with the name
@@ -112,17 +113,24 @@ def softmax(scores: list[float]) -> list[float]:
 
 def score(rows: list[list[float]], weights: Weights) -> list[float]:
     """The probability of each candidate (one row of features each)."""
-    return softmax([sum(w * x for w, x in zip(weights.values, row)) for row in rows])
+    return softmax([sum(map(operator.mul, weights.values, row)) for row in rows])
 
 
-def _exchange(engine: _Engine, k: int) -> tuple[int, int]:
-    """The first and last utterance of the exchange around ``k``, at most CONTEXT away."""
+def links(engine: _Engine) -> list[bool]:
+    """For each utterance, whether it belongs to the exchange of the one before (see ``_Engine._linked``)."""
     groups = engine.groups
+    return [k > 0 and engine._linked(groups[k - 1], groups[k]) for k in range(len(groups))]
+
+
+def _exchange(engine: _Engine, k: int, linked: list[bool] | None = None) -> tuple[int, int]:
+    """The first and last utterance of the exchange around ``k``, at most CONTEXT away."""
+    if linked is None:
+        linked = links(engine)
     lo = k
-    while lo > 0 and k - lo < CONTEXT and engine._linked(groups[lo - 1], groups[lo]):
+    while lo > 0 and k - lo < CONTEXT and linked[lo]:
         lo -= 1
     hi = k
-    while hi + 1 < len(groups) and hi - k < CONTEXT and engine._linked(groups[hi], groups[hi + 1]):
+    while hi + 1 < len(linked) and hi - k < CONTEXT and linked[hi + 1]:
         hi += 1
     return lo, hi
 
@@ -135,13 +143,16 @@ def _tag(engine: _Engine, k: int):
     return None
 
 
-def candidates(engine: _Engine, k: int, speakers: list[str | None]) -> tuple[list[str], list[list[float]]]:
+def candidates(
+    engine: _Engine, k: int, speakers: list[str | None], linked: list[bool] | None = None
+) -> tuple[list[str], list[list[float]]]:
     """The characters who may speak utterance ``k`` and their features (rows in the order of :data:`FEATURES`).
 
-    ``speakers`` are the rules' speakers of every utterance (the context the features read)."""
+    ``speakers`` are the rules' speakers of every utterance (the context the features read); ``linked`` is
+    :func:`links` (computed when not given)."""
     groups = engine.groups
     g = groups[k]
-    lo, hi = _exchange(engine, k)
+    lo, hi = _exchange(engine, k, linked)
     text = engine.text
     narrator = engine.index.narrator
     para = engine.paragraphs[g.paragraph]
@@ -183,13 +194,9 @@ def candidates(engine: _Engine, k: int, speakers: list[str | None]) -> tuple[lis
             in_prev.add(n)
             if _opens_sentence(text, prev_para.start, m.start):
                 previous_subject = n
-    # the rules' scores for the pronoun or description, when there is one
-    tag = _tag(engine, k)
-    tag_scores: dict[str, float] = {}
-    if tag is not None:
-        tag_scores = engine._candidates(k, g, tag.pos, tag.pronoun)
-        for n in tag_scores:
-            pool[n] = None
+    tag = _tag(engine, k)  # "she said", "the old man replied"
+    for n in g.pronoun_scores:
+        pool[n] = None
     # recent narration mentions before the quote
     recent: dict[str, int] = {}
     last_named = None
@@ -217,6 +224,9 @@ def candidates(engine: _Engine, k: int, speakers: list[str | None]) -> tuple[lis
     def spk(j: int) -> str | None:
         return speakers[j] if lo <= j <= hi else None
 
+    p1, p2, p3, n1, n2, n3 = spk(k - 1), spk(k - 2), spk(k - 3), spk(k + 1), spk(k + 2), spk(k + 3)
+    next_explicit = nxt is not None and nxt.method in ("explicit", "script")
+
     direct = prev is not None and g.paragraph - prev.last_paragraph == 1
     bare = not text[para.start : first.start].strip(" \n\"'“‘")
     opener = None
@@ -241,24 +251,24 @@ def candidates(engine: _Engine, k: int, speakers: list[str | None]) -> tuple[lis
             "rule_beat": is_rule and method == "beat",
             "rule_vocative": is_rule and method == "vocative",
             "rule_turn": is_rule and method == "turn-taking",
-            "prev1": spk(k - 1) == c,
-            "prev1_direct": direct and spk(k - 1) == c,
-            "prev1_bare": direct and spk(k - 1) == c and bare,
-            "prev2": spk(k - 2) == c,
-            "prev2_alt": spk(k - 2) == c and spk(k - 1) not in (None, c),
-            "prev3": spk(k - 3) == c,
-            "next1": spk(k + 1) == c,
-            "next1_explicit": spk(k + 1) == c and nxt is not None and nxt.method in ("explicit", "script"),
-            "next2": spk(k + 2) == c,
-            "next2_alt": spk(k + 2) == c and spk(k + 1) not in (None, c),
-            "next3": spk(k + 3) == c,
+            "prev1": p1 == c,
+            "prev1_direct": direct and p1 == c,
+            "prev1_bare": direct and p1 == c and bare,
+            "prev2": p2 == c,
+            "prev2_alt": p2 == c and p1 not in (None, c),
+            "prev3": p3 == c,
+            "next1": n1 == c,
+            "next1_explicit": n1 == c and next_explicit,
+            "next2": n2 == c,
+            "next2_alt": n2 == c and n1 not in (None, c),
+            "next3": n3 == c,
             "addressed_prev": prev is not None and c in prev.addressees,
             "addressed_next": nxt is not None and c in nxt.addressees,
             "addressed_here": c in g.addressees,
             "named_here": c in g.mentioned,
             "pronoun_fits": fits,
             "pronoun_clash": clash,
-            "tag_score": max(-3.0, min(6.0, tag_scores[c])) / 3 if c in tag_scores else 0.0,
+            "pronoun_score": max(-3.0, min(6.0, g.pronoun_scores[c])) / 3 if c in g.pronoun_scores else 0.0,
             "in_paragraph_before": c in before_here,
             "opens_paragraph": c == opener,
             "subject_before": c in openers,
@@ -284,7 +294,7 @@ def _opens_sentence(text: str, start: int, pos: int) -> bool:
     return pos == start or _SENTENCE_END.search(text, max(start, pos - 4), pos) is not None
 
 
-def rankable(engine: _Engine, k: int) -> bool:
+def rankable(engine: _Engine, k: int, linked: list[bool] | None = None) -> bool:
     """Whether the ranker may choose the speaker of utterance ``k``."""
     g = engine.groups[k]
     if g.outsider or g.method not in RANKED_METHODS:
@@ -292,18 +302,25 @@ def rankable(engine: _Engine, k: int) -> bool:
     if g.speaker is None and _tag(engine, k) is None:
         # an utterance the rules left unknown, with no tag: only an exchange around it can give it a speaker (a
         # line after a long stretch of narration stays unknown)
-        lo, hi = _exchange(engine, k)
+        lo, hi = _exchange(engine, k, linked)
         return lo < hi
     return True
 
 
-def method_for(row: list[float]) -> str:
-    """The method to show a writer for a candidate the ranker chose over the rules: the strongest evidence it has."""
+def tag_kind(engine: _Engine, k: int) -> str | None:
+    """"pronoun" or "descriptive" when utterance ``k`` has such a tag, else None."""
+    tag = _tag(engine, k)
+    return tag.kind if tag is not None else None
+
+
+def method_for(row: list[float], tag: str | None = None) -> str:
+    """The method to show a writer for a candidate the ranker chose over the rules: the strongest evidence it has
+    (``tag``: the kind of the utterance's pronoun or descriptive tag, if any)."""
     f = dict(zip(FEATURES, row))
+    if tag is not None and not f["pronoun_clash"]:
+        return tag
     if f["addressed_prev"]:
         return "vocative"
-    if f["pronoun_fits"] and f["tag_score"] > 0:
-        return "pronoun"
     if f["in_paragraph_before"] or f["in_paragraph_after"]:
         return "beat"
     return "turn-taking"
