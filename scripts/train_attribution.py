@@ -32,54 +32,76 @@ HELD_OUT = ("HardTimes", "TheAwakening", "TheSignOfTheFour", "WinnieThePooh")
 OUT = ROOT / "workshop" / "data" / "attribution" / "ranker.json"
 
 
-def novel_rows(folder: Path) -> list[dict]:
-    """One record per rankable utterance: candidates, feature rows, the rules' choice, the annotated speaker and
-    how many annotated pieces the utterance covers."""
-    recorded: list = []
-    original = attribution._Engine._rerank
-    attribution._Engine._rerank = lambda self: recorded.append(self)  # type: ignore[method-assign]
-    try:
-        scene = read_scene(folder / "text.txt", detect_notes=False)
-        find_dialogue(scene, load_cast(folder / "characters.json"))
-    finally:
-        attribution._Engine._rerank = original  # type: ignore[method-assign]
-    engine = recorded[0]
-    pieces = []
-    for line in (folder / "quotes.jsonl").open(encoding="utf-8"):
-        q = json.loads(line)
-        for s, e in q["spans"]:
-            pieces.append((s, e, q["speaker"]))
-    pieces.sort()
-    starts = [p[0] for p in pieces]
+class Novel:
+    """A tuning novel run through the rules (the ranker not yet applied), with the annotated speaker of each
+    utterance's first piece."""
 
-    def gold(span) -> str | None:
-        i = max(0, bisect.bisect_left(starts, span.start) - 3)
-        while i < len(pieces) and pieces[i][0] < span.end:
-            s, e, who = pieces[i]
-            if min(e, span.end) - max(s, span.start) >= max(1, (e - s) / 2):
-                return who
-            i += 1
-        return None
+    def __init__(self, folder: Path) -> None:
+        recorded: list = []
+        original = attribution._Engine._rerank
+        attribution._Engine._rerank = lambda self: recorded.append(self)  # type: ignore[method-assign]
+        try:
+            scene = read_scene(folder / "text.txt", detect_notes=False)
+            find_dialogue(scene, load_cast(folder / "characters.json"))
+        finally:
+            attribution._Engine._rerank = original  # type: ignore[method-assign]
+        self.name = folder.name
+        self.engine = recorded[0]
+        pieces = []
+        for line in (folder / "quotes.jsonl").open(encoding="utf-8"):
+            q = json.loads(line)
+            for s, e in q["spans"]:
+                pieces.append((s, e, q["speaker"]))
+        pieces.sort()
+        starts = [p[0] for p in pieces]
 
-    speakers = [g.speaker for g in engine.groups]
-    linked = ranker.links(engine)
-    out = []
-    for k, g in enumerate(engine.groups):
-        if not ranker.rankable(engine, k, linked):
-            continue
-        names, rows = ranker.candidates(engine, k, speakers, linked)
-        answers = [gold(engine.spans[i]) for i in g.members]
-        first = answers[0]
-        out.append(
-            {
-                "names": names,
-                "rows": np.array(rows, dtype=float).reshape(len(names), len(ranker.FEATURES)),
-                "rule": g.speaker,
-                "gold": first,
-                "pieces": len(answers),
-            }
-        )
-    return out
+        def gold(span) -> str | None:
+            i = max(0, bisect.bisect_left(starts, span.start) - 3)
+            while i < len(pieces) and pieces[i][0] < span.end:
+                s, e, who = pieces[i]
+                if min(e, span.end) - max(s, span.start) >= max(1, (e - s) / 2):
+                    return who
+                i += 1
+            return None
+
+        self.gold = [gold(self.engine.spans[g.members[0]]) for g in self.engine.groups]
+        self.rules = [(g.speaker, g.method, g.confidence) for g in self.engine.groups]
+        # the utterances the ranker may touch, as the rules leave them (the accuracy is measured on these)
+        linked = ranker.links(self.engine)
+        self.rankable = [k for k in range(len(self.engine.groups)) if ranker.rankable(self.engine, k, linked)]
+
+    def reset(self) -> None:
+        """Back to the rules' answers."""
+        for g, (speaker, method, confidence) in zip(self.engine.groups, self.rules):
+            g.speaker, g.method, g.confidence = speaker, method, confidence
+
+    def rows(self) -> list[dict]:
+        """One record per rankable utterance in the engine's present state: candidates, feature rows, the current
+        answer and the annotated one."""
+        engine = self.engine
+        speakers = [g.speaker for g in engine.groups]
+        linked = ranker.links(engine)
+        out = []
+        for k, g in enumerate(engine.groups):
+            if not ranker.rankable(engine, k, linked):
+                continue
+            names, rows = ranker.candidates(engine, k, speakers, linked)
+            out.append(
+                {
+                    "names": names,
+                    "rows": np.array(rows, dtype=float).reshape(len(names), len(ranker.FEATURES)),
+                    "rule": g.speaker,
+                    "gold": self.gold[k],
+                }
+            )
+        return out
+
+    def accuracy(self) -> tuple[int, int, int]:
+        """(right by the rules, right now, utterances) over the utterances the rules left without a named tag."""
+        groups = self.engine.groups
+        rules = sum(self.rules[k][0] is not None and self.rules[k][0] == self.gold[k] for k in self.rankable)
+        now = sum(groups[k].speaker is not None and groups[k].speaker == self.gold[k] for k in self.rankable)
+        return rules, now, len(self.rankable)
 
 
 def fit(data: list[dict], l2: float, iterations: int = 30) -> np.ndarray:
@@ -105,76 +127,55 @@ def fit(data: list[dict], l2: float, iterations: int = 30) -> np.ndarray:
     return w
 
 
-def evaluate(data: list[dict], w: np.ndarray, threshold: float) -> dict:
-    """Utterance-level counts: right by the rules, right by the ranker (first piece), and pieces weighted."""
-    rule = ranked = n = 0
-    bands: dict[int, list[int]] = {}
-    for d in data:
-        n += 1
-        rule += d["rule"] is not None and d["rule"] == d["gold"]
-        if d["names"]:
-            p = ranker.softmax(list(d["rows"] @ w))
-            b = int(np.argmax(p))
-            if d["rule"] is None and (p[b] < threshold or len(p) < 2):
-                choice = None
-            else:
-                choice = d["names"][b]
-            if d["rule"] is None:
-                band = bands.setdefault(min(9, int(p[b] * 10)), [0, 0])
-                band[0] += d["names"][b] == d["gold"]
-                band[1] += 1
-        else:
-            choice = d["rule"]
-        ranked += choice is not None and choice == d["gold"]
-    return {"n": n, "rules": rule / n, "ranker": ranked / n, "bands": bands}
+def as_weights(w: np.ndarray, threshold: float) -> ranker.Weights:
+    return ranker.Weights(ranker.FEATURES, tuple(float(x) for x in w), threshold)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pdnc", type=Path, default=ROOT.parent / "shared" / "pdnc")
     parser.add_argument("--l2", type=float, default=1.0)
-    parser.add_argument("--threshold", type=float, default=0.0)
-    parser.add_argument("--cv", action="store_true", help="report leave-one-novel-out accuracy first")
+    parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--passes", type=int, default=2)
     parser.add_argument("--dry-run", action="store_true", help="do not write the weights")
     args = parser.parse_args(argv)
     folders = sorted(
         p for p in args.pdnc.iterdir() if (p / "quotes.jsonl").exists() and p.name not in HELD_OUT
     )
-    data = {f.name: novel_rows(f) for f in folders}
-    if args.cv:
-        total = {"n": 0, "rules": 0.0, "ranker": 0.0}
-        bands: dict[int, list[int]] = {}
-        for name in data:
-            train = [d for other, rows in data.items() if other != name for d in rows]
-            w = fit(train, args.l2)
-            r = evaluate(data[name], w, args.threshold)
-            print(f"{name:30} n {r['n']:5}  rules {r['rules']:6.1%}  ranker {r['ranker']:6.1%}")
-            total["n"] += r["n"]
-            total["rules"] += r["rules"] * r["n"]
-            total["ranker"] += r["ranker"] * r["n"]
-            for b, (right, count) in r["bands"].items():
-                bands.setdefault(b, [0, 0])
-                bands[b][0] += right
-                bands[b][1] += count
-        print(f"{'leave-one-novel-out':30} n {total['n']:5}  rules {total['rules'] / total['n']:6.1%}  "
-              f"ranker {total['ranker'] / total['n']:6.1%}")
-        print("utterances the rules left unknown, by the ranker's probability (right / all):")
-        for b in sorted(bands):
-            print(f"  {b / 10:.1f}-{(b + 1) / 10:.1f}  {bands[b][0]:4} / {bands[b][1]:4}")
-    everything = [d for rows in data.values() for d in rows]
-    covered = sum(d["gold"] in d["names"] for d in everything)
-    print(f"right speaker among the candidates: {covered / len(everything):.1%} of {len(everything)} utterances")
-    w = fit(everything, args.l2)
-    r = evaluate(everything, w, args.threshold)
-    print(f"{'all eight (trained on)':30} n {r['n']:5}  rules {r['rules']:6.1%}  ranker {r['ranker']:6.1%}")
-    for name, value in sorted(zip(ranker.FEATURES, w), key=lambda kv: -abs(kv[1])):
-        print(f"  {name:24} {value:+.3f}")
+    novels = [Novel(f) for f in folders]
+    # Each pass is trained on the contexts the passes before it give on a novel they were NOT trained on
+    # (leave-one-novel-out), as they would on a new novel; its accuracy is measured the same way.
+    final: list[np.ndarray] = []
+    for number in range(1, args.passes + 1):
+        data = {n.name: n.rows() for n in novels}
+        everything = [d for rows in data.values() for d in rows]
+        covered = sum(d["gold"] in d["names"] for d in everything)
+        print(f"pass {number}: right speaker among the candidates for {covered / len(everything):.1%} "
+              f"of {len(everything)} utterances")
+        totals = [0, 0, 0]
+        for n in novels:
+            w = fit([d for other, rows in data.items() if other != n.name for d in rows], args.l2)
+            n.engine._rank_pass(as_weights(w, args.threshold))
+            rules, now, count = n.accuracy()
+            print(f"  {n.name:30} n {count:5}  rules {rules / count:6.1%}  ranker {now / count:6.1%}")
+            totals = [a + b for a, b in zip(totals, (rules, now, count))]
+        print(f"  {'leave-one-novel-out':30} n {totals[2]:5}  rules {totals[0] / totals[2]:6.1%}  "
+              f"ranker {totals[1] / totals[2]:6.1%}")
+        final.append(fit(everything, args.l2))
+    for number, w in enumerate(final, 1):
+        print(f"pass {number} weights:")
+        for name, value in sorted(zip(ranker.FEATURES, w), key=lambda kv: -abs(kv[1])):
+            print(f"  {name:24} {value:+.3f}")
     if not args.dry_run:
         payload = {
-            "about": "Weights of workshop/attribution_ranker.py, written by scripts/train_attribution.py from the "
-            "tuning novels of ../shared/pdnc (" + ", ".join(data) + f"); L2 {args.l2}.",
-            "threshold": args.threshold,
-            "weights": {n: round(float(v), 4) for n, v in zip(ranker.FEATURES, w)},
+            "about": "Weights of workshop/attribution_ranker.py, one set per pass, written by "
+            "scripts/train_attribution.py from the tuning novels of ../shared/pdnc ("
+            + ", ".join(n.name for n in novels)
+            + f"); L2 {args.l2}; threshold: below this probability an utterance the rules left unknown stays unknown.",
+            "passes": [
+                {"threshold": args.threshold, "weights": {n: round(float(v), 4) for n, v in zip(ranker.FEATURES, w)}}
+                for w in final
+            ],
         }
         OUT.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
     return 0

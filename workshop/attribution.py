@@ -220,6 +220,7 @@ class _Engine:
         self.groups = self._groups()
         self._surname_cache: dict[str, set[str]] = {}
         self._kin_found = False  # the last _resolve named a relative ("said his wife")
+        self.rank_cache: dict = {}  # what the ranker read in the narration, per utterance (the same every pass)
 
     # ------------------------------------------------------------------ structure
 
@@ -871,11 +872,14 @@ class _Engine:
 
     def _rerank(self) -> None:
         """Let the ranker (:mod:`workshop.attribution_ranker`) choose among the candidates of every utterance the
-        rules resolved without a named tag. It reads the rules' speakers as they stand before any change, so each
-        choice sees the same context it was trained on."""
-        weights = ranker.load_weights()
-        if weights is None:
-            return
+        rules resolved without a named tag, once per set of weights shipped (each pass reads the answers of the
+        one before as its context)."""
+        for weights in ranker.load_weights():
+            self._rank_pass(weights)
+
+    def _rank_pass(self, weights: ranker.Weights) -> None:
+        """One pass of the ranker. It reads the speakers as they stand before the pass, so each choice sees the
+        same context it was trained on."""
         speakers = [g.speaker for g in self.groups]
         linked = ranker.links(self)
         choices: list[tuple[_Group, str, float, list[float]]] = []

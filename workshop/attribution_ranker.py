@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from workshop.attribution import _Engine
+    from workshop.attribution_tags import Tag
 
 CONTEXT = 6
 """How many utterances before and after (within one exchange) lend their speakers as candidates."""
@@ -88,17 +89,21 @@ class Weights:
 
 
 @lru_cache(maxsize=1)
-def load_weights() -> Weights | None:
-    """The shipped weights, or None when the file is missing or was trained on another feature list."""
+def load_weights() -> tuple[Weights, ...]:
+    """The shipped weights, one set per pass; none when the file is missing or was trained on another feature
+    list (then the rules' answers stand)."""
     try:
         raw = resources.files("workshop").joinpath("data", "attribution", "ranker.json").read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
-        return None
+        return ()
     data = json.loads(raw)
-    weights = data.get("weights", {})
-    if set(weights) != set(FEATURES):
-        return None
-    return Weights(FEATURES, tuple(float(weights[n]) for n in FEATURES), float(data.get("threshold", 0.0)))
+    out = []
+    for one in data.get("passes", []):
+        weights = one.get("weights", {})
+        if set(weights) != set(FEATURES):
+            return ()
+        out.append(Weights(FEATURES, tuple(float(weights[n]) for n in FEATURES), float(one.get("threshold", 0.0))))
+    return tuple(out)
 
 
 def softmax(scores: list[float]) -> list[float]:
@@ -143,32 +148,30 @@ def _tag(engine: _Engine, k: int):
     return None
 
 
-def candidates(
-    engine: _Engine, k: int, speakers: list[str | None], linked: list[bool] | None = None
-) -> tuple[list[str], list[list[float]]]:
-    """The characters who may speak utterance ``k`` and their features (rows in the order of :data:`FEATURES`).
+@dataclass
+class _Narration:
+    """What the narration around an utterance says, the same in every pass (cached in ``engine.rank_cache``)."""
 
-    ``speakers`` are the rules' speakers of every utterance (the context the features read); ``linked`` is
-    :func:`links` (computed when not given)."""
-    groups = engine.groups
-    g = groups[k]
-    lo, hi = _exchange(engine, k, linked)
+    names: tuple[str, ...]  # candidates from the narration, the pronoun tag and the narrator
+    tag: Tag | None  # the utterance's pronoun or descriptive tag
+    before_here: set[str]
+    after_here: set[str]
+    openers: set[str]
+    in_previous: set[str]
+    previous_subject: str | None
+    recent: dict[str, int]
+    last_named: str | None
+    opener: str | None
+    bare: bool
+
+
+def _narration(engine: _Engine, k: int) -> _Narration:
+    g = engine.groups[k]
     text = engine.text
-    narrator = engine.index.narrator
     para = engine.paragraphs[g.paragraph]
     first = engine.spans[g.members[0]]
     last_here = max((engine.spans[i].end for i in g.members if engine.spans[i].paragraph == g.paragraph))
-
     pool: dict[str, None] = {}
-    if speakers[k]:
-        pool[speakers[k]] = None
-    for j in range(lo, hi + 1):
-        if j != k and speakers[j]:
-            pool[speakers[j]] = None
-    for j in (k - 1, k + 1):
-        if lo <= j <= hi:
-            for n in sorted(groups[j].addressees):
-                pool[n] = None
     # names in the narration: this paragraph and the paragraphs just before
     window_start = engine.paragraphs[max(0, g.paragraph - NARRATION_PARAGRAPHS)].start
     i = bisect.bisect_left(engine.narr_starts, window_start)
@@ -194,7 +197,6 @@ def candidates(
             in_prev.add(n)
             if _opens_sentence(text, prev_para.start, m.start):
                 previous_subject = n
-    tag = _tag(engine, k)  # "she said", "the old man replied"
     for n in g.pronoun_scores:
         pool[n] = None
     # recent narration mentions before the quote
@@ -211,8 +213,55 @@ def candidates(
     # the characters the narration names most in the last few pages, and a first-person narrator
     for n, _ in sorted(recent.items(), key=lambda kv: -kv[1])[:RECENT_CANDIDATES]:
         pool[n] = None
-    if narrator:
-        pool[narrator] = None
+    if engine.index.narrator:
+        pool[engine.index.narrator] = None
+    opener = None
+    i = bisect.bisect_left(engine.narr_starts, para.start)
+    if i < len(engine.narr) and engine.narr[i].start == para.start and len(engine.narr[i].names) == 1:
+        opener = engine.narr[i].names[0]
+    return _Narration(
+        names=tuple(pool),
+        tag=_tag(engine, k),
+        before_here=before_here,
+        after_here=after_here if last_here < para.end else set(),
+        openers=openers,
+        in_previous=in_prev,
+        previous_subject=previous_subject,
+        recent=recent,
+        last_named=last_named,
+        opener=opener,
+        bare=not text[para.start : first.start].strip(" \n\"'“‘"),
+    )
+
+
+def candidates(
+    engine: _Engine, k: int, speakers: list[str | None], linked: list[bool] | None = None
+) -> tuple[list[str], list[list[float]]]:
+    """The characters who may speak utterance ``k`` and their features (rows in the order of :data:`FEATURES`).
+
+    ``speakers`` are the rules' speakers of every utterance (the context the features read); ``linked`` is
+    :func:`links` (computed when not given)."""
+    groups = engine.groups
+    g = groups[k]
+    lo, hi = _exchange(engine, k, linked)
+    narrator = engine.index.narrator
+
+    pool: dict[str, None] = {}
+    if speakers[k]:
+        pool[speakers[k]] = None
+    for j in range(lo, hi + 1):
+        if j != k and speakers[j]:
+            pool[speakers[j]] = None
+    for j in (k - 1, k + 1):
+        if lo <= j <= hi:
+            for n in sorted(groups[j].addressees):
+                pool[n] = None
+    facts = engine.rank_cache.get(k)
+    if facts is None:
+        facts = engine.rank_cache[k] = _narration(engine, k)
+    for n in facts.names:
+        pool[n] = None
+    tag = facts.tag
     participants = {speakers[j] for j in range(lo, hi + 1) if j != k and speakers[j]}
     if narrator and participants:
         participants.add(narrator)
@@ -228,11 +277,7 @@ def candidates(
     next_explicit = nxt is not None and nxt.method in ("explicit", "script")
 
     direct = prev is not None and g.paragraph - prev.last_paragraph == 1
-    bare = not text[para.start : first.start].strip(" \n\"'“‘")
-    opener = None
-    i = bisect.bisect_left(engine.narr_starts, para.start)
-    if i < len(engine.narr) and engine.narr[i].start == para.start and len(engine.narr[i].names) == 1:
-        opener = engine.narr[i].names[0]
+    bare = facts.bare
 
     names = list(pool)
     rows: list[list[float]] = []
@@ -269,14 +314,14 @@ def candidates(
             "pronoun_fits": fits,
             "pronoun_clash": clash,
             "pronoun_score": max(-3.0, min(6.0, g.pronoun_scores[c])) / 3 if c in g.pronoun_scores else 0.0,
-            "in_paragraph_before": c in before_here,
-            "opens_paragraph": c == opener,
-            "subject_before": c in openers,
-            "subject_previous": c == previous_subject,
-            "last_named": c == last_named,
-            "in_paragraph_after": c in after_here and last_here < para.end,
-            "in_previous_paragraph": c in in_prev,
-            "recent_mentions": math.log1p(recent.get(c, 0)),
+            "in_paragraph_before": c in facts.before_here,
+            "opens_paragraph": c == facts.opener,
+            "subject_before": c in facts.openers,
+            "subject_previous": c == facts.previous_subject,
+            "last_named": c == facts.last_named,
+            "in_paragraph_after": c in facts.after_here,
+            "in_previous_paragraph": c in facts.in_previous,
+            "recent_mentions": math.log1p(facts.recent.get(c, 0)),
             "participant": c in participants,
             "pair": c in participants and len(participants) == 2,
             "frequency": math.log1p(engine.frequency.get(c, 0)) / 5,
