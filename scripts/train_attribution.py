@@ -66,6 +66,7 @@ class Novel:
 
         self.gold = [gold(self.engine.spans[g.members[0]]) for g in self.engine.groups]
         self.rules = [(g.speaker, g.method, g.confidence) for g in self.engine.groups]
+        self.only: set[int] | None = None  # the utterances the next pass looks at (see ranker.context_changed)
         # the utterances the ranker may touch, as the rules leave them (the accuracy is measured on these)
         linked = ranker.links(self.engine)
         self.rankable = [k for k in range(len(self.engine.groups)) if ranker.rankable(self.engine, k, linked)]
@@ -76,14 +77,14 @@ class Novel:
             g.speaker, g.method, g.confidence = speaker, method, confidence
 
     def rows(self) -> list[dict]:
-        """One record per rankable utterance in the engine's present state: candidates, feature rows, the current
-        answer and the annotated one."""
+        """One record per rankable utterance in the engine's present state (only those in ``self.only`` when
+        set): candidates, feature rows, the current answer and the annotated one."""
         engine = self.engine
         speakers = [g.speaker for g in engine.groups]
         linked = ranker.links(engine)
         out = []
         for k, g in enumerate(engine.groups):
-            if not ranker.rankable(engine, k, linked):
+            if (self.only is not None and k not in self.only) or not ranker.rankable(engine, k, linked):
                 continue
             names, rows = ranker.candidates(engine, k, speakers, linked)
             out.append(
@@ -155,7 +156,9 @@ def main(argv: list[str] | None = None) -> int:
         totals = [0, 0, 0]
         for n in novels:
             w = fit([d for other, rows in data.items() if other != n.name for d in rows], args.l2)
-            n.engine._rank_pass(as_weights(w, args.threshold))
+            before = [g.speaker for g in n.engine.groups]
+            n.engine._rank_pass(as_weights(w, args.threshold), n.only)
+            n.only = ranker.context_changed(n.engine, before)
             rules, now, count = n.accuracy()
             print(f"  {n.name:30} n {count:5}  rules {rules / count:6.1%}  ranker {now / count:6.1%}")
             totals = [a + b for a, b in zip(totals, (rules, now, count))]

@@ -874,17 +874,20 @@ class _Engine:
         """Let the ranker (:mod:`workshop.attribution_ranker`) choose among the candidates of every utterance the
         rules resolved without a named tag, once per set of weights shipped (each pass reads the answers of the
         one before as its context)."""
+        only: set[int] | None = None
         for weights in ranker.load_weights():
-            self._rank_pass(weights)
+            before = [g.speaker for g in self.groups]
+            self._rank_pass(weights, only)
+            only = ranker.context_changed(self, before)
 
-    def _rank_pass(self, weights: ranker.Weights) -> None:
-        """One pass of the ranker. It reads the speakers as they stand before the pass, so each choice sees the
-        same context it was trained on."""
+    def _rank_pass(self, weights: ranker.Weights, only: set[int] | None = None) -> None:
+        """One pass of the ranker (over the utterances in ``only`` when given). It reads the speakers as they
+        stand before the pass, so each choice sees the same context it was trained on."""
         speakers = [g.speaker for g in self.groups]
         linked = ranker.links(self)
         choices: list[tuple[_Group, str, float, list[float]]] = []
         for k, g in enumerate(self.groups):
-            if not ranker.rankable(self, k, linked):
+            if (only is not None and k not in only) or not ranker.rankable(self, k, linked):
                 continue
             names, rows = ranker.candidates(self, k, speakers, linked)
             if not names:

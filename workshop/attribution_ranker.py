@@ -34,6 +34,9 @@ NARRATION_PARAGRAPHS = 2
 """How many paragraphs before the utterance lend the names in their narration as candidates."""
 RECENT_CANDIDATES = 3
 """The characters named most often in the narration of the last MENTION_WINDOW characters are candidates too."""
+SURE = 0.9
+"""Answers the rules give with this confidence or more stay: "the doctor" when one character is a doctor, "his
+wife" through the family name, "she said" when the cast has one woman are as good as a name."""
 RANKED_METHODS = ("pronoun", "descriptive", "beat", "vocative", "turn-taking", "none")
 """The methods whose choice the ranker may revise; named tags, scripts and "said a man" stay as the rules read them."""
 
@@ -339,10 +342,23 @@ def _opens_sentence(text: str, start: int, pos: int) -> bool:
     return pos == start or _SENTENCE_END.search(text, max(start, pos - 4), pos) is not None
 
 
+def context_changed(engine: _Engine, before: list[str | None]) -> set[int]:
+    """The utterances whose neighbours (up to three turns away, in the same exchange) changed speaker since
+    ``before``: the ones a further pass looks at again."""
+    linked = links(engine)
+    out: set[int] = set()
+    for j, g in enumerate(engine.groups):
+        if g.speaker == before[j]:
+            continue
+        lo, hi = _exchange(engine, j, linked)
+        out.update(k for k in range(max(lo, j - 3), min(hi, j + 3) + 1) if k != j)
+    return out
+
+
 def rankable(engine: _Engine, k: int, linked: list[bool] | None = None) -> bool:
     """Whether the ranker may choose the speaker of utterance ``k``."""
     g = engine.groups[k]
-    if g.outsider or g.method not in RANKED_METHODS:
+    if g.outsider or g.method not in RANKED_METHODS or g.confidence >= SURE:
         return False
     if g.speaker is None and _tag(engine, k) is None:
         # an utterance the rules left unknown, with no tag: only an exchange around it can give it a speaker (a
