@@ -128,8 +128,8 @@ def fit(data: list[dict], l2: float, iterations: int = 30) -> np.ndarray:
     return w
 
 
-def as_weights(w: np.ndarray, threshold: float) -> ranker.Weights:
-    return ranker.Weights(ranker.FEATURES, tuple(float(x) for x in w), threshold)
+def as_weights(w: np.ndarray, threshold: float, coverage: float) -> ranker.Weights:
+    return ranker.Weights(ranker.FEATURES, tuple(float(x) for x in w), threshold, coverage)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     novels = [Novel(f) for f in folders]
     # Each pass is trained on the contexts the passes before it give on a novel they were NOT trained on
     # (leave-one-novel-out), as they would on a new novel; its accuracy is measured the same way.
-    final: list[np.ndarray] = []
+    final: list[tuple[np.ndarray, float]] = []
     for number in range(1, args.passes + 1):
         data = {n.name: n.rows() for n in novels}
         everything = [d for rows in data.values() for d in rows]
@@ -157,15 +157,15 @@ def main(argv: list[str] | None = None) -> int:
         for n in novels:
             w = fit([d for other, rows in data.items() if other != n.name for d in rows], args.l2)
             before = [g.speaker for g in n.engine.groups]
-            n.engine._rank_pass(as_weights(w, args.threshold), n.only)
+            n.engine._rank_pass(as_weights(w, args.threshold, covered / len(everything)), n.only)
             n.only = ranker.context_changed(n.engine, before)
             rules, now, count = n.accuracy()
             print(f"  {n.name:30} n {count:5}  rules {rules / count:6.1%}  ranker {now / count:6.1%}")
             totals = [a + b for a, b in zip(totals, (rules, now, count))]
         print(f"  {'leave-one-novel-out':30} n {totals[2]:5}  rules {totals[0] / totals[2]:6.1%}  "
               f"ranker {totals[1] / totals[2]:6.1%}")
-        final.append(fit(everything, args.l2))
-    for number, w in enumerate(final, 1):
+        final.append((fit(everything, args.l2), covered / len(everything)))
+    for number, (w, _) in enumerate(final, 1):
         print(f"pass {number} weights:")
         for name, value in sorted(zip(ranker.FEATURES, w), key=lambda kv: -abs(kv[1])):
             print(f"  {name:24} {value:+.3f}")
@@ -174,10 +174,16 @@ def main(argv: list[str] | None = None) -> int:
             "about": "Weights of workshop/attribution_ranker.py, one set per pass, written by "
             "scripts/train_attribution.py from the tuning novels of ../shared/pdnc ("
             + ", ".join(n.name for n in novels)
-            + f"); L2 {args.l2}; threshold: below this probability an utterance the rules left unknown stays unknown.",
+            + f"); L2 {args.l2}; threshold: below this probability an utterance the rules left unknown stays "
+            "unknown; coverage: the share of utterances whose right speaker was among the candidates (the "
+            "confidence reported is the probability times it).",
             "passes": [
-                {"threshold": args.threshold, "weights": {n: round(float(v), 4) for n, v in zip(ranker.FEATURES, w)}}
-                for w in final
+                {
+                    "threshold": args.threshold,
+                    "coverage": round(coverage, 4),
+                    "weights": {n: round(float(v), 4) for n, v in zip(ranker.FEATURES, w)},
+                }
+                for w, coverage in final
             ],
         }
         OUT.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")

@@ -900,7 +900,7 @@ class _Engine:
             choices.append((g, names[best], probs[best], rows[best]))
         for g, name, prob, row in choices:
             method = g.method if name == g.speaker else ranker.method_for(row, ranker.tag_kind(self, g.number))
-            self._set(g, name, method, round(prob, 3))
+            self._set(g, name, method, ranker.confidence(prob, weights))
 
     # ------------------------------------------------------------------ writing the answer onto the segments
 

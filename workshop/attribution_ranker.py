@@ -89,6 +89,15 @@ class Weights:
     values: tuple[float, ...]
     threshold: float
     """Below this probability an utterance the rules left unknown stays unknown."""
+    coverage: float = 1.0
+    """The share of utterances (tuning novels) whose right speaker was among the candidates: the probability of
+    being right is the softmax probability times this (see :func:`confidence`)."""
+
+
+def confidence(probability: float, weights: Weights) -> float:
+    """The confidence to report for a choice: right only if the speaker is among the candidates (coverage) and
+    then the one picked (the softmax probability, which assumes the speaker is among them)."""
+    return round(probability * weights.coverage, 3)
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +114,14 @@ def load_weights() -> tuple[Weights, ...]:
         weights = one.get("weights", {})
         if set(weights) != set(FEATURES):
             return ()
-        out.append(Weights(FEATURES, tuple(float(weights[n]) for n in FEATURES), float(one.get("threshold", 0.0))))
+        out.append(
+            Weights(
+                FEATURES,
+                tuple(float(weights[n]) for n in FEATURES),
+                float(one.get("threshold", 0.0)),
+                float(one.get("coverage", 1.0)),
+            )
+        )
     return tuple(out)
 
 
