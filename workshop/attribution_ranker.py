@@ -53,14 +53,20 @@ FEATURES: tuple[str, ...] = (
     "prev1_bare",  # ... and this paragraph opens with the quote (no beat of its own)
     "prev2",
     "prev2_alt",  # spoke two before, and someone else spoke in between (A B ? -> A)
+    "prev2_alt_sure",  # ... and both of those turns were named by tags (confidence 0.9 or more)
+    "prev2_alt_pair",  # ... in an exchange of two speakers
     "prev3",
     "next1",
     "next1_explicit",  # named by a tag in the utterance just after
     "next2",
     "next2_alt",
+    "next2_alt_sure",
     "next3",
     "addressed_prev",  # called by name in the utterance before: the listener answers
     "addressed_next",  # called by name in the utterance after
+    "named_prev",  # named (not called) in the utterance before: spoken about
+    "turns_since",  # 1 / (turns since the character last spoke in this exchange); 0 when they have not
+    "turns_in_exchange",  # log(1 + turns the character speaks in this exchange)
     "addressed_here",  # called by name in this utterance: the listener, not the speaker
     "named_here",  # named in this utterance (spoken about)
     "pronoun_fits",  # the tag's pronoun ("she said") fits the character's
@@ -73,6 +79,7 @@ FEATURES: tuple[str, ...] = (
     "last_named",  # the last character named in the narration before the quote
     "in_paragraph_after",  # named in the narration of this paragraph, after the quote
     "in_previous_paragraph",  # named in the narration paragraph just before
+    "subject_next",  # opens the narration paragraph just after (often the listener reacting)
     "recent_mentions",  # log(1 + mentions in the last 3000 characters of narration)
     "participant",  # speaks somewhere in this exchange
     "pair",  # ... and the exchange has exactly two speakers
@@ -182,6 +189,7 @@ class _Narration:
     last_named: str | None
     opener: str | None
     bare: bool
+    next_subject: str | None
 
 
 def _narration(engine: _Engine, k: int) -> _Narration:
@@ -234,6 +242,17 @@ def _narration(engine: _Engine, k: int) -> _Narration:
         pool[n] = None
     if engine.index.narrator:
         pool[engine.index.narrator] = None
+    next_subject = None
+    after = g.last_paragraph + 1
+    if after < len(engine.paragraphs) and after not in engine.quote_paragraphs:
+        nxt_para = engine.paragraphs[after]
+        i = bisect.bisect_left(engine.narr_starts, nxt_para.start)
+        while i < len(engine.narr) and engine.narr[i].start < min(nxt_para.end, nxt_para.start + 200):
+            m = engine.narr[i]
+            i += 1
+            if len(m.names) == 1 and _opens_sentence(text, nxt_para.start, m.start):
+                next_subject = m.names[0]
+                break
     opener = None
     i = bisect.bisect_left(engine.narr_starts, para.start)
     if i < len(engine.narr) and engine.narr[i].start == para.start and len(engine.narr[i].names) == 1:
@@ -250,6 +269,7 @@ def _narration(engine: _Engine, k: int) -> _Narration:
         last_named=last_named,
         opener=opener,
         bare=not text[para.start : first.start].strip(" \n\"'“‘"),
+        next_subject=next_subject,
     )
 
 
@@ -297,6 +317,16 @@ def candidates(
 
     direct = prev is not None and g.paragraph - prev.last_paragraph == 1
     bare = facts.bare
+    sure_back = k - 2 >= lo and min(groups[k - 1].confidence, groups[k - 2].confidence) >= SURE
+    sure_ahead = k + 2 <= hi and min(groups[k + 1].confidence, groups[k + 2].confidence) >= SURE
+    last_turn: dict[str, int] = {}
+    turns: dict[str, int] = {}
+    for j in range(lo, hi + 1):
+        who = speakers[j]
+        if j != k and who:
+            turns[who] = turns.get(who, 0) + 1
+            if j < k:
+                last_turn[who] = j
 
     names = list(pool)
     rows: list[list[float]] = []
@@ -320,14 +350,20 @@ def candidates(
             "prev1_bare": direct and p1 == c and bare,
             "prev2": p2 == c,
             "prev2_alt": p2 == c and p1 not in (None, c),
+            "prev2_alt_sure": p2 == c and p1 not in (None, c) and sure_back,
+            "prev2_alt_pair": p2 == c and p1 not in (None, c) and len(participants) == 2,
             "prev3": p3 == c,
             "next1": n1 == c,
             "next1_explicit": n1 == c and next_explicit,
             "next2": n2 == c,
             "next2_alt": n2 == c and n1 not in (None, c),
+            "next2_alt_sure": n2 == c and n1 not in (None, c) and sure_ahead,
             "next3": n3 == c,
             "addressed_prev": prev is not None and c in prev.addressees,
             "addressed_next": nxt is not None and c in nxt.addressees,
+            "named_prev": prev is not None and c in prev.mentioned,
+            "turns_since": 1 / (k - last_turn[c]) if c in last_turn else 0.0,
+            "turns_in_exchange": math.log1p(turns.get(c, 0)),
             "addressed_here": c in g.addressees,
             "named_here": c in g.mentioned,
             "pronoun_fits": fits,
@@ -340,6 +376,7 @@ def candidates(
             "last_named": c == facts.last_named,
             "in_paragraph_after": c in facts.after_here,
             "in_previous_paragraph": c in facts.in_previous,
+            "subject_next": c == facts.next_subject,
             "recent_mentions": math.log1p(facts.recent.get(c, 0)),
             "participant": c in participants,
             "pair": c in participants and len(participants) == 2,
