@@ -68,7 +68,7 @@ class Novel:
         self.rules = [(g.speaker, g.method, g.confidence) for g in self.engine.groups]
         self.only: set[int] | None = None  # the utterances the next pass looks at (see ranker.context_changed)
         # the utterances the ranker may touch, as the rules leave them (the accuracy is measured on these)
-        linked = ranker.links(self.engine)
+        self.linked = linked = ranker.links(self.engine)
         self.rankable = [k for k in range(len(self.engine.groups)) if ranker.rankable(self.engine, k, linked)]
 
     def reset(self) -> None:
@@ -81,7 +81,7 @@ class Novel:
         set): candidates, feature rows, the current answer and the annotated one."""
         engine = self.engine
         speakers = [g.speaker for g in engine.groups]
-        linked = ranker.links(engine)
+        linked = self.linked
         out = []
         for k, g in enumerate(engine.groups):
             if (self.only is not None and k not in self.only) or not ranker.rankable(engine, k, linked):
@@ -157,8 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         for n in novels:
             w = fit([d for other, rows in data.items() if other != n.name for d in rows], args.l2)
             before = [g.speaker for g in n.engine.groups]
-            n.engine._rank_pass(as_weights(w, args.threshold, covered / len(everything)), n.only)
-            n.only = ranker.context_changed(n.engine, before)
+            n.engine._rank_pass(as_weights(w, args.threshold, covered / len(everything)), n.only, n.linked)
+            n.only = ranker.context_changed(n.engine, before, n.linked)
             rules, now, count = n.accuracy()
             print(f"  {n.name:30} n {count:5}  rules {rules / count:6.1%}  ranker {now / count:6.1%}")
             totals = [a + b for a, b in zip(totals, (rules, now, count))]

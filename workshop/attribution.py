@@ -875,17 +875,22 @@ class _Engine:
         rules resolved without a named tag, once per set of weights shipped (each pass reads the answers of the
         one before as its context)."""
         only: set[int] | None = None
-        for weights in ranker.load_weights():
+        passes = ranker.load_weights()
+        if not passes:
+            return
+        linked = ranker.links(self)
+        for weights in passes:
             before = [g.speaker for g in self.groups]
-            self._rank_pass(weights, only)
-            only = ranker.context_changed(self, before)
+            self._rank_pass(weights, only, linked)
+            only = ranker.context_changed(self, before, linked)
 
-    def _rank_pass(self, weights: ranker.Weights, only: set[int] | None = None) -> None:
+    def _rank_pass(self, weights: ranker.Weights, only: set[int] | None = None, linked: list[bool] | None = None) -> None:
         """One pass of the ranker (over the utterances in ``only`` when given). It reads the speakers as they
         stand before the pass, so each choice sees the same context it was trained on."""
         speakers = [g.speaker for g in self.groups]
-        linked = ranker.links(self)
-        choices: list[tuple[_Group, str, float, list[float]]] = []
+        if linked is None:
+            linked = ranker.links(self)
+        choices: list[tuple[_Group, str, float, list]] = []
         for k, g in enumerate(self.groups):
             if (only is not None and k not in only) or not ranker.rankable(self, k, linked):
                 continue

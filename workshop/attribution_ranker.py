@@ -88,6 +88,14 @@ FEATURES: tuple[str, ...] = (
 )
 
 MENTION_WINDOW = 3000
+_AT = {name: i for i, name in enumerate(FEATURES)}
+_RULE_FEATURES = {
+    "pronoun": "rule_pronoun",
+    "descriptive": "rule_descriptive",
+    "beat": "rule_beat",
+    "vocative": "rule_vocative",
+    "turn-taking": "rule_turn",
+}
 
 
 @dataclass(frozen=True)
@@ -275,7 +283,7 @@ def _narration(engine: _Engine, k: int) -> _Narration:
 
 def candidates(
     engine: _Engine, k: int, speakers: list[str | None], linked: list[bool] | None = None
-) -> tuple[list[str], list[list[float]]]:
+) -> tuple[list[str], list[list]]:
     """The characters who may speak utterance ``k`` and their features (rows in the order of :data:`FEATURES`).
 
     ``speakers`` are the rules' speakers of every utterance (the context the features read); ``linked`` is
@@ -329,61 +337,90 @@ def candidates(
                 last_turn[who] = j
 
     names = list(pool)
-    rows: list[list[float]] = []
+    # Each row starts at 0 and only the features that hold are set, role by role (the speaker two turns back,
+    # the one called by name, ...): far fewer steps than asking every question of every candidate.
+    table = {c: [0.0] * len(FEATURES) for c in names}
+
+    def put(c: str | None, feature: str, value: float = 1.0) -> None:
+        row = table.get(c) if c is not None else None
+        if row is not None:
+            row[_AT[feature]] = value
+
+    if rule is not None:
+        put(rule, "rule")
+        put(rule, "rule_conf", g.confidence)
+        method_feature = _RULE_FEATURES.get(method)
+        if method_feature:
+            put(rule, method_feature)
+    put(p1, "prev1")
+    if direct:
+        put(p1, "prev1_direct")
+        if bare:
+            put(p1, "prev1_bare")
+    put(p2, "prev2")
+    if p1 is not None and p1 != p2:
+        put(p2, "prev2_alt")
+        if sure_back:
+            put(p2, "prev2_alt_sure")
+        if len(participants) == 2:
+            put(p2, "prev2_alt_pair")
+    put(p3, "prev3")
+    put(n1, "next1")
+    if next_explicit:
+        put(n1, "next1_explicit")
+    put(n2, "next2")
+    if n1 is not None and n1 != n2:
+        put(n2, "next2_alt")
+        if sure_ahead:
+            put(n2, "next2_alt_sure")
+    put(n3, "next3")
+    if prev is not None:
+        for c in prev.addressees:
+            put(c, "addressed_prev")
+        for c in prev.mentioned:
+            put(c, "named_prev")
+    if nxt is not None:
+        for c in nxt.addressees:
+            put(c, "addressed_next")
+    for c, j in last_turn.items():
+        put(c, "turns_since", 1 / (k - j))
+    for c, count in turns.items():
+        put(c, "turns_in_exchange", math.log1p(count))
+    for c in g.addressees:
+        put(c, "addressed_here")
+    for c in g.mentioned:
+        put(c, "named_here")
+    if tag is not None and tag.pronoun in ("he", "she"):
+        for c in names:
+            pron = engine.pronoun.get(c)
+            if pron == tag.pronoun:
+                put(c, "pronoun_fits")
+            if (pron is not None and pron != tag.pronoun) or c == narrator:
+                put(c, "pronoun_clash")
+    for c, value in g.pronoun_scores.items():
+        put(c, "pronoun_score", max(-3.0, min(6.0, value)) / 3)
+    for c in facts.before_here:
+        put(c, "in_paragraph_before")
+    put(facts.opener, "opens_paragraph")
+    for c in facts.openers:
+        put(c, "subject_before")
+    put(facts.previous_subject, "subject_previous")
+    put(facts.last_named, "last_named")
+    for c in facts.after_here:
+        put(c, "in_paragraph_after")
+    for c in facts.in_previous:
+        put(c, "in_previous_paragraph")
+    put(facts.next_subject, "subject_next")
+    for c, count in facts.recent.items():
+        put(c, "recent_mentions", math.log1p(count))
+    for c in participants:
+        put(c, "participant")
+        if len(participants) == 2:
+            put(c, "pair")
     for c in names:
-        is_rule = c == rule
-        pron = engine.pronoun.get(c)
-        fits = clash = False
-        if tag is not None and tag.pronoun in ("he", "she"):
-            fits = pron == tag.pronoun
-            clash = pron is not None and pron != tag.pronoun or c == narrator
-        f = {
-            "rule": is_rule,
-            "rule_conf": g.confidence if is_rule else 0.0,
-            "rule_pronoun": is_rule and method == "pronoun",
-            "rule_descriptive": is_rule and method == "descriptive",
-            "rule_beat": is_rule and method == "beat",
-            "rule_vocative": is_rule and method == "vocative",
-            "rule_turn": is_rule and method == "turn-taking",
-            "prev1": p1 == c,
-            "prev1_direct": direct and p1 == c,
-            "prev1_bare": direct and p1 == c and bare,
-            "prev2": p2 == c,
-            "prev2_alt": p2 == c and p1 not in (None, c),
-            "prev2_alt_sure": p2 == c and p1 not in (None, c) and sure_back,
-            "prev2_alt_pair": p2 == c and p1 not in (None, c) and len(participants) == 2,
-            "prev3": p3 == c,
-            "next1": n1 == c,
-            "next1_explicit": n1 == c and next_explicit,
-            "next2": n2 == c,
-            "next2_alt": n2 == c and n1 not in (None, c),
-            "next2_alt_sure": n2 == c and n1 not in (None, c) and sure_ahead,
-            "next3": n3 == c,
-            "addressed_prev": prev is not None and c in prev.addressees,
-            "addressed_next": nxt is not None and c in nxt.addressees,
-            "named_prev": prev is not None and c in prev.mentioned,
-            "turns_since": 1 / (k - last_turn[c]) if c in last_turn else 0.0,
-            "turns_in_exchange": math.log1p(turns.get(c, 0)),
-            "addressed_here": c in g.addressees,
-            "named_here": c in g.mentioned,
-            "pronoun_fits": fits,
-            "pronoun_clash": clash,
-            "pronoun_score": max(-3.0, min(6.0, g.pronoun_scores[c])) / 3 if c in g.pronoun_scores else 0.0,
-            "in_paragraph_before": c in facts.before_here,
-            "opens_paragraph": c == facts.opener,
-            "subject_before": c in facts.openers,
-            "subject_previous": c == facts.previous_subject,
-            "last_named": c == facts.last_named,
-            "in_paragraph_after": c in facts.after_here,
-            "in_previous_paragraph": c in facts.in_previous,
-            "subject_next": c == facts.next_subject,
-            "recent_mentions": math.log1p(facts.recent.get(c, 0)),
-            "participant": c in participants,
-            "pair": c in participants and len(participants) == 2,
-            "frequency": math.log1p(engine.frequency.get(c, 0)) / 5,
-            "narrator": c == narrator,
-        }
-        rows.append([float(f[n]) for n in FEATURES])
+        put(c, "frequency", math.log1p(engine.frequency.get(c, 0)) / 5)
+    put(narrator, "narrator")
+    rows = [table[c] for c in names]
     return names, rows
 
 
@@ -395,10 +432,11 @@ def _opens_sentence(text: str, start: int, pos: int) -> bool:
     return pos == start or _SENTENCE_END.search(text, max(start, pos - 4), pos) is not None
 
 
-def context_changed(engine: _Engine, before: list[str | None]) -> set[int]:
+def context_changed(engine: _Engine, before: list[str | None], linked: list[bool] | None = None) -> set[int]:
     """The utterances whose neighbours (up to three turns away, in the same exchange) changed speaker since
     ``before``: the ones a further pass looks at again."""
-    linked = links(engine)
+    if linked is None:
+        linked = links(engine)
     out: set[int] = set()
     for j, g in enumerate(engine.groups):
         if g.speaker == before[j]:
