@@ -72,6 +72,7 @@ FEATURES: tuple[str, ...] = (
     "pronoun_fits",  # the tag's pronoun ("she said") fits the character's
     "pronoun_clash",  # the tag's pronoun does not fit
     "pronoun_score",  # the rules' score for the pronoun or description (_Engine._candidates), clipped to [-3, 6] / 3
+    "spoken_to_here",  # the narration of this line turns to this character ("said, turning to Lucy"): the listener
     "in_paragraph_before",  # named in the narration of this paragraph, before the quote
     "opens_paragraph",  # the paragraph begins with this character's name ("Bruce trailed off. ...")
     "subject_before",  # a sentence of the narration before the quote, in this paragraph, opens with the name
@@ -198,6 +199,7 @@ class _Narration:
     opener: str | None
     bare: bool
     next_subject: str | None
+    spoken_to: set[str]  # named after "to", "towards", "at", "asked" in the narration of this paragraph
 
 
 def _narration(engine: _Engine, k: int) -> _Narration:
@@ -217,6 +219,7 @@ def _narration(engine: _Engine, k: int) -> _Narration:
     previous_subject = None
     prev_para = engine.paragraphs[g.paragraph - 1] if g.paragraph > 0 else None
     prev_is_narration = prev_para is not None and (g.paragraph - 1) not in engine.quote_paragraphs
+    spoken_to: set[str] = set()
     while i < len(engine.narr) and engine.narr[i].start < para.end:
         m = engine.narr[i]
         i += 1
@@ -224,6 +227,8 @@ def _narration(engine: _Engine, k: int) -> _Narration:
             continue
         n = m.names[0]
         pool[n] = None
+        if m.start >= para.start and _TURNS_TO.search(text, max(para.start, m.start - 16), m.start):
+            spoken_to.add(n)
         if m.start >= para.start:
             (before_here if m.start < first.start else after_here).add(n)
             if m.start < first.start and _opens_sentence(text, para.start, m.start):
@@ -278,6 +283,7 @@ def _narration(engine: _Engine, k: int) -> _Narration:
         opener=opener,
         bare=not text[para.start : first.start].strip(" \n\"'“‘"),
         next_subject=next_subject,
+        spoken_to=spoken_to,
     )
 
 
@@ -411,6 +417,9 @@ def candidates(
     for c in facts.in_previous:
         put(c, "in_previous_paragraph")
     put(facts.next_subject, "subject_next")
+    for c in facts.spoken_to:
+        put(c, "spoken_to_here")
+
     for c, count in facts.recent.items():
         put(c, "recent_mentions", math.log1p(count))
     for c in participants:
@@ -424,6 +433,7 @@ def candidates(
     return names, rows
 
 
+_TURNS_TO = re.compile(r"\b(?:to|towards|toward|at|addressing|asked|told|answered|upon)\s+(?:the\s+)?$")
 _SENTENCE_END = re.compile(r"[.!?;]['’\"”)]?\s+$")
 
 
