@@ -13,6 +13,11 @@ Evidence is combined most reliable first:
 5. split quotes: the pieces of one utterance share their speaker, unless another character acts between them;
 6. vocatives and turn-taking: a name addressed in a line is its listener, and answers next; within an exchange
    turns alternate from the nearest known speakers (surest when both sides agree).
+7. the ranker (:mod:`workshop.attribution_ranker`): for every utterance without a named tag, a small model
+   learned on the annotated novels weighs the candidates (the answer of steps 3-6, the speakers around it, the
+   names in the narration, who was addressed, whether a "she said" fits) and picks the likeliest; its
+   probability becomes the confidence. The method shown stays the evidence behind the choice (pronoun, beat,
+   vocative, turn-taking).
 
 A name several characters answer to (two Miss Bennets; "Robert" for Robert Cohn and Robert Prentiss) goes to the one
 of them who spoke in the last few utterances, else the one named last, else the one named most often.
@@ -83,7 +88,12 @@ CONFIDENCE = {
 novels of ../shared/pdnc (bench/pdnc.py prints the table; "split" pieces take the confidence of the piece whose tag
 they share). "turn-taking-agreed": alternation from both sides gives the same speaker; "turn-taking": from one side,
 at most two turns away; "turn-taking-chain": further; "turn-taking-pair": a scene with only two characters;
-"descriptive-kin": "said his wife", "her father replied" resolved through the family name (see _kin). The
+"descriptive-kin": "said his wife", "her father replied" resolved through the family name (see _kin). The ranker
+(step 7) then replaces the confidence of every answer it chooses (all but those at 0.9 or more) with its own
+probability times the share of utterances whose speaker was among its candidates (see
+:func:`workshop.attribution_ranker.confidence`), so the values below for pronoun, descriptive, beat, vocative and
+turn-taking describe the rules alone (the ranker reads them as evidence: after changing them, rebuild its weights
+with scripts/train_attribution.py). The
 values for scripts and for "only-one" (a pronoun with a single possible character in the cast, as in a two-person
 scene) are not measured on the novels (they have no scripts and large casts); they are set at the level of a named
 tag, which is what they amount to."""
