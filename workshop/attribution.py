@@ -13,6 +13,11 @@ Evidence is combined most reliable first:
 5. split quotes: the pieces of one utterance share their speaker, unless another character acts between them;
 6. vocatives and turn-taking: a name addressed in a line is its listener, and answers next; within an exchange
    turns alternate from the nearest known speakers (surest when both sides agree).
+7. the ranker (:mod:`workshop.attribution_ranker`): for every utterance without a named tag, a small model
+   learned on the annotated novels weighs the candidates (the answer of steps 3-6, the speakers around it, the
+   names in the narration, who was addressed, whether a "she said" fits) and picks the likeliest; its
+   probability becomes the confidence. The method shown stays the evidence behind the choice (pronoun, beat,
+   vocative, turn-taking).
 
 A name several characters answer to (two Miss Bennets; "Robert" for Robert Cohn and Robert Prentiss) goes to the one
 of them who spoke in the last few utterances, else the one named last, else the one named most often.
@@ -33,6 +38,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from workshop.attribution_lexicon import lexicon
+from workshop import attribution_ranker as ranker
 from workshop.attribution_names import Mention, NameIndex
 from workshop.attribution_tags import Tag, TagReader, clause_weight
 from workshop.cast import Cast, Character
@@ -82,7 +88,12 @@ CONFIDENCE = {
 novels of ../shared/pdnc (bench/pdnc.py prints the table; "split" pieces take the confidence of the piece whose tag
 they share). "turn-taking-agreed": alternation from both sides gives the same speaker; "turn-taking": from one side,
 at most two turns away; "turn-taking-chain": further; "turn-taking-pair": a scene with only two characters;
-"descriptive-kin": "said his wife", "her father replied" resolved through the family name (see _kin). The
+"descriptive-kin": "said his wife", "her father replied" resolved through the family name (see _kin). The ranker
+(step 7) then replaces the confidence of every answer it chooses (all but those at 0.9 or more) with its own
+probability times the share of utterances whose speaker was among its candidates (see
+:func:`workshop.attribution_ranker.confidence`), so the values below for pronoun, descriptive, beat, vocative and
+turn-taking describe the rules alone (the ranker reads them as evidence: after changing them, rebuild its weights
+with scripts/train_attribution.py). The
 values for scripts and for "only-one" (a pronoun with a single possible character in the cast, as in a two-person
 scene) are not measured on the novels (they have no scripts and large casts); they are set at the level of a named
 tag, which is what they amount to."""
@@ -109,6 +120,7 @@ class _Group:
     addressees: set[str] = field(default_factory=set)
     mentioned: set[str] = field(default_factory=set)  # named inside the quote, not addressed: spoken about
     outsider: bool = False  # the tag says someone outside the cast speaks ("said a man")
+    pronoun_scores: dict[str, float] = field(default_factory=dict)  # the first _resolve's scores (for the ranker)
 
 
 _TO_NAME = re.compile(r"[^.!?;\"“”]*?\b(?:to|at|towards|addressing)\s+(?:the\s+)?(?=[A-Z])")
@@ -218,6 +230,7 @@ class _Engine:
         self.groups = self._groups()
         self._surname_cache: dict[str, set[str]] = {}
         self._kin_found = False  # the last _resolve named a relative ("said his wife")
+        self.rank_cache: dict = {}  # what the ranker read in the narration, per utterance (the same every pass)
 
     # ------------------------------------------------------------------ structure
 
@@ -259,6 +272,7 @@ class _Engine:
                 self._beat(k, g)
         self._alternate_runs()
         self._turn_taking()
+        self._rerank()
         self._finish()
 
     # ------------------------------------------------------------------ evidence readers
@@ -600,6 +614,8 @@ class _Engine:
             # "the old woman" is also what the cast calls one character: she is a likely one
             if name not in g.addressees:
                 scores[name] = scores.get(name, 0.0) + DESCRIBED_WEIGHT
+        if not g.pronoun_scores:
+            g.pronoun_scores = dict(scores)
         words = phrase.lower().split()
         if len(words) >= 2 and words[0] in ("his", "her") and pronoun == {"his": "he", "her": "she"}[words[0]]:
             possessor = self._possessor(pos, pronoun)
@@ -861,6 +877,45 @@ class _Engine:
                         continue
             if not changed:
                 break
+
+    # ------------------------------------------------------------------ the learned ranker
+
+    def _rerank(self) -> None:
+        """Let the ranker (:mod:`workshop.attribution_ranker`) choose among the candidates of every utterance the
+        rules resolved without a named tag, once per set of weights shipped (each pass reads the answers of the
+        one before as its context)."""
+        only: set[int] | None = None
+        passes = ranker.load_weights()
+        if not passes:
+            return
+        linked = ranker.links(self)
+        for weights in passes:
+            before = [g.speaker for g in self.groups]
+            self._rank_pass(weights, only, linked)
+            only = ranker.context_changed(self, before, linked)
+
+    def _rank_pass(self, weights: ranker.Weights, only: set[int] | None = None, linked: list[bool] | None = None) -> None:
+        """One pass of the ranker (over the utterances in ``only`` when given). It reads the speakers as they
+        stand before the pass, so each choice sees the same context it was trained on."""
+        speakers = [g.speaker for g in self.groups]
+        if linked is None:
+            linked = ranker.links(self)
+        choices: list[tuple[_Group, str, float, list]] = []
+        for k, g in enumerate(self.groups):
+            if (only is not None and k not in only) or not ranker.rankable(self, k, linked):
+                continue
+            names, rows = ranker.candidates(self, k, speakers, linked)
+            if not names:
+                continue
+            probs = ranker.score(rows, weights)
+            best = max(range(len(names)), key=lambda i: probs[i])
+            if g.speaker is None and (probs[best] < weights.threshold or len(names) < 2):
+                # too little evidence: the speaker stays unknown (a lone candidate's probability of 1 says nothing)
+                continue
+            choices.append((g, names[best], probs[best], rows[best]))
+        for g, name, prob, row in choices:
+            method = g.method if name == g.speaker else ranker.method_for(row, ranker.tag_kind(self, g.number))
+            self._set(g, name, method, ranker.confidence(prob, weights))
 
     # ------------------------------------------------------------------ writing the answer onto the segments
 
