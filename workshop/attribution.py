@@ -897,24 +897,9 @@ class _Engine:
     def _rank_pass(self, weights: ranker.Weights, only: set[int] | None = None, linked: list[bool] | None = None) -> None:
         """One pass of the ranker (over the utterances in ``only`` when given). It reads the speakers as they
         stand before the pass, so each choice sees the same context it was trained on."""
-        speakers = [g.speaker for g in self.groups]
-        if linked is None:
-            linked = ranker.links(self)
-        choices: list[tuple[_Group, str, float, list]] = []
-        for k, g in enumerate(self.groups):
-            if (only is not None and k not in only) or not ranker.rankable(self, k, linked):
-                continue
-            names, rows = ranker.candidates(self, k, speakers, linked)
-            if not names:
-                continue
-            probs = ranker.score(rows, weights)
-            best = max(range(len(names)), key=lambda i: probs[i])
-            if g.speaker is None and (probs[best] < weights.threshold or len(names) < 2):
-                # too little evidence: the speaker stays unknown (a lone candidate's probability of 1 says nothing)
-                continue
-            choices.append((g, names[best], probs[best], rows[best]))
-        for g, name, prob, row in choices:
-            method = g.method if name == g.speaker else ranker.method_for(row, ranker.tag_kind(self, g.number))
+        for k, name, prob, row in ranker.rank(self, weights, only, linked):
+            g = self.groups[k]
+            method = g.method if row is None else ranker.method_for(row, ranker.tag_kind(self, k))
             self._set(g, name, method, ranker.confidence(prob, weights))
 
     # ------------------------------------------------------------------ writing the answer onto the segments

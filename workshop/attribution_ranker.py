@@ -34,6 +34,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 if TYPE_CHECKING:  # pragma: no cover
     from workshop.attribution import _Engine
     from workshop.attribution_tags import Tag
@@ -172,17 +174,31 @@ def links(engine: _Engine) -> list[bool]:
     return [k > 0 and engine._linked(groups[k - 1], groups[k]) for k in range(len(groups))]
 
 
-def _exchange(engine: _Engine, k: int, linked: list[bool] | None = None) -> tuple[int, int]:
-    """The first and last utterance of the exchange around ``k``, at most CONTEXT away."""
+def _bounds(engine: _Engine, linked: list[bool] | None) -> tuple[list[int], list[int]]:
+    """For every utterance, the first and last utterance of the exchange around it, at most CONTEXT away: found
+    in one sweep per engine (and ``linked``) instead of one walk per utterance and pass."""
+    cached = engine.rank_cache.get("bounds")
+    if cached is not None and (linked is None or cached[0] is linked):
+        return cached[1], cached[2]
     if linked is None:
         linked = links(engine)
-    lo = k
-    while lo > 0 and k - lo < CONTEXT and linked[lo]:
-        lo -= 1
-    hi = k
-    while hi + 1 < len(linked) and hi - k < CONTEXT and linked[hi + 1]:
-        hi += 1
+    n = len(linked)
+    first = [0] * n  # the first utterance of the whole exchange
+    for k in range(1, n):
+        first[k] = first[k - 1] if linked[k] else k
+    last = [0] * n
+    for k in range(n - 1, -1, -1):
+        last[k] = last[k + 1] if k + 1 < n and linked[k + 1] else k
+    lo = [max(f, k - CONTEXT) for k, f in enumerate(first)]
+    hi = [min(e, k + CONTEXT) for k, e in enumerate(last)]
+    engine.rank_cache["bounds"] = (linked, lo, hi)
     return lo, hi
+
+
+def _exchange(engine: _Engine, k: int, linked: list[bool] | None = None) -> tuple[int, int]:
+    """The first and last utterance of the exchange around ``k``, at most CONTEXT away."""
+    lo, hi = _bounds(engine, linked)
+    return lo[k], hi[k]
 
 
 def _tag(engine: _Engine, k: int):
@@ -197,104 +213,321 @@ def _tag(engine: _Engine, k: int):
 class _Narration:
     """What the narration around an utterance says, the same in every pass (cached in ``engine.rank_cache``)."""
 
-    names: tuple[str, ...]  # candidates from the narration, the pronoun tag and the narrator
+    names: dict[str, None]  # candidates from the narration, the pronoun tag and the narrator, in order
     tag: Tag | None  # the utterance's pronoun or descriptive tag
-    before_here: set[str]
-    after_here: set[str]
-    openers: set[str]
-    in_previous: set[str]
-    previous_subject: str | None
-    recent: dict[str, int]
-    last_named: str | None
-    opener: str | None
-    bare: bool
-    next_subject: str | None
-    spoken_to: set[str]  # named after "to", "towards", "at", "asked" in the narration of this paragraph
+    bare: bool  # the paragraph opens with the quote (no beat of its own)
+    cells: dict[tuple[str, int], float]  # (name, feature column): value, for the narration features that hold
+
+
+class _Mentions:
+    """The characters the narration names (one name per mention), read once per engine: by paragraph, and in a
+    sliding window of the MENTION_WINDOW characters before a position. The utterances are read in text order, so
+    each mention enters and leaves the window's count once instead of being counted again for every utterance
+    whose window holds it; the narration windows of neighbouring utterances overlap, so each paragraph's names
+    are listed once."""
+
+    def __init__(self, engine: _Engine) -> None:
+        self.singles = [(m.start, m.names[0]) for m in engine.narr if len(m.names) == 1]
+        # (position, name) per paragraph, in one merge of the mentions with the paragraphs
+        self.by_paragraph: list[list[tuple[int, str]]] = [[] for _ in engine.paragraphs]
+        paragraphs = engine.paragraphs
+        p = 0
+        for start, name in self.singles:
+            while p < len(paragraphs) and paragraphs[p].end <= start:
+                p += 1
+            if p == len(paragraphs):
+                break
+            if paragraphs[p].start <= start:
+                self.by_paragraph[p].append((start, name))
+        self._reset()
+
+    def _reset(self) -> None:
+        self.pos = -1
+        self.lo = self.hi = 0  # the window is singles[lo:hi]
+        self.counts: dict[str, int] = {}
+        self.latest: dict[str, int] = {}  # the position of each name's last mention in the window
+
+    def at(self, pos: int) -> tuple[dict[str, int], str | None, list[str]]:
+        """(mentions per name, the last name mentioned, the RECENT_CANDIDATES names mentioned most: ties go to
+        the one mentioned last) in the window before ``pos``. The counts are the sweep's own: read them before
+        the next call."""
+        if pos < self.pos:
+            self._reset()
+        self.pos = pos
+        singles, counts, latest = self.singles, self.counts, self.latest
+        while self.hi < len(singles) and singles[self.hi][0] < pos:
+            start, name = singles[self.hi]
+            counts[name] = counts.get(name, 0) + 1
+            latest[name] = start
+            self.hi += 1
+        while self.lo < self.hi and pos - singles[self.lo][0] >= MENTION_WINDOW:
+            name = singles[self.lo][1]
+            left = counts[name] - 1
+            if left:
+                counts[name] = left
+            else:
+                del counts[name], latest[name]
+            self.lo += 1
+        last_named = singles[self.hi - 1][1] if self.hi > self.lo else None
+        # counts and latest hold the same names in the same order (added and removed together); the positions
+        # differ, so the count breaks ties and then the later mention, as when counting backwards from ``pos``
+        top = sorted(zip(counts.values(), latest.values(), counts), reverse=True)[:RECENT_CANDIDATES]
+        return counts, last_named, [n for _, _, n in top]
 
 
 def _narration(engine: _Engine, k: int) -> _Narration:
     g = engine.groups[k]
     text = engine.text
-    para = engine.paragraphs[g.paragraph]
-    first = engine.spans[g.members[0]]
-    last_here = max((engine.spans[i].end for i in g.members if engine.spans[i].paragraph == g.paragraph))
+    here = g.paragraph
+    para = engine.paragraphs[here]
+    first = engine.spans[g.members[0]].start
+    last_here = max((engine.spans[i].end for i in g.members if engine.spans[i].paragraph == here))
     pool: dict[str, None] = {}
-    # names in the narration: this paragraph and the paragraphs just before
-    window_start = engine.paragraphs[max(0, g.paragraph - NARRATION_PARAGRAPHS)].start
-    i = bisect.bisect_left(engine.narr_starts, window_start)
-    before_here: set[str] = set()
-    after_here: set[str] = set()
-    in_prev: set[str] = set()
-    openers: set[str] = set()
-    previous_subject = None
-    prev_para = engine.paragraphs[g.paragraph - 1] if g.paragraph > 0 else None
-    prev_is_narration = prev_para is not None and (g.paragraph - 1) not in engine.quote_paragraphs
-    spoken_to: set[str] = set()
-    while i < len(engine.narr) and engine.narr[i].start < para.end:
-        m = engine.narr[i]
-        i += 1
-        if len(m.names) != 1:
-            continue
-        n = m.names[0]
-        pool[n] = None
-        if m.start >= para.start and _TURNS_TO.search(text, max(para.start, m.start - 16), m.start):
-            spoken_to.add(n)
-        if m.start >= para.start:
-            (before_here if m.start < first.start else after_here).add(n)
-            if m.start < first.start and _opens_sentence(text, para.start, m.start):
-                openers.add(n)
-        elif prev_is_narration and prev_para is not None and m.start >= prev_para.start:
-            in_prev.add(n)
-            if _opens_sentence(text, prev_para.start, m.start):
+    cells: dict[tuple[str, int], float] = {}
+    mentions = engine.rank_cache.get("mentions")
+    if mentions is None:
+        mentions = engine.rank_cache["mentions"] = _Mentions(engine)
+    by_paragraph = mentions.by_paragraph
+    # names in the narration: the paragraphs just before, then this one
+    for p in range(max(0, here - NARRATION_PARAGRAPHS), here):
+        for _, n in by_paragraph[p]:
+            pool[n] = None
+    if here > 0 and (here - 1) not in engine.quote_paragraphs:
+        start_before = engine.paragraphs[here - 1].start
+        previous_subject = None
+        for start, n in by_paragraph[here - 1]:
+            cells[n, _IN_PREVIOUS_PARAGRAPH] = 1.0
+            if _opens_sentence(text, start_before, start):
                 previous_subject = n
+        if previous_subject is not None:
+            cells[previous_subject, _SUBJECT_PREVIOUS] = 1.0
+    named_here = by_paragraph[here]
+    after_too = last_here < para.end  # narration follows the quote in its paragraph
+    for start, n in named_here:
+        pool[n] = None
+        if _TURNS_TO.search(text, max(para.start, start - 16), start):
+            cells[n, _SPOKEN_TO_HERE] = 1.0
+        if start < first:
+            cells[n, _IN_PARAGRAPH_BEFORE] = 1.0
+            if _opens_sentence(text, para.start, start):
+                cells[n, _SUBJECT_BEFORE] = 1.0
+        elif after_too:
+            cells[n, _IN_PARAGRAPH_AFTER] = 1.0
+    if named_here and named_here[0][0] == para.start:
+        cells[named_here[0][1], _OPENS_PARAGRAPH] = 1.0
     for n in g.pronoun_scores:
         pool[n] = None
-    # recent narration mentions before the quote
-    recent: dict[str, int] = {}
-    last_named = None
-    j = bisect.bisect_left(engine.narr_starts, first.start) - 1
-    while j >= 0 and first.start - engine.narr[j].start < MENTION_WINDOW:
-        m = engine.narr[j]
-        j -= 1
-        if len(m.names) == 1:
-            if last_named is None:
-                last_named = m.names[0]
-            recent[m.names[0]] = recent.get(m.names[0], 0) + 1
-    # the characters the narration names most in the last few pages, and a first-person narrator
-    for n, _ in sorted(recent.items(), key=lambda kv: -kv[1])[:RECENT_CANDIDATES]:
+    # recent narration mentions before the quote; the characters the narration names most in the last few pages
+    recent, last_named, top = mentions.at(first)
+    if last_named is not None:
+        cells[last_named, _LAST_NAMED] = 1.0
+    for n, count in recent.items():
+        cells[n, _RECENT_MENTIONS] = math.log1p(count)
+    for n in top:
         pool[n] = None
+    # and a first-person narrator
     if engine.index.narrator:
         pool[engine.index.narrator] = None
-    next_subject = None
     after = g.last_paragraph + 1
     if after < len(engine.paragraphs) and after not in engine.quote_paragraphs:
-        nxt_para = engine.paragraphs[after]
-        i = bisect.bisect_left(engine.narr_starts, nxt_para.start)
-        while i < len(engine.narr) and engine.narr[i].start < min(nxt_para.end, nxt_para.start + 200):
-            m = engine.narr[i]
-            i += 1
-            if len(m.names) == 1 and _opens_sentence(text, nxt_para.start, m.start):
-                next_subject = m.names[0]
+        start_after = engine.paragraphs[after].start
+        for start, n in by_paragraph[after]:
+            if start >= start_after + 200:
                 break
-    opener = None
-    i = bisect.bisect_left(engine.narr_starts, para.start)
-    if i < len(engine.narr) and engine.narr[i].start == para.start and len(engine.narr[i].names) == 1:
-        opener = engine.narr[i].names[0]
+            if _opens_sentence(text, start_after, start):
+                cells[n, _SUBJECT_NEXT] = 1.0
+                break
     return _Narration(
-        names=tuple(pool),
+        names=pool,
         tag=_tag(engine, k),
-        before_here=before_here,
-        after_here=after_here if last_here < para.end else set(),
-        openers=openers,
-        in_previous=in_prev,
-        previous_subject=previous_subject,
-        recent=recent,
-        last_named=last_named,
-        opener=opener,
-        bare=not text[para.start : first.start].strip(" \n\"'“‘"),
-        next_subject=next_subject,
-        spoken_to=spoken_to,
+        bare=not text[para.start : first].strip(" \n\"'“‘"),
+        cells=cells,
     )
+
+
+# the column of each feature (the rows are filled by column number)
+_RULE = _AT["rule"]
+_RULE_CONF = _AT["rule_conf"]
+_PREV1 = _AT["prev1"]
+_PREV1_DIRECT = _AT["prev1_direct"]
+_PREV1_BARE = _AT["prev1_bare"]
+_PREV2 = _AT["prev2"]
+_PREV2_ALT = _AT["prev2_alt"]
+_PREV2_ALT_SURE = _AT["prev2_alt_sure"]
+_PREV2_ALT_PAIR = _AT["prev2_alt_pair"]
+_PREV3 = _AT["prev3"]
+_NEXT1 = _AT["next1"]
+_NEXT1_EXPLICIT = _AT["next1_explicit"]
+_NEXT2 = _AT["next2"]
+_NEXT2_ALT = _AT["next2_alt"]
+_NEXT2_ALT_SURE = _AT["next2_alt_sure"]
+_NEXT3 = _AT["next3"]
+_ADDRESSED_PREV = _AT["addressed_prev"]
+_ADDRESSED_NEXT = _AT["addressed_next"]
+_NAMED_PREV = _AT["named_prev"]
+_TURNS_SINCE = _AT["turns_since"]
+_TURNS_IN_EXCHANGE = _AT["turns_in_exchange"]
+_ADDRESSED_HERE = _AT["addressed_here"]
+_NAMED_HERE = _AT["named_here"]
+_PRONOUN_FITS = _AT["pronoun_fits"]
+_PRONOUN_CLASH = _AT["pronoun_clash"]
+_PRONOUN_SCORE = _AT["pronoun_score"]
+_SPOKEN_TO_HERE = _AT["spoken_to_here"]
+_IN_PARAGRAPH_BEFORE = _AT["in_paragraph_before"]
+_OPENS_PARAGRAPH = _AT["opens_paragraph"]
+_SUBJECT_BEFORE = _AT["subject_before"]
+_SUBJECT_PREVIOUS = _AT["subject_previous"]
+_LAST_NAMED = _AT["last_named"]
+_IN_PARAGRAPH_AFTER = _AT["in_paragraph_after"]
+_IN_PREVIOUS_PARAGRAPH = _AT["in_previous_paragraph"]
+_SUBJECT_NEXT = _AT["subject_next"]
+_RECENT_MENTIONS = _AT["recent_mentions"]
+_PARTICIPANT = _AT["participant"]
+_PAIR = _AT["pair"]
+_FREQUENCY = _AT["frequency"]
+_NARRATOR = _AT["narrator"]
+_RULE_COLUMNS = {method: _AT[feature] for method, feature in _RULE_FEATURES.items()}
+
+
+def _cells(
+    engine: _Engine,
+    k: int,
+    speakers: list[str | None],
+    linked: list[bool] | None,
+    weights: tuple[float, ...] | None = None,
+) -> tuple[list[str], list]:
+    """The candidates of utterance ``k`` and, for each, its feature row (in the order of :data:`FEATURES`) or,
+    when ``weights`` are given, its score (the sum of the weights of its features times their values).
+
+    Only the features that hold are written, role by role (the speaker two turns back, the one called by name,
+    ...): far fewer steps than asking every question of every candidate; scoring as they are written spares the
+    rows altogether."""
+    groups = engine.groups
+    g = groups[k]
+    los, his = _bounds(engine, linked)
+    lo, hi = los[k], his[k]
+    narrator = engine.index.narrator
+    facts = engine.rank_cache.get(k)
+    if facts is None:
+        facts = engine.rank_cache[k] = _narration(engine, k)
+
+    rule = speakers[k]
+    here = k - lo
+    pool: dict[str, None] = {}
+    if rule:
+        pool[rule] = None
+    turns: dict[str, int] = {}
+    last_turn: dict[str, int] = {}
+    for j, who in enumerate(speakers[lo : hi + 1]):
+        if who and j != here:
+            pool[who] = None
+            turns[who] = turns.get(who, 0) + 1
+            if j < here:
+                last_turn[who] = j
+    prev = groups[k - 1] if k - 1 >= lo else None
+    nxt = groups[k + 1] if k + 1 <= hi else None
+    for near in (prev, nxt):
+        if near is not None and near.addressees:
+            for n in sorted(near.addressees):
+                pool[n] = None
+    pool.update(facts.names)
+    names = list(pool)
+    at = {c: i for i, c in enumerate(names)}
+    out: list
+    if weights is None:
+        out = [[0.0] * len(FEATURES) for _ in names]
+
+        def put(c: str | None, column: int, value: float = 1.0) -> None:
+            i = at.get(c)  # type: ignore[arg-type]
+            if i is not None:
+                out[i][column] = value
+
+    else:
+        out = [0.0] * len(names)
+
+        def put(c: str | None, column: int, value: float = 1.0) -> None:
+            i = at.get(c)  # type: ignore[arg-type]
+            if i is not None:
+                out[i] += weights[column] * value
+
+    participants = set(turns)
+    if narrator and participants:
+        participants.add(narrator)
+
+    def spk(j: int) -> str | None:
+        return speakers[j] if lo <= j <= hi else None
+
+    p1, p2, p3, n1, n2, n3 = spk(k - 1), spk(k - 2), spk(k - 3), spk(k + 1), spk(k + 2), spk(k + 3)
+    if rule is not None:
+        put(rule, _RULE)
+        put(rule, _RULE_CONF, g.confidence)
+        column = _RULE_COLUMNS.get(g.method)
+        if column is not None:
+            put(rule, column)
+    put(p1, _PREV1)
+    if prev is not None and g.paragraph - prev.last_paragraph == 1:
+        put(p1, _PREV1_DIRECT)
+        if facts.bare:
+            put(p1, _PREV1_BARE)
+    put(p2, _PREV2)
+    if p1 is not None and p1 != p2:
+        put(p2, _PREV2_ALT)
+        if k - 2 >= lo and min(groups[k - 1].confidence, groups[k - 2].confidence) >= SURE:
+            put(p2, _PREV2_ALT_SURE)
+        if len(participants) == 2:
+            put(p2, _PREV2_ALT_PAIR)
+    put(p3, _PREV3)
+    put(n1, _NEXT1)
+    if nxt is not None and nxt.method in ("explicit", "script"):
+        put(n1, _NEXT1_EXPLICIT)
+    put(n2, _NEXT2)
+    if n1 is not None and n1 != n2:
+        put(n2, _NEXT2_ALT)
+        if k + 2 <= hi and min(groups[k + 1].confidence, groups[k + 2].confidence) >= SURE:
+            put(n2, _NEXT2_ALT_SURE)
+    put(n3, _NEXT3)
+    if prev is not None:
+        for c in prev.addressees:
+            put(c, _ADDRESSED_PREV)
+        for c in prev.mentioned:
+            put(c, _NAMED_PREV)
+    if nxt is not None:
+        for c in nxt.addressees:
+            put(c, _ADDRESSED_NEXT)
+    for c, j in last_turn.items():
+        put(c, _TURNS_SINCE, 1 / (here - j))
+    for c, count in turns.items():
+        put(c, _TURNS_IN_EXCHANGE, math.log1p(count))
+    for c in g.addressees:
+        put(c, _ADDRESSED_HERE)
+    for c in g.mentioned:
+        put(c, _NAMED_HERE)
+    tag = facts.tag
+    if tag is not None and tag.pronoun in ("he", "she"):
+        pronouns = engine.pronoun
+        for c in names:
+            pron = pronouns.get(c)
+            if pron == tag.pronoun:
+                put(c, _PRONOUN_FITS)
+            if (pron is not None and pron != tag.pronoun) or c == narrator:
+                put(c, _PRONOUN_CLASH)
+    for c, value in g.pronoun_scores.items():
+        put(c, _PRONOUN_SCORE, max(-3.0, min(6.0, value)) / 3)
+    for (c, column), value in facts.cells.items():
+        put(c, column, value)
+    for c in participants:
+        put(c, _PARTICIPANT)
+        if len(participants) == 2:
+            put(c, _PAIR)
+    frequency = engine.rank_cache.get("frequency")
+    if frequency is None:
+        frequency = engine.rank_cache["frequency"] = {c: math.log1p(n) / 5 for c, n in engine.frequency.items()}
+    for c in names:
+        value = frequency.get(c)
+        if value:
+            put(c, _FREQUENCY, value)
+    put(narrator, _NARRATOR)
+    return names, out
 
 
 def candidates(
@@ -304,143 +537,47 @@ def candidates(
 
     ``speakers`` are the rules' speakers of every utterance (the context the features read); ``linked`` is
     :func:`links` (computed when not given)."""
+    return _cells(engine, k, speakers, linked)
+
+
+def rank(
+    engine: _Engine, weights: Weights, only: set[int] | None = None, linked: list[bool] | None = None
+) -> list[tuple[int, str, float, list[float] | None]]:
+    """One pass of the ranker over the rankable utterances (those in ``only`` when given), reading the speakers
+    as they stand: (utterance, the likeliest candidate, its probability, its feature row when it is not the rules'
+    answer, else None) for every utterance that gets a speaker. The softmax of every utterance is taken at once
+    with numpy. An utterance the rules left unknown keeps no speaker when the best probability is below the
+    threshold or there is only one candidate (whose probability of 1 says nothing)."""
     groups = engine.groups
-    g = groups[k]
-    lo, hi = _exchange(engine, k, linked)
-    narrator = engine.index.narrator
-
-    pool: dict[str, None] = {}
-    if speakers[k]:
-        pool[speakers[k]] = None
-    for j in range(lo, hi + 1):
-        if j != k and speakers[j]:
-            pool[speakers[j]] = None
-    for j in (k - 1, k + 1):
-        if lo <= j <= hi:
-            for n in sorted(groups[j].addressees):
-                pool[n] = None
-    facts = engine.rank_cache.get(k)
-    if facts is None:
-        facts = engine.rank_cache[k] = _narration(engine, k)
-    for n in facts.names:
-        pool[n] = None
-    tag = facts.tag
-    participants = {speakers[j] for j in range(lo, hi + 1) if j != k and speakers[j]}
-    if narrator and participants:
-        participants.add(narrator)
-    rule = speakers[k]
-    method = g.method
-    prev = groups[k - 1] if k - 1 >= lo else None
-    nxt = groups[k + 1] if k + 1 <= hi else None
-
-    def spk(j: int) -> str | None:
-        return speakers[j] if lo <= j <= hi else None
-
-    p1, p2, p3, n1, n2, n3 = spk(k - 1), spk(k - 2), spk(k - 3), spk(k + 1), spk(k + 2), spk(k + 3)
-    next_explicit = nxt is not None and nxt.method in ("explicit", "script")
-
-    direct = prev is not None and g.paragraph - prev.last_paragraph == 1
-    bare = facts.bare
-    sure_back = k - 2 >= lo and min(groups[k - 1].confidence, groups[k - 2].confidence) >= SURE
-    sure_ahead = k + 2 <= hi and min(groups[k + 1].confidence, groups[k + 2].confidence) >= SURE
-    last_turn: dict[str, int] = {}
-    turns: dict[str, int] = {}
-    for j in range(lo, hi + 1):
-        who = speakers[j]
-        if j != k and who:
-            turns[who] = turns.get(who, 0) + 1
-            if j < k:
-                last_turn[who] = j
-
-    names = list(pool)
-    # Each row starts at 0 and only the features that hold are set, role by role (the speaker two turns back,
-    # the one called by name, ...): far fewer steps than asking every question of every candidate.
-    table = {c: [0.0] * len(FEATURES) for c in names}
-
-    def put(c: str | None, feature: str, value: float = 1.0) -> None:
-        row = table.get(c) if c is not None else None
-        if row is not None:
-            row[_AT[feature]] = value
-
-    if rule is not None:
-        put(rule, "rule")
-        put(rule, "rule_conf", g.confidence)
-        method_feature = _RULE_FEATURES.get(method)
-        if method_feature:
-            put(rule, method_feature)
-    put(p1, "prev1")
-    if direct:
-        put(p1, "prev1_direct")
-        if bare:
-            put(p1, "prev1_bare")
-    put(p2, "prev2")
-    if p1 is not None and p1 != p2:
-        put(p2, "prev2_alt")
-        if sure_back:
-            put(p2, "prev2_alt_sure")
-        if len(participants) == 2:
-            put(p2, "prev2_alt_pair")
-    put(p3, "prev3")
-    put(n1, "next1")
-    if next_explicit:
-        put(n1, "next1_explicit")
-    put(n2, "next2")
-    if n1 is not None and n1 != n2:
-        put(n2, "next2_alt")
-        if sure_ahead:
-            put(n2, "next2_alt_sure")
-    put(n3, "next3")
-    if prev is not None:
-        for c in prev.addressees:
-            put(c, "addressed_prev")
-        for c in prev.mentioned:
-            put(c, "named_prev")
-    if nxt is not None:
-        for c in nxt.addressees:
-            put(c, "addressed_next")
-    for c, j in last_turn.items():
-        put(c, "turns_since", 1 / (k - j))
-    for c, count in turns.items():
-        put(c, "turns_in_exchange", math.log1p(count))
-    for c in g.addressees:
-        put(c, "addressed_here")
-    for c in g.mentioned:
-        put(c, "named_here")
-    if tag is not None and tag.pronoun in ("he", "she"):
-        for c in names:
-            pron = engine.pronoun.get(c)
-            if pron == tag.pronoun:
-                put(c, "pronoun_fits")
-            if (pron is not None and pron != tag.pronoun) or c == narrator:
-                put(c, "pronoun_clash")
-    for c, value in g.pronoun_scores.items():
-        put(c, "pronoun_score", max(-3.0, min(6.0, value)) / 3)
-    for c in facts.before_here:
-        put(c, "in_paragraph_before")
-    put(facts.opener, "opens_paragraph")
-    for c in facts.openers:
-        put(c, "subject_before")
-    put(facts.previous_subject, "subject_previous")
-    put(facts.last_named, "last_named")
-    for c in facts.after_here:
-        put(c, "in_paragraph_after")
-    for c in facts.in_previous:
-        put(c, "in_previous_paragraph")
-    put(facts.next_subject, "subject_next")
-    for c in facts.spoken_to:
-        put(c, "spoken_to_here")
-
-    for c, count in facts.recent.items():
-        put(c, "recent_mentions", math.log1p(count))
-    for c in participants:
-        put(c, "participant")
-        if len(participants) == 2:
-            put(c, "pair")
-    for c in names:
-        put(c, "frequency", math.log1p(engine.frequency.get(c, 0)) / 5)
-    put(narrator, "narrator")
-    rows = [table[c] for c in names]
-    return names, rows
+    speakers = [g.speaker for g in groups]
+    scores: list[float] = []
+    entries: list[tuple[int, list[str], int]] = []
+    for k in range(len(groups)) if only is None else sorted(only):
+        if not rankable(engine, k, linked):
+            continue
+        names, values = _cells(engine, k, speakers, linked, weights.values)
+        if names:
+            entries.append((k, names, len(scores)))
+            scores.extend(values)
+    if not entries:
+        return []
+    flat = np.array(scores)
+    starts = np.fromiter((b for _, _, b in entries), dtype=np.intp, count=len(entries))
+    sizes = np.diff(np.append(starts, len(scores)))
+    top = np.repeat(np.maximum.reduceat(flat, starts), sizes)
+    totals = np.add.reduceat(np.exp(flat - top), starts)
+    # the first candidate of each utterance with the top score (as max() would pick)
+    at_top = np.flatnonzero(flat == top)
+    _, first = np.unique(np.searchsorted(starts, at_top, side="right") - 1, return_index=True)
+    out = []
+    for (k, names, b), i, total in zip(entries, at_top[first].tolist(), totals.tolist()):
+        probability = 1.0 / total
+        name = names[i - b]
+        if speakers[k] is None and (probability < weights.threshold or len(names) < 2):
+            continue
+        row = None if name == speakers[k] else _cells(engine, k, speakers, linked)[1][i - b]
+        out.append((k, name, probability, row))
+    return out
 
 
 _TURNS_TO = re.compile(r"\b(?:to|towards|toward|at|addressing|asked|told|answered|upon)\s+(?:the\s+)?$")
