@@ -216,7 +216,21 @@ class _Narration:
     names: dict[str, None]  # candidates from the narration, the pronoun tag and the narrator, in order
     tag: Tag | None  # the utterance's pronoun or descriptive tag
     bare: bool  # the paragraph opens with the quote (no beat of its own)
-    cells: dict[tuple[str, int], float]  # (name, feature column): value, for the narration features that hold
+    cells: dict[tuple[str, int], float]
+    """(name, feature column): value, for the features that hold whoever speaks around the utterance (the
+    narration, the tag's scores, who is called or named in this line and the lines beside it)"""
+    near: tuple[str, ...]  # called by name in the lines just before and after (candidates)
+    scored: tuple[Weights | None, dict[str, float]] = (None, {})  # the cells' score per name, for one weights set
+
+    def partial(self, weights: Weights) -> dict[str, float]:
+        """The score each name gets from :attr:`cells` (computed once per weights set)."""
+        if self.scored[0] is not weights:
+            values = weights.values
+            out: dict[str, float] = {}
+            for (c, column), value in self.cells.items():
+                out[c] = out.get(c, 0.0) + values[column] * value
+            self.scored = (weights, out)
+        return self.scored[1]
 
 
 class _Mentions:
@@ -228,17 +242,13 @@ class _Mentions:
 
     def __init__(self, engine: _Engine) -> None:
         self.singles = [(m.start, m.names[0]) for m in engine.narr if len(m.names) == 1]
-        # (position, name) per paragraph, in one merge of the mentions with the paragraphs
-        self.by_paragraph: list[list[tuple[int, str]]] = [[] for _ in engine.paragraphs]
-        paragraphs = engine.paragraphs
-        p = 0
-        for start, name in self.singles:
-            while p < len(paragraphs) and paragraphs[p].end <= start:
-                p += 1
-            if p == len(paragraphs):
-                break
-            if paragraphs[p].start <= start:
-                self.by_paragraph[p].append((start, name))
+        # (position, name) per paragraph
+        self.by_paragraph: dict[int, list[tuple[int, str]]] = {}
+        paragraphs, para_starts = engine.paragraphs, engine.para_starts
+        for one in self.singles:
+            p = bisect.bisect_right(para_starts, one[0]) - 1
+            if p >= 0 and one[0] < paragraphs[p].end:
+                self.by_paragraph.setdefault(p, []).append(one)
         self._reset()
 
     def _reset(self) -> None:
@@ -275,7 +285,7 @@ class _Mentions:
         return counts, last_named, [n for _, _, n in top]
 
 
-def _narration(engine: _Engine, k: int) -> _Narration:
+def _narration(engine: _Engine, k: int, linked: list[bool] | None) -> _Narration:
     g = engine.groups[k]
     text = engine.text
     here = g.paragraph
@@ -290,18 +300,18 @@ def _narration(engine: _Engine, k: int) -> _Narration:
     by_paragraph = mentions.by_paragraph
     # names in the narration: the paragraphs just before, then this one
     for p in range(max(0, here - NARRATION_PARAGRAPHS), here):
-        for _, n in by_paragraph[p]:
+        for _, n in by_paragraph.get(p, ()):
             pool[n] = None
     if here > 0 and (here - 1) not in engine.quote_paragraphs:
         start_before = engine.paragraphs[here - 1].start
         previous_subject = None
-        for start, n in by_paragraph[here - 1]:
+        for start, n in by_paragraph.get(here - 1, ()):
             cells[n, _IN_PREVIOUS_PARAGRAPH] = 1.0
             if _opens_sentence(text, start_before, start):
                 previous_subject = n
         if previous_subject is not None:
             cells[previous_subject, _SUBJECT_PREVIOUS] = 1.0
-    named_here = by_paragraph[here]
+    named_here = by_paragraph.get(here, [])
     after_too = last_here < para.end  # narration follows the quote in its paragraph
     for start, n in named_here:
         pool[n] = None
@@ -331,13 +341,35 @@ def _narration(engine: _Engine, k: int) -> _Narration:
     after = g.last_paragraph + 1
     if after < len(engine.paragraphs) and after not in engine.quote_paragraphs:
         start_after = engine.paragraphs[after].start
-        for start, n in by_paragraph[after]:
+        for start, n in by_paragraph.get(after, ()):
             if start >= start_after + 200:
                 break
             if _opens_sentence(text, start_after, start):
                 cells[n, _SUBJECT_NEXT] = 1.0
                 break
+    # what the line and the lines beside it (in its exchange) say of the characters
+    los, his = _bounds(engine, linked)
+    prev = engine.groups[k - 1] if k - 1 >= los[k] else None
+    nxt = engine.groups[k + 1] if k + 1 <= his[k] else None
+    near: dict[str, None] = {}
+    if prev is not None:
+        near.update(dict.fromkeys(sorted(prev.addressees)))
+        for c in prev.addressees:
+            cells[c, _ADDRESSED_PREV] = 1.0
+        for c in prev.mentioned:
+            cells[c, _NAMED_PREV] = 1.0
+    if nxt is not None:
+        near.update(dict.fromkeys(sorted(nxt.addressees)))
+        for c in nxt.addressees:
+            cells[c, _ADDRESSED_NEXT] = 1.0
+    for c in g.addressees:
+        cells[c, _ADDRESSED_HERE] = 1.0
+    for c in g.mentioned:
+        cells[c, _NAMED_HERE] = 1.0
+    for c, value in g.pronoun_scores.items():
+        cells[c, _PRONOUN_SCORE] = max(-3.0, min(6.0, value)) / 3
     return _Narration(
+        near=tuple(near),
         names=pool,
         tag=_tag(engine, k),
         bare=not text[para.start : first].strip(" \n\"'“‘"),
@@ -394,14 +426,17 @@ def _cells(
     k: int,
     speakers: list[str | None],
     linked: list[bool] | None,
-    weights: tuple[float, ...] | None = None,
+    weights: Weights | None = None,
+    static: dict[str | None, dict[str, float]] | None = None,
 ) -> tuple[list[str], list]:
     """The candidates of utterance ``k`` and, for each, its feature row (in the order of :data:`FEATURES`) or,
-    when ``weights`` are given, its score (the sum of the weights of its features times their values).
+    when ``weights`` are given, its score (the sum of the weights of its features times their values; ``static``
+    is :func:`static_scores` for these weights).
 
     Only the features that hold are written, role by role (the speaker two turns back, the one called by name,
-    ...): far fewer steps than asking every question of every candidate; scoring as they are written spares the
-    rows altogether."""
+    ...): far fewer steps than asking every question of every candidate. When scoring, the features that do not
+    depend on who speaks around the line are scored once per utterance (:meth:`_Narration.partial`) and those of
+    the character alone once per pass (:func:`static_scores`)."""
     groups = engine.groups
     g = groups[k]
     los, his = _bounds(engine, linked)
@@ -409,7 +444,7 @@ def _cells(
     narrator = engine.index.narrator
     facts = engine.rank_cache.get(k)
     if facts is None:
-        facts = engine.rank_cache[k] = _narration(engine, k)
+        facts = engine.rank_cache[k] = _narration(engine, k, linked)
 
     rule = speakers[k]
     here = k - lo
@@ -424,15 +459,10 @@ def _cells(
             turns[who] = turns.get(who, 0) + 1
             if j < here:
                 last_turn[who] = j
-    prev = groups[k - 1] if k - 1 >= lo else None
-    nxt = groups[k + 1] if k + 1 <= hi else None
-    for near in (prev, nxt):
-        if near is not None and near.addressees:
-            for n in sorted(near.addressees):
-                pool[n] = None
+    pool.update(dict.fromkeys(facts.near))
     pool.update(facts.names)
     names = list(pool)
-    at = {c: i for i, c in enumerate(names)}
+    at = dict(zip(names, range(len(names))))
     out: list
     if weights is None:
         out = [[0.0] * len(FEATURES) for _ in names]
@@ -444,11 +474,12 @@ def _cells(
 
     else:
         out = [0.0] * len(names)
+        w = weights.values
 
         def put(c: str | None, column: int, value: float = 1.0) -> None:
             i = at.get(c)  # type: ignore[arg-type]
             if i is not None:
-                out[i] += weights[column] * value
+                out[i] += w[column] * value
 
     participants = set(turns)
     if narrator and participants:
@@ -465,7 +496,7 @@ def _cells(
         if column is not None:
             put(rule, column)
     put(p1, _PREV1)
-    if prev is not None and g.paragraph - prev.last_paragraph == 1:
+    if k - 1 >= lo and g.paragraph - groups[k - 1].last_paragraph == 1:
         put(p1, _PREV1_DIRECT)
         if facts.bare:
             put(p1, _PREV1_BARE)
@@ -478,7 +509,7 @@ def _cells(
             put(p2, _PREV2_ALT_PAIR)
     put(p3, _PREV3)
     put(n1, _NEXT1)
-    if nxt is not None and nxt.method in ("explicit", "script"):
+    if k + 1 <= hi and groups[k + 1].method in ("explicit", "script"):
         put(n1, _NEXT1_EXPLICIT)
     put(n2, _NEXT2)
     if n1 is not None and n1 != n2:
@@ -486,48 +517,61 @@ def _cells(
         if k + 2 <= hi and min(groups[k + 1].confidence, groups[k + 2].confidence) >= SURE:
             put(n2, _NEXT2_ALT_SURE)
     put(n3, _NEXT3)
-    if prev is not None:
-        for c in prev.addressees:
-            put(c, _ADDRESSED_PREV)
-        for c in prev.mentioned:
-            put(c, _NAMED_PREV)
-    if nxt is not None:
-        for c in nxt.addressees:
-            put(c, _ADDRESSED_NEXT)
     for c, j in last_turn.items():
         put(c, _TURNS_SINCE, 1 / (here - j))
     for c, count in turns.items():
         put(c, _TURNS_IN_EXCHANGE, math.log1p(count))
-    for c in g.addressees:
-        put(c, _ADDRESSED_HERE)
-    for c in g.mentioned:
-        put(c, _NAMED_HERE)
-    tag = facts.tag
-    if tag is not None and tag.pronoun in ("he", "she"):
-        pronouns = engine.pronoun
-        for c in names:
-            pron = pronouns.get(c)
-            if pron == tag.pronoun:
-                put(c, _PRONOUN_FITS)
-            if (pron is not None and pron != tag.pronoun) or c == narrator:
-                put(c, _PRONOUN_CLASH)
-    for c, value in g.pronoun_scores.items():
-        put(c, _PRONOUN_SCORE, max(-3.0, min(6.0, value)) / 3)
-    for (c, column), value in facts.cells.items():
-        put(c, column, value)
     for c in participants:
         put(c, _PARTICIPANT)
         if len(participants) == 2:
             put(c, _PAIR)
-    frequency = engine.rank_cache.get("frequency")
-    if frequency is None:
-        frequency = engine.rank_cache["frequency"] = {c: math.log1p(n) / 5 for c, n in engine.frequency.items()}
-    for c in names:
-        value = frequency.get(c)
-        if value:
-            put(c, _FREQUENCY, value)
-    put(narrator, _NARRATOR)
+    tag = facts.tag
+    pronoun = tag.pronoun if tag is not None and tag.pronoun in ("he", "she") else None
+    if weights is not None:
+        for c, value in facts.partial(weights).items():
+            i = at.get(c)
+            if i is not None:
+                out[i] += value
+        own = (static or static_scores(engine, weights))[pronoun]
+        for i, c in enumerate(names):
+            out[i] += own.get(c, 0.0)
+    else:
+        for (c, column), value in facts.cells.items():
+            put(c, column, value)
+        for c in names:
+            for column, value in _character_cells(engine, c, pronoun):
+                put(c, column, value)
     return names, out
+
+
+def _character_cells(engine: _Engine, c: str, pronoun: str | None) -> list[tuple[int, float]]:
+    """The features of character ``c`` alone (how often the text names them, being the narrator, whether the
+    tag's pronoun fits them): (column, value) pairs."""
+    out = []
+    frequency = math.log1p(engine.frequency.get(c, 0)) / 5
+    if frequency:
+        out.append((_FREQUENCY, frequency))
+    narrator = c == engine.index.narrator
+    if narrator:
+        out.append((_NARRATOR, 1.0))
+    if pronoun is not None:
+        pron = engine.pronoun.get(c)
+        if pron == pronoun:
+            out.append((_PRONOUN_FITS, 1.0))
+        if (pron is not None and pron != pronoun) or narrator:
+            out.append((_PRONOUN_CLASH, 1.0))
+    return out
+
+
+def static_scores(engine: _Engine, weights: Weights) -> dict[str | None, dict[str, float]]:
+    """The score each character gets from :func:`_character_cells`, by the pronoun of the tag (None, "he",
+    "she"): the same for all their candidacies in a pass."""
+    values = weights.values
+    names = set(engine.frequency) | set(engine.pronoun) | ({engine.index.narrator} if engine.index.narrator else set())
+    return {
+        pronoun: {c: sum(values[col] * v for col, v in _character_cells(engine, c, pronoun)) for c in names}
+        for pronoun in (None, "he", "she")
+    }
 
 
 def candidates(
@@ -552,10 +596,11 @@ def rank(
     speakers = [g.speaker for g in groups]
     scores: list[float] = []
     entries: list[tuple[int, list[str], int]] = []
+    static = static_scores(engine, weights)
     for k in range(len(groups)) if only is None else sorted(only):
         if not rankable(engine, k, linked):
             continue
-        names, values = _cells(engine, k, speakers, linked, weights.values)
+        names, values = _cells(engine, k, speakers, linked, weights, static)
         if names:
             entries.append((k, names, len(scores)))
             scores.extend(values)
