@@ -883,7 +883,8 @@ class _Engine:
     def _rerank(self) -> None:
         """Let the ranker (:mod:`workshop.attribution_ranker`) choose among the candidates of every utterance the
         rules resolved without a named tag, once per set of weights shipped (each pass reads the answers of the
-        one before as its context)."""
+        one before as its context). Then alternation and turn-taking run again for the lines still unknown: the
+        ranker's answers around them are better anchors than the rules' were."""
         only: set[int] | None = None
         passes = ranker.load_weights()
         if not passes:
@@ -893,6 +894,8 @@ class _Engine:
             before = [g.speaker for g in self.groups]
             self._rank_pass(weights, only, linked)
             only = ranker.context_changed(self, before, linked)
+        self._alternate_runs()
+        self._turn_taking()
 
     def _rank_pass(self, weights: ranker.Weights, only: set[int] | None = None, linked: list[bool] | None = None) -> None:
         """One pass of the ranker (over the utterances in ``only`` when given). It reads the speakers as they
