@@ -209,7 +209,7 @@ def _tag(engine: _Engine, k: int):
     return None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Narration:
     """What the narration around an utterance says, the same in every pass (cached in ``engine.rank_cache``)."""
 
@@ -256,14 +256,17 @@ class _Mentions:
         self.lo = self.hi = 0  # the window is singles[lo:hi]
         self.counts: dict[str, int] = {}
         self.latest: dict[str, int] = {}  # the position of each name's last mention in the window
+        self.answer: tuple[dict[tuple[str, int], float], str | None, dict[str, None]] | None = None
 
-    def at(self, pos: int) -> tuple[dict[str, int], str | None, list[str]]:
-        """(mentions per name, the last name mentioned, the RECENT_CANDIDATES names mentioned most: ties go to
-        the one mentioned last) in the window before ``pos``. The counts are the sweep's own: read them before
-        the next call."""
+    def at(self, pos: int) -> tuple[dict[tuple[str, int], float], str | None, dict[str, None]]:
+        """In the window before ``pos``: (the recent_mentions cell of each name named, the last name named, the
+        RECENT_CANDIDATES names named most: ties go to the one named last). The answer is shared with the
+        positions before whose window held the same mentions (the lines of a dialogue without narration between
+        them): do not change it."""
         if pos < self.pos:
             self._reset()
         self.pos = pos
+        window = (self.lo, self.hi)
         singles, counts, latest = self.singles, self.counts, self.latest
         while self.hi < len(singles) and singles[self.hi][0] < pos:
             start, name = singles[self.hi]
@@ -278,11 +281,23 @@ class _Mentions:
             else:
                 del counts[name], latest[name]
             self.lo += 1
+        if self.answer is not None and window == (self.lo, self.hi):
+            return self.answer
         last_named = singles[self.hi - 1][1] if self.hi > self.lo else None
         # counts and latest hold the same names in the same order (added and removed together); the positions
         # differ, so the count breaks ties and then the later mention, as when counting backwards from ``pos``
         top = sorted(zip(counts.values(), latest.values(), counts), reverse=True)[:RECENT_CANDIDATES]
-        return counts, last_named, [n for _, _, n in top]
+        recent = {(n, _RECENT_MENTIONS): _log1p(count) for n, count in counts.items()}
+        self.answer = (recent, last_named, dict.fromkeys(n for _, _, n in top))
+        return self.answer
+
+
+_LOG1P = tuple(math.log1p(i) for i in range(64))
+
+
+def _log1p(count: int) -> float:
+    """log(1 + count), looked up for small counts."""
+    return _LOG1P[count] if count < 64 else math.log1p(count)
 
 
 def _narration(engine: _Engine, k: int, linked: list[bool] | None) -> _Narration:
@@ -331,10 +346,8 @@ def _narration(engine: _Engine, k: int, linked: list[bool] | None) -> _Narration
     recent, last_named, top = mentions.at(first)
     if last_named is not None:
         cells[last_named, _LAST_NAMED] = 1.0
-    for n, count in recent.items():
-        cells[n, _RECENT_MENTIONS] = math.log1p(count)
-    for n in top:
-        pool[n] = None
+    cells.update(recent)
+    pool.update(top)
     # and a first-person narrator
     if engine.index.narrator:
         pool[engine.index.narrator] = None
