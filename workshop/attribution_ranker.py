@@ -220,17 +220,6 @@ class _Narration:
     """(name, feature column): value, for the features that hold whoever speaks around the utterance (the
     narration, the tag's scores, who is called or named in this line and the lines beside it)"""
     near: tuple[str, ...]  # called by name in the lines just before and after (candidates)
-    scored: tuple[Weights | None, dict[str, float]] = (None, {})  # the cells' score per name, for one weights set
-
-    def partial(self, weights: Weights) -> dict[str, float]:
-        """The score each name gets from :attr:`cells` (computed once per weights set)."""
-        if self.scored[0] is not weights:
-            values = weights.values
-            out: dict[str, float] = {}
-            for (c, column), value in self.cells.items():
-                out[c] = out.get(c, 0.0) + values[column] * value
-            self.scored = (weights, out)
-        return self.scored[1]
 
 
 class _Mentions:
@@ -447,9 +436,8 @@ def _cells(
     is :func:`static_scores` for these weights).
 
     Only the features that hold are written, role by role (the speaker two turns back, the one called by name,
-    ...): far fewer steps than asking every question of every candidate. When scoring, the features that do not
-    depend on who speaks around the line are scored once per utterance (:meth:`_Narration.partial`) and those of
-    the character alone once per pass (:func:`static_scores`)."""
+    ...): far fewer steps than asking every question of every candidate. When scoring, the features of the
+    character alone are scored once per pass (:func:`static_scores`)."""
     groups = engine.groups
     g = groups[k]
     los, his = _bounds(engine, linked)
@@ -541,10 +529,11 @@ def _cells(
     tag = facts.tag
     pronoun = tag.pronoun if tag is not None and tag.pronoun in ("he", "she") else None
     if weights is not None:
-        for c, value in facts.partial(weights).items():
+        w = weights.values
+        for (c, column), value in facts.cells.items():
             i = at.get(c)
             if i is not None:
-                out[i] += value
+                out[i] += w[column] * value
         own = (static or static_scores(engine, weights))[pronoun]
         for i, c in enumerate(names):
             out[i] += own.get(c, 0.0)
