@@ -104,6 +104,33 @@ def test_the_person_addressed_just_before_is_a_candidate_with_that_feature():
     assert segments[1].speaker == "Mary"
 
 
+def test_the_pass_scores_what_the_feature_rows_say():
+    """The pass scores candidates as their features are found; training reads the rows. Both must agree."""
+    text = (
+        '"Where were you?" asked Anna.\n\n'
+        '"Out," said Tom.\n\n'
+        'Mary looked up. "Out where, Tom?" she said.\n\n'
+        '"Nowhere, Mary."\n\n'
+        '"Tell her," said Anna.\n\n'
+        '"I did."'
+    )
+    engine = engine_for(text)
+    weights = ranker.load_weights()[0]
+    speakers = [g.speaker for g in engine.groups]
+    static = ranker.static_scores(engine, weights)
+    checked = 0
+    for k in range(len(engine.groups)):
+        if not ranker.rankable(engine, k):
+            continue
+        names, rows = ranker.candidates(engine, k, speakers)
+        scored, scores = ranker._cells(engine, k, speakers, None, weights, static)
+        assert scored == names
+        for row, value in zip(rows, scores):
+            assert math.isclose(sum(a * b for a, b in zip(row, weights.values)), value, abs_tol=1e-9)
+        checked += 1
+    assert checked >= 2
+
+
 def test_an_isolated_line_without_evidence_stays_unknown():
     gap = "The afternoon went by. " * 40
     text = f'"Tea?" asked Anna.\n\n"Please," said Tom.\n\n{gap}\n\n"Milk?"'
