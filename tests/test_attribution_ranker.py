@@ -104,8 +104,8 @@ def test_the_person_addressed_just_before_is_a_candidate_with_that_feature():
     assert segments[1].speaker == "Mary"
 
 
-def test_the_pass_scores_what_the_feature_rows_say():
-    """The pass scores candidates as their features are found; training reads the rows. Both must agree."""
+def test_the_pass_scores_every_utterance_as_it_would_alone():
+    """The pass builds the features of all utterances at once; each must get what its own rows say."""
     text = (
         '"Where were you?" asked Anna.\n\n'
         '"Out," said Tom.\n\n'
@@ -117,18 +117,18 @@ def test_the_pass_scores_what_the_feature_rows_say():
     engine = engine_for(text)
     weights = ranker.load_weights()[0]
     speakers = [g.speaker for g in engine.groups]
-    static = ranker.static_scores(engine, weights)
-    checked = 0
+    together = {k: (name, p) for k, name, p, _ in ranker.rank(engine, weights)}
+    alone = {}
     for k in range(len(engine.groups)):
-        if not ranker.rankable(engine, k):
-            continue
-        names, rows = ranker.candidates(engine, k, speakers)
-        scored, scores = ranker._cells(engine, k, speakers, None, weights, static)
-        assert scored == names
-        for row, value in zip(rows, scores):
-            assert math.isclose(sum(a * b for a, b in zip(row, weights.values)), value, abs_tol=1e-9)
-        checked += 1
-    assert checked >= 2
+        if ranker.rankable(engine, k):
+            names, rows = ranker.candidates(engine, k, speakers)
+            p = ranker.score(rows, weights)
+            best = max(range(len(names)), key=p.__getitem__)
+            if speakers[k] is not None or (p[best] >= weights.threshold and len(names) > 1):
+                alone[k] = (names[best], p[best])
+    assert len(alone) >= 2 and together.keys() == alone.keys()
+    for k, (name, p) in alone.items():
+        assert together[k][0] == name and math.isclose(together[k][1], p)
 
 
 def test_an_isolated_line_without_evidence_stays_unknown():

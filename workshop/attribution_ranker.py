@@ -216,10 +216,12 @@ class _Narration:
     names: dict[str, None]  # candidates from the narration, the pronoun tag and the narrator, in order
     tag: Tag | None  # the utterance's pronoun or descriptive tag
     bare: bool  # the paragraph opens with the quote (no beat of its own)
-    cells: dict[tuple[str, int], float]
-    """(name, feature column): value, for the features that hold whoever speaks around the utterance (the
-    narration, the tag's scores, who is called or named in this line and the lines beside it)"""
     near: tuple[str, ...]  # called by name in the lines just before and after (candidates)
+    # the features that hold whoever speaks around the utterance (the narration, the tag's scores, who is called
+    # or named in this line and the lines beside it), as cells: character (see _ids), feature column, value
+    cell_ids: list[int]
+    cell_columns: list[int]
+    cell_values: list[float]
 
 
 class _Mentions:
@@ -230,6 +232,7 @@ class _Mentions:
     are listed once."""
 
     def __init__(self, engine: _Engine) -> None:
+        self.ids = _ids(engine)
         self.singles = [(m.start, m.names[0]) for m in engine.narr if len(m.names) == 1]
         # (position, name) per paragraph
         self.by_paragraph: dict[int, list[tuple[int, str]]] = {}
@@ -245,10 +248,11 @@ class _Mentions:
         self.lo = self.hi = 0  # the window is singles[lo:hi]
         self.counts: dict[str, int] = {}
         self.latest: dict[str, int] = {}  # the position of each name's last mention in the window
-        self.answer: tuple[dict[tuple[str, int], float], str | None, dict[str, None]] | None = None
+        self.answer: tuple[tuple[list[int], list[float]], str | None, dict[str, None]] | None = None
 
-    def at(self, pos: int) -> tuple[dict[tuple[str, int], float], str | None, dict[str, None]]:
-        """In the window before ``pos``: (the recent_mentions cell of each name named, the last name named, the
+    def at(self, pos: int) -> tuple[tuple[list[int], list[float]], str | None, dict[str, None]]:
+        """In the window before ``pos``: (the names named (as numbers, see _ids) and the recent_mentions value
+        of each, the last name named, the
         RECENT_CANDIDATES names named most: ties go to the one named last). The answer is shared with the
         positions before whose window held the same mentions (the lines of a dialogue without narration between
         them): do not change it."""
@@ -276,7 +280,8 @@ class _Mentions:
         # counts and latest hold the same names in the same order (added and removed together); the positions
         # differ, so the count breaks ties and then the later mention, as when counting backwards from ``pos``
         top = sorted(zip(counts.values(), latest.values(), counts), reverse=True)[:RECENT_CANDIDATES]
-        recent = {(n, _RECENT_MENTIONS): _log1p(count) for n, count in counts.items()}
+        ids = self.ids
+        recent = ([ids.setdefault(n, len(ids)) for n in counts], [_log1p(c) for c in counts.values()])
         self.answer = (recent, last_named, dict.fromkeys(n for _, _, n in top))
         return self.answer
 
@@ -289,13 +294,18 @@ def _log1p(count: int) -> float:
     return _LOG1P[count] if count < 64 else math.log1p(count)
 
 
-def _narration(engine: _Engine, k: int, linked: list[bool] | None) -> _Narration:
+def _narration(engine: _Engine, k: int, lo: int, hi: int) -> _Narration:
+    """What the narration around utterance ``k`` says (``lo``, ``hi``: its exchange, see :func:`_exchange`)."""
     g = engine.groups[k]
     text = engine.text
     here = g.paragraph
     para = engine.paragraphs[here]
     first = engine.spans[g.members[0]].start
-    last_here = max((engine.spans[i].end for i in g.members if engine.spans[i].paragraph == here))
+    spans = engine.spans
+    if len(g.members) == 1:
+        last_here = spans[g.members[0]].end
+    else:
+        last_here = max(spans[i].end for i in g.members if spans[i].paragraph == here)
     pool: dict[str, None] = {}
     cells: dict[tuple[str, int], float] = {}
     mentions = engine.rank_cache.get("mentions")
@@ -335,7 +345,6 @@ def _narration(engine: _Engine, k: int, linked: list[bool] | None) -> _Narration
     recent, last_named, top = mentions.at(first)
     if last_named is not None:
         cells[last_named, _LAST_NAMED] = 1.0
-    cells.update(recent)
     pool.update(top)
     # and a first-person narrator
     if engine.index.narrator:
@@ -350,9 +359,8 @@ def _narration(engine: _Engine, k: int, linked: list[bool] | None) -> _Narration
                 cells[n, _SUBJECT_NEXT] = 1.0
                 break
     # what the line and the lines beside it (in its exchange) say of the characters
-    los, his = _bounds(engine, linked)
-    prev = engine.groups[k - 1] if k - 1 >= los[k] else None
-    nxt = engine.groups[k + 1] if k + 1 <= his[k] else None
+    prev = engine.groups[k - 1] if k - 1 >= lo else None
+    nxt = engine.groups[k + 1] if k + 1 <= hi else None
     near: dict[str, None] = {}
     if prev is not None:
         near.update(dict.fromkeys(sorted(prev.addressees)))
@@ -370,12 +378,16 @@ def _narration(engine: _Engine, k: int, linked: list[bool] | None) -> _Narration
         cells[c, _NAMED_HERE] = 1.0
     for c, value in g.pronoun_scores.items():
         cells[c, _PRONOUN_SCORE] = max(-3.0, min(6.0, value)) / 3
+    ids = mentions.ids
+    recent_ids, recent_values = recent
     return _Narration(
         near=tuple(near),
         names=pool,
         tag=_tag(engine, k),
         bare=not text[para.start : first].strip(" \n\"'“‘"),
-        cells=cells,
+        cell_ids=[ids.setdefault(c, len(ids)) for c, _ in cells] + recent_ids,
+        cell_columns=[column for _, column in cells] + [_RECENT_MENTIONS] * len(recent_ids),
+        cell_values=list(cells.values()) + recent_values,
     )
 
 
@@ -423,157 +435,181 @@ _NARRATOR = _AT["narrator"]
 _RULE_COLUMNS = {method: _AT[feature] for method, feature in _RULE_FEATURES.items()}
 
 
-def _cells(
-    engine: _Engine,
-    k: int,
-    speakers: list[str | None],
-    linked: list[bool] | None,
-    weights: Weights | None = None,
-    static: dict[str | None, dict[str, float]] | None = None,
-) -> tuple[list[str], list]:
-    """The candidates of utterance ``k`` and, for each, its feature row (in the order of :data:`FEATURES`) or,
-    when ``weights`` are given, its score (the sum of the weights of its features times their values; ``static``
-    is :func:`static_scores` for these weights).
+def _ids(engine: _Engine) -> dict[str, int]:
+    """A number for every character name the ranker meets (the columns of its arrays), kept per engine."""
+    ids = engine.rank_cache.get("ids")
+    if ids is None:
+        ids = engine.rank_cache["ids"] = {}
+        for name in engine.pronoun:
+            ids.setdefault(name, len(ids))
+    return ids
 
-    Only the features that hold are written, role by role (the speaker two turns back, the one called by name,
-    ...): far fewer steps than asking every question of every candidate. When scoring, the features of the
-    character alone are scored once per pass (:func:`static_scores`)."""
+
+def _matrix(
+    engine: _Engine, ks: list[int], speakers: list[str | None], linked: list[bool] | None
+) -> tuple[list[tuple[int, list[str], int]], np.ndarray]:
+    """The candidates of the utterances ``ks`` and their features: (utterance, candidates, its first row) for
+    each utterance with candidates, and one row per candidate (in the order of :data:`FEATURES`).
+
+    ``speakers`` are the speakers of every utterance as they stand (the context the features read). The
+    candidates are listed utterance by utterance; the features are then computed for all of them at once with
+    numpy (a comparison of whole columns per feature instead of questions asked of each candidate)."""
     groups = engine.groups
-    g = groups[k]
     los, his = _bounds(engine, linked)
-    lo, hi = los[k], his[k]
+    ids = _ids(engine)
+    entries: list[tuple[int, list[str], int]] = []
+    row_ids: list[int] = []  # the character of each row
+    slot_sizes: list[int] = []
+    bare: list[bool] = []
+    tag_pronoun: list[str | None] = []
+    cell_slots: list[int] = []
+    cell_ids: list[int] = []
+    cell_columns: list[int] = []
+    cell_values: list[float] = []
+    for k in ks:
+        facts = engine.rank_cache.get(k)
+        if facts is None:
+            facts = engine.rank_cache[k] = _narration(engine, k, los[k], his[k])
+        # the pool: the rules' answer, the speakers of the exchange, those called in the lines beside it, the names
+        # of the narration (in this order: the first of equal candidates wins)
+        pool: dict[str, None] = {}
+        rule = speakers[k]
+        if rule:
+            pool[rule] = None
+        for j in range(los[k], his[k] + 1):
+            who = speakers[j]
+            if who and j != k:
+                pool[who] = None
+        pool.update(dict.fromkeys(facts.near))
+        pool.update(facts.names)
+        if not pool:
+            continue
+        names = list(pool)
+        slot = len(entries)
+        entries.append((k, names, len(row_ids)))
+        row_ids.extend([ids.setdefault(n, len(ids)) for n in names])
+        slot_sizes.append(len(names))
+        bare.append(facts.bare)
+        tag = facts.tag
+        tag_pronoun.append(tag.pronoun if tag is not None and tag.pronoun in ("he", "she") else None)
+        cell_slots.extend([slot] * len(facts.cell_ids))
+        cell_ids.extend(facts.cell_ids)
+        cell_columns.extend(facts.cell_columns)
+        cell_values.extend(facts.cell_values)
+    matrix = np.zeros((len(row_ids), len(FEATURES)))
+    if not entries:
+        return entries, matrix
+
+    n = len(groups)
+    slot_k = np.fromiter((k for k, _, _ in entries), dtype=np.intp, count=len(entries))
+    per_row = np.repeat(np.arange(len(entries)), slot_sizes)  # the slot of each row
+    K = slot_k[per_row]
+    C = np.array(row_ids)
+    S = np.fromiter((ids.setdefault(s, len(ids)) if s else -1 for s in speakers), dtype=np.intp, count=n)
+    conf = np.fromiter((g.confidence for g in groups), dtype=float, count=n)
+    lo = np.asarray(los)[slot_k]
+    hi = np.asarray(his)[slot_k]
+
+    def near(d: int) -> np.ndarray:
+        """The speaker (number) of the utterance ``d`` away from each slot's, -1 outside its exchange."""
+        j = slot_k + d
+        return np.where((j >= lo) & (j <= hi), S[np.clip(j, 0, n - 1)], -1)
+
+    def conf_at(d: int) -> np.ndarray:
+        return conf[np.clip(slot_k + d, 0, n - 1)]
+
+    window = {d: near(d) for d in range(-CONTEXT, CONTEXT + 1) if d}
+    p1, p2, p3, n1, n2, n3 = (window[d][per_row] for d in (-1, -2, -3, 1, 2, 3))
+    X = matrix
+
+    # the rules' answer
+    rule = S[K] == C
+    X[:, _RULE] = rule
+    X[:, _RULE_CONF] = np.where(rule, conf[K], 0.0)
+    method_column = np.fromiter((_RULE_COLUMNS.get(groups[k].method, -1) for k in slot_k), dtype=np.intp,
+                                count=len(entries))[per_row]
+    rows = np.flatnonzero(rule & (method_column >= 0))
+    X[rows, method_column[rows]] = 1.0
+
+    # the turns around it
+    has_prev = slot_k - 1 >= lo
+    direct = has_prev & np.fromiter(
+        (groups[k].paragraph - groups[k - 1].last_paragraph == 1 if k > 0 else False for k in slot_k),
+        dtype=bool, count=len(entries),
+    )
+    prev1 = p1 == C
+    X[:, _PREV1] = prev1
+    X[:, _PREV1_DIRECT] = prev1 & direct[per_row]
+    X[:, _PREV1_BARE] = prev1 & (direct & np.array(bare))[per_row]
+    prev2 = p2 == C
+    X[:, _PREV2] = prev2
+    alt_back = prev2 & (p1 >= 0) & (p1 != p2)
+    X[:, _PREV2_ALT] = alt_back
+    sure_back = (slot_k - 2 >= lo) & (np.minimum(conf_at(-1), conf_at(-2)) >= SURE)
+    X[:, _PREV2_ALT_SURE] = alt_back & sure_back[per_row]
+    X[:, _PREV3] = p3 == C
+    next1 = n1 == C
+    X[:, _NEXT1] = next1
+    explicit_next = (slot_k + 1 <= hi) & np.fromiter(
+        (k + 1 < n and groups[k + 1].method in ("explicit", "script") for k in slot_k), dtype=bool,
+        count=len(entries),
+    )
+    X[:, _NEXT1_EXPLICIT] = next1 & explicit_next[per_row]
+    next2 = n2 == C
+    X[:, _NEXT2] = next2
+    alt_ahead = next2 & (n1 >= 0) & (n1 != n2)
+    X[:, _NEXT2_ALT] = alt_ahead
+    sure_ahead = (slot_k + 2 <= hi) & (np.minimum(conf_at(1), conf_at(2)) >= SURE)
+    X[:, _NEXT2_ALT_SURE] = alt_ahead & sure_ahead[per_row]
+    X[:, _NEXT3] = n3 == C
+    turns = np.zeros(len(C))
+    since = np.zeros(len(C))
+    for d in range(CONTEXT, 0, -1):
+        back = window[-d][per_row] == C
+        since = np.where(back, 1.0 / d, since)
+        turns += back
+        turns += window[d][per_row] == C
+    X[:, _TURNS_SINCE] = since
+    X[:, _TURNS_IN_EXCHANGE] = np.log1p(turns)
+
+    # who takes part: the speakers of the exchange (and a first-person narrator with them)
+    spoken = np.sort(np.stack(list(window.values()), axis=1), axis=1)
+    distinct = ((spoken >= 0) & np.concatenate([np.ones((len(entries), 1), bool), spoken[:, 1:] != spoken[:, :-1]], axis=1)).sum(axis=1)
     narrator = engine.index.narrator
-    facts = engine.rank_cache.get(k)
-    if facts is None:
-        facts = engine.rank_cache[k] = _narration(engine, k, linked)
+    narrator_id = ids.setdefault(narrator, len(ids)) if narrator else -2
+    takes_part = distinct > 0
+    count = distinct + (takes_part & ~(spoken == narrator_id).any(axis=1) if narrator else 0)
+    participant = (turns > 0) | ((C == narrator_id) & takes_part[per_row])
+    X[:, _PARTICIPANT] = participant
+    X[:, _PAIR] = participant & (count == 2)[per_row]
+    X[:, _PREV2_ALT_PAIR] = alt_back & (count == 2)[per_row]
 
-    rule = speakers[k]
-    here = k - lo
-    pool: dict[str, None] = {}
-    if rule:
-        pool[rule] = None
-    turns: dict[str, int] = {}
-    last_turn: dict[str, int] = {}
-    for j, who in enumerate(speakers[lo : hi + 1]):
-        if who and j != here:
-            pool[who] = None
-            turns[who] = turns.get(who, 0) + 1
-            if j < here:
-                last_turn[who] = j
-    pool.update(dict.fromkeys(facts.near))
-    pool.update(facts.names)
-    names = list(pool)
-    at = dict(zip(names, range(len(names))))
-    out: list
-    if weights is None:
-        out = [[0.0] * len(FEATURES) for _ in names]
+    # the character alone
+    names_by_id = sorted(ids, key=ids.__getitem__)
+    frequency = np.array([math.log1p(engine.frequency.get(c, 0)) / 5 for c in names_by_id])
+    X[:, _FREQUENCY] = frequency[C]
+    is_narrator = C == narrator_id
+    X[:, _NARRATOR] = is_narrator
+    codes = {"he": 1, "she": 2}
+    pronouns = np.array(
+        [0 if (p := engine.pronoun.get(c)) is None else codes.setdefault(p, len(codes) + 1) for c in names_by_id]
+    )[C]
+    tag = np.array([codes[p] if p else 0 for p in tag_pronoun])[per_row]
+    tagged = tag > 0
+    X[:, _PRONOUN_FITS] = tagged & (pronouns == tag)
+    X[:, _PRONOUN_CLASH] = tagged & (((pronouns != 0) & (pronouns != tag)) | is_narrator)
 
-        def put(c: str | None, column: int, value: float = 1.0) -> None:
-            i = at.get(c)  # type: ignore[arg-type]
-            if i is not None:
-                out[i][column] = value
-
-    else:
-        out = [0.0] * len(names)
-        w = weights.values
-
-        def put(c: str | None, column: int, value: float = 1.0) -> None:
-            i = at.get(c)  # type: ignore[arg-type]
-            if i is not None:
-                out[i] += w[column] * value
-
-    participants = set(turns)
-    if narrator and participants:
-        participants.add(narrator)
-
-    def spk(j: int) -> str | None:
-        return speakers[j] if lo <= j <= hi else None
-
-    p1, p2, p3, n1, n2, n3 = spk(k - 1), spk(k - 2), spk(k - 3), spk(k + 1), spk(k + 2), spk(k + 3)
-    if rule is not None:
-        put(rule, _RULE)
-        put(rule, _RULE_CONF, g.confidence)
-        column = _RULE_COLUMNS.get(g.method)
-        if column is not None:
-            put(rule, column)
-    put(p1, _PREV1)
-    if k - 1 >= lo and g.paragraph - groups[k - 1].last_paragraph == 1:
-        put(p1, _PREV1_DIRECT)
-        if facts.bare:
-            put(p1, _PREV1_BARE)
-    put(p2, _PREV2)
-    if p1 is not None and p1 != p2:
-        put(p2, _PREV2_ALT)
-        if k - 2 >= lo and min(groups[k - 1].confidence, groups[k - 2].confidence) >= SURE:
-            put(p2, _PREV2_ALT_SURE)
-        if len(participants) == 2:
-            put(p2, _PREV2_ALT_PAIR)
-    put(p3, _PREV3)
-    put(n1, _NEXT1)
-    if k + 1 <= hi and groups[k + 1].method in ("explicit", "script"):
-        put(n1, _NEXT1_EXPLICIT)
-    put(n2, _NEXT2)
-    if n1 is not None and n1 != n2:
-        put(n2, _NEXT2_ALT)
-        if k + 2 <= hi and min(groups[k + 1].confidence, groups[k + 2].confidence) >= SURE:
-            put(n2, _NEXT2_ALT_SURE)
-    put(n3, _NEXT3)
-    for c, j in last_turn.items():
-        put(c, _TURNS_SINCE, 1 / (here - j))
-    for c, count in turns.items():
-        put(c, _TURNS_IN_EXCHANGE, math.log1p(count))
-    for c in participants:
-        put(c, _PARTICIPANT)
-        if len(participants) == 2:
-            put(c, _PAIR)
-    tag = facts.tag
-    pronoun = tag.pronoun if tag is not None and tag.pronoun in ("he", "she") else None
-    if weights is not None:
-        w = weights.values
-        for (c, column), value in facts.cells.items():
-            i = at.get(c)
-            if i is not None:
-                out[i] += w[column] * value
-        own = (static or static_scores(engine, weights))[pronoun]
-        for i, c in enumerate(names):
-            out[i] += own.get(c, 0.0)
-    else:
-        for (c, column), value in facts.cells.items():
-            put(c, column, value)
-        for c in names:
-            for column, value in _character_cells(engine, c, pronoun):
-                put(c, column, value)
-    return names, out
-
-
-def _character_cells(engine: _Engine, c: str, pronoun: str | None) -> list[tuple[int, float]]:
-    """The features of character ``c`` alone (how often the text names them, being the narrator, whether the
-    tag's pronoun fits them): (column, value) pairs."""
-    out = []
-    frequency = math.log1p(engine.frequency.get(c, 0)) / 5
-    if frequency:
-        out.append((_FREQUENCY, frequency))
-    narrator = c == engine.index.narrator
-    if narrator:
-        out.append((_NARRATOR, 1.0))
-    if pronoun is not None:
-        pron = engine.pronoun.get(c)
-        if pron == pronoun:
-            out.append((_PRONOUN_FITS, 1.0))
-        if (pron is not None and pron != pronoun) or narrator:
-            out.append((_PRONOUN_CLASH, 1.0))
-    return out
-
-
-def static_scores(engine: _Engine, weights: Weights) -> dict[str | None, dict[str, float]]:
-    """The score each character gets from :func:`_character_cells`, by the pronoun of the tag (None, "he",
-    "she"): the same for all their candidacies in a pass."""
-    values = weights.values
-    names = set(engine.frequency) | set(engine.pronoun) | ({engine.index.narrator} if engine.index.narrator else set())
-    return {
-        pronoun: {c: sum(values[col] * v for col, v in _character_cells(engine, c, pronoun)) for c in names}
-        for pronoun in (None, "he", "she")
-    }
+    # what the narration and the lines say (cells found once per utterance): matched to rows by (slot, character)
+    if cell_ids:
+        width = len(ids) + 1
+        keys = per_row * width + C
+        order = np.argsort(keys, kind="stable")
+        sorted_keys = keys[order]
+        wanted = np.array(cell_slots) * width + np.array(cell_ids)
+        at = np.clip(np.searchsorted(sorted_keys, wanted), 0, len(keys) - 1)
+        hit = sorted_keys[at] == wanted
+        X[order[at[hit]], np.array(cell_columns)[hit]] = np.array(cell_values)[hit]
+    return entries, X
 
 
 def candidates(
@@ -583,7 +619,10 @@ def candidates(
 
     ``speakers`` are the rules' speakers of every utterance (the context the features read); ``linked`` is
     :func:`links` (computed when not given)."""
-    return _cells(engine, k, speakers, linked)
+    entries, X = _matrix(engine, [k], speakers, linked)
+    if not entries:
+        return [], []
+    return entries[0][1], X.tolist()
 
 
 def rank(
@@ -591,26 +630,18 @@ def rank(
 ) -> list[tuple[int, str, float, list[float] | None]]:
     """One pass of the ranker over the rankable utterances (those in ``only`` when given), reading the speakers
     as they stand: (utterance, the likeliest candidate, its probability, its feature row when it is not the rules'
-    answer, else None) for every utterance that gets a speaker. The softmax of every utterance is taken at once
-    with numpy. An utterance the rules left unknown keeps no speaker when the best probability is below the
-    threshold or there is only one candidate (whose probability of 1 says nothing)."""
+    answer, else None) for every utterance that gets a speaker. All candidates are scored at once (one matrix
+    product, one softmax per utterance). An utterance the rules left unknown keeps no speaker when the best
+    probability is below the threshold or there is only one candidate (whose probability of 1 says nothing)."""
     groups = engine.groups
     speakers = [g.speaker for g in groups]
-    scores: list[float] = []
-    entries: list[tuple[int, list[str], int]] = []
-    static = static_scores(engine, weights)
-    for k in range(len(groups)) if only is None else sorted(only):
-        if not rankable(engine, k, linked):
-            continue
-        names, values = _cells(engine, k, speakers, linked, weights, static)
-        if names:
-            entries.append((k, names, len(scores)))
-            scores.extend(values)
+    ks = [k for k in (range(len(groups)) if only is None else sorted(only)) if rankable(engine, k, linked)]
+    entries, X = _matrix(engine, ks, speakers, linked)
     if not entries:
         return []
-    flat = np.array(scores)
+    flat = X @ np.asarray(weights.values)
     starts = np.fromiter((b for _, _, b in entries), dtype=np.intp, count=len(entries))
-    sizes = np.diff(np.append(starts, len(scores)))
+    sizes = np.diff(np.append(starts, len(flat)))
     top = np.repeat(np.maximum.reduceat(flat, starts), sizes)
     totals = np.add.reduceat(np.exp(flat - top), starts)
     # the first candidate of each utterance with the top score (as max() would pick)
@@ -622,8 +653,7 @@ def rank(
         name = names[i - b]
         if speakers[k] is None and (probability < weights.threshold or len(names) < 2):
             continue
-        row = None if name == speakers[k] else _cells(engine, k, speakers, linked)[1][i - b]
-        out.append((k, name, probability, row))
+        out.append((k, name, probability, None if name == speakers[k] else X[i].tolist()))
     return out
 
 
