@@ -225,64 +225,46 @@ class _Narration:
 
 
 class _Mentions:
-    """The characters the narration names (one name per mention), read once per engine: by paragraph, and in a
-    sliding window of the MENTION_WINDOW characters before a position. The utterances are read in text order, so
-    each mention enters and leaves the window's count once instead of being counted again for every utterance
-    whose window holds it; the narration windows of neighbouring utterances overlap, so each paragraph's names
-    are listed once."""
+    """The characters the narration names (one name per mention), read once per engine: by paragraph (the
+    narration windows of neighbouring utterances overlap, so each paragraph's names are listed once), and in the
+    MENTION_WINDOW characters before a position."""
 
     def __init__(self, engine: _Engine) -> None:
         self.ids = _ids(engine)
-        self.singles = [(m.start, m.names[0]) for m in engine.narr if len(m.names) == 1]
+        singles = [(m.start, m.names[0]) for m in engine.narr if len(m.names) == 1]
+        self.starts = [start for start, _ in singles]
+        self.names = [name for _, name in singles]
         # (position, name) per paragraph
         self.by_paragraph: dict[int, list[tuple[int, str]]] = {}
         paragraphs, para_starts = engine.paragraphs, engine.para_starts
-        for one in self.singles:
+        for one in singles:
             p = bisect.bisect_right(para_starts, one[0]) - 1
             if p >= 0 and one[0] < paragraphs[p].end:
                 self.by_paragraph.setdefault(p, []).append(one)
-        self._reset()
-
-    def _reset(self) -> None:
-        self.pos = -1
-        self.lo = self.hi = 0  # the window is singles[lo:hi]
-        self.counts: dict[str, int] = {}
-        self.latest: dict[str, int] = {}  # the position of each name's last mention in the window
-        self.answer: tuple[tuple[list[int], list[float]], str | None, dict[str, None]] | None = None
+        self.window = (-1, -1)
+        self.answer: tuple[tuple[list[int], list[float]], str | None, dict[str, None]] = (([], []), None, {})
 
     def at(self, pos: int) -> tuple[tuple[list[int], list[float]], str | None, dict[str, None]]:
-        """In the window before ``pos``: (the names named (as numbers, see _ids) and the recent_mentions value
-        of each, the last name named, the
-        RECENT_CANDIDATES names named most: ties go to the one named last). The answer is shared with the
-        positions before whose window held the same mentions (the lines of a dialogue without narration between
-        them): do not change it."""
-        if pos < self.pos:
-            self._reset()
-        self.pos = pos
-        window = (self.lo, self.hi)
-        singles, counts, latest = self.singles, self.counts, self.latest
-        while self.hi < len(singles) and singles[self.hi][0] < pos:
-            start, name = singles[self.hi]
-            counts[name] = counts.get(name, 0) + 1
-            latest[name] = start
-            self.hi += 1
-        while self.lo < self.hi and pos - singles[self.lo][0] >= MENTION_WINDOW:
-            name = singles[self.lo][1]
-            left = counts[name] - 1
-            if left:
-                counts[name] = left
-            else:
-                del counts[name], latest[name]
-            self.lo += 1
-        if self.answer is not None and window == (self.lo, self.hi):
+        """In the window before ``pos``: (the names named (as numbers, see _ids) with the recent_mentions value
+        of each, the last name named, the RECENT_CANDIDATES names named most: ties go to the one named last). The
+        answer is shared with the position asked before when its window held the same mentions (the lines of a
+        dialogue without narration between them): do not change it."""
+        lo = bisect.bisect_right(self.starts, pos - MENTION_WINDOW)
+        hi = bisect.bisect_left(self.starts, pos)
+        if (lo, hi) == self.window:
             return self.answer
-        last_named = singles[self.hi - 1][1] if self.hi > self.lo else None
-        # counts and latest hold the same names in the same order (added and removed together); the positions
-        # differ, so the count breaks ties and then the later mention, as when counting backwards from ``pos``
+        self.window = (lo, hi)
+        named = self.names[lo:hi]
+        counts: dict[str, int] = {}
+        for name in named:
+            counts[name] = counts.get(name, 0) + 1
+        # the same names in the same order as counts (first mention first), with the index of their last mention:
+        # the count breaks ties and then the later mention, as when counting backwards from ``pos``
+        latest = dict(zip(named, range(lo, hi)))
         top = sorted(zip(counts.values(), latest.values(), counts), reverse=True)[:RECENT_CANDIDATES]
         ids = self.ids
-        recent = ([ids.setdefault(n, len(ids)) for n in counts], [_log1p(c) for c in counts.values()])
-        self.answer = (recent, last_named, dict.fromkeys(n for _, _, n in top))
+        recent = ([ids.setdefault(n, len(ids)) for n in counts], list(map(_log1p, counts.values())))
+        self.answer = (recent, named[-1] if named else None, dict.fromkeys([n for _, _, n in top]))
         return self.answer
 
 
@@ -472,14 +454,9 @@ def _matrix(
             facts = engine.rank_cache[k] = _narration(engine, k, los[k], his[k])
         # the pool: the rules' answer, the speakers of the exchange, those called in the lines beside it, the names
         # of the narration (in this order: the first of equal candidates wins)
-        pool: dict[str, None] = {}
-        rule = speakers[k]
-        if rule:
-            pool[rule] = None
-        for j in range(los[k], his[k] + 1):
-            who = speakers[j]
-            if who and j != k:
-                pool[who] = None
+        pool: dict[str | None, None] = {speakers[k]: None}
+        pool.update(dict.fromkeys(speakers[los[k] : his[k] + 1]))
+        pool.pop(None, None)
         pool.update(dict.fromkeys(facts.near))
         pool.update(facts.names)
         if not pool:
@@ -487,7 +464,11 @@ def _matrix(
         names = list(pool)
         slot = len(entries)
         entries.append((k, names, len(row_ids)))
-        row_ids.extend([ids.setdefault(n, len(ids)) for n in names])
+        try:
+            row_ids.extend(map(ids.__getitem__, names))
+        except KeyError:  # a name met for the first time (the cast is numbered from the start); extend kept
+            # the numbers before it
+            row_ids.extend([ids.setdefault(n, len(ids)) for n in names[len(row_ids) - entries[-1][2] :]])
         slot_sizes.append(len(names))
         bare.append(facts.bare)
         tag = facts.tag
