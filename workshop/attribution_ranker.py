@@ -8,6 +8,10 @@ narration names most in the last 3000 characters, a first-person narrator), desc
 count features (:data:`FEATURES`), and scores them with one weight per feature. The probabilities are a softmax
 over the candidates of the utterance (a conditional logit model).
 
+What the narration says around an utterance is read once (it is the same in every pass); the features of the
+speakers around it are computed for all candidates of a pass at once with numpy, one column at a time
+(:func:`_matrix`), and scored with one matrix product.
+
 - Answers the rules give with confidence 0.9 or more stay (:data:`SURE`): a title, a family word, the only woman.
 - An utterance the rules left unknown gets a speaker only when the best candidate's probability reaches the
   threshold stored with the weights (0.5) and there are at least two candidates; otherwise it stays unknown.
