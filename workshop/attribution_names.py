@@ -121,6 +121,33 @@ class NameIndex:
             if described
             else None
         )
+        # The same search on lower-cased text, quicker: each branch opens with its first letter as a literal (so
+        # the regex engine skips straight to the places that letter occurs) and checks the word edge behind it
+        # after reading it. Keys are tried in the same order as above (longest first), so the matches are the same.
+        by_letter: dict[str, list[str]] = {}
+        for k in described:
+            by_letter.setdefault(k[0], []).append(k)
+        self._described_lower = (
+            re.compile(
+                "(?:"
+                + "|".join(
+                    re.escape(c) + r"(?<![\w'’]" + re.escape(c) + ")(?:"
+                    + "|".join(re.escape(k[1:]).replace(r"\ ", r"\s+") for k in keys) + ")"
+                    for c, keys in by_letter.items()
+                )
+                + r")(?![\w'’])"
+            )
+            if described
+            else None
+        )
+
+    def _described_spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Where the descriptions used as names stand in ``text[start:end]``, in any case."""
+        lo = max(0, start - 1)  # one character before: the word-edge check looks behind the start
+        low = text[lo:end].lower()
+        if self._described_lower is None or len(low) != end - lo:  # (lower() changed a length: rare scripts)
+            return [m.span() for m in self.described.finditer(text, start, end)] if self.described else []
+        return [(m.start() + lo, m.end() + lo) for m in self._described_lower.finditer(low, start - lo)]
 
     def lookup(self, phrase: str) -> tuple[str, ...]:
         return self.index.get(normalise_name(phrase), ())
@@ -190,10 +217,10 @@ class NameIndex:
                     i += 1
         if self.described is not None:
             extra = []
-            for m in self.described.finditer(text, start, end):
-                names = self.index.get(normalise_name(m.group()))
+            for a, b in self._described_spans(text, start, end):
+                names = self.index.get(normalise_name(text[a:b]))
                 if names:
-                    extra.append(Mention(m.start(), m.end(), names))
+                    extra.append(Mention(a, b, names))
             if extra:
                 out = _merge(out, extra)
         return out
