@@ -111,7 +111,17 @@ class _Group:
     outsider: bool = False  # the tag says someone outside the cast speaks ("said a man")
 
 
-_TO_NAME = re.compile(r"[^.!?;\"“”]*?\b(?:to|at|towards|addressing)\s+(?:the\s+)?(?=[A-Z])")
+_TO_NAME = re.compile(
+    r"[^.!?;\"“”]*?(?:\b(?:to|at|towards|addressing)"
+    r"|(?:\b(?:I|he|she|we|they)|\b[A-Z][a-z]+)\s+(?:asked|told|answered|assured|begged|urged|reminded|warned|"
+    r"informed|questioned|interrupted|pressed|implored|entreated|besought|bade|bid|thanked|corrected|teased))"
+    r"\s+(?:the\s+)?(?=[A-Z])"
+)
+_LEAD_TO = re.compile(
+    r"\b(?:(?:turned|turning|turns|said|says|saying|spoke|speaking|whispered|whispering|added|replied|cried)\s+to|addressing|asked|told|answered|assured|begged|urged|reminded|warned|informed|questioned|"
+    r"interrupted|pressed|implored|entreated|besought|bade|bid|thanked|corrected|teased)\s+(?:the\s+)?(?=[A-Z])"
+)
+_SENTENCE_ON = re.compile(r"[.!?;][\"”'’]?\s+\S|\bwho\b")
 _SENTENCE_BREAK = re.compile(r"[.!?;][\"”'’]?\s|[\"“”]")
 SAME_SENTENCE_WEIGHT = 3.0
 _ENDS_WITH_SPEECH_VERB = re.compile(
@@ -313,6 +323,15 @@ class _Engine:
                         j = bisect.bisect_left(self.narr_starts, to.end())
                         if j < len(self.narr) and self.narr[j].start == to.end() and len(self.narr[j].names) == 1:
                             g.addressees.add(self.narr[j].names[0])
+            if pos == 0 and before_start < span.start - 1:
+                # "Emma turned to Harriet. "...": the one turned to or asked in the sentence leading in is spoken to
+                lead_from = max(before_start, span.start - 1 - 200)
+                for to in _LEAD_TO.finditer(text, lead_from, span.start - 1):
+                    j = bisect.bisect_left(self.narr_starts, to.end())
+                    if j < len(self.narr) and self.narr[j].start == to.end() and len(self.narr[j].names) == 1:
+                        m = self.narr[j]
+                        if not _SENTENCE_ON.search(text, m.end, span.start - 1):
+                            g.addressees.add(m.names[0])
 
     def _read_vocatives(self, g: _Group) -> None:
         """Names addressed inside the quote: "Natasha, I'm sorry", "..., Mr. Darcy?", "Oh, Jane!"."""
