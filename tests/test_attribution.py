@@ -115,6 +115,30 @@ def test_a_pronoun_tag_prefers_the_character_just_mentioned():
     assert speakers(text, ANNA_TOM)[0][1] == "Anna"
 
 
+TWO_MEN = Cast([Character("Anna", (), "she"), Character("Tom", ("Tom Hale",), "he"), Character("Sam", (), "he")])
+
+
+def test_a_pronoun_opening_a_sentence_carries_on_the_subject_of_the_sentence_before():
+    # Sam is named last, but Tom is the one the paragraph is about: "He" goes on from the name opening a sentence
+    text = (
+        '"Is it settled?" asked Anna.\n\nTom could never make allowance for the claims Sam had on the house. '
+        'He sat musing a little while, and then said, "I shall stay here."'
+    )
+    assert speakers(text, TWO_MEN) == [("Is it settled?", "Anna", "explicit"), ("I shall stay here.", "Tom", "pronoun")]
+
+
+@pytest.mark.parametrize(
+    "middle",
+    ['"Are you coming?" Anna asked Tom.', 'Anna turned to Tom. "Are you coming?"'],
+)
+def test_the_one_asked_or_turned_to_in_the_narration_answers(middle):
+    # without the narration naming Tom as the listener, alternation would give the answer back to Sam
+    text = f'"Where is the key?" said Sam.\n\n{middle}\n\n"In a minute."'
+    assert [(t, s) for t, s, _ in speakers(text, TWO_MEN)] == [
+        ("Where is the key?", "Sam"), ("Are you coming?", "Anna"), ("In a minute.", "Tom")
+    ]
+
+
 def test_a_pronoun_tag_skips_the_person_addressed():
     text = 'Mary sat down by the fire.\n\n"Mary, it is cold," she said.'
     assert speakers(text, ANNA_TOM)[0][1] == "Anna"

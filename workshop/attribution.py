@@ -55,6 +55,7 @@ PREV2_WEIGHT = 1.5
 """Turn-taking reaches at most this many turns from a known speaker, unless both sides agree."""
 
 PARTICIPANT_WEIGHT = 2.0
+OPENER_WEIGHT = 2.0
 PICK_SPEAKER_WINDOW = 6
 """A name several characters share goes to the one of them who spoke within this many utterances before."""
 PREV_ADDRESSEE_WEIGHT = 1.5
@@ -454,6 +455,7 @@ class _Engine:
         i = bisect.bisect_left(self.narr_starts, pos) - 1
         rank = 0
         seen: set[str] = set()
+        opener_seen = False
         while i >= 0 and pos - self.narr[i].start < MENTION_WINDOW and rank < 6:
             m = self.narr[i]
             i -= 1
@@ -464,6 +466,12 @@ class _Engine:
                 continue
             seen.add(name)
             weight = 3.0 if m.start >= para_start else 2.0 / (1 + rank)
+            if not opener_seen and m.start >= para_start and (
+                m.start == para_start or _SENTENCE_OPEN.search(self.text, max(para_start, m.start - 3), m.start)
+            ):
+                # the last name opening a sentence of this paragraph: "He" carries that subject on
+                weight += OPENER_WEIGHT
+                opener_seen = True
             if rank == 0 and m.start >= para_start and not _SENTENCE_BREAK.search(self.text, m.end, pos):
                 weight += SAME_SENTENCE_WEIGHT  # "Mr. Elton looked all alarm, as he exclaimed"
             add(name, weight)
