@@ -209,6 +209,16 @@ def test_the_person_addressed_answers():
     assert speakers(text, ANNA_TOM)[1][1:] == ("Tom", "vocative")
 
 
+def test_after_a_paragraph_of_narration_the_turns_follow_the_side_with_no_break():
+    # Sam and Anna alternate before the narration, Anna and Tom after it: the untagged line is on Tom's side
+    text = (
+        '"Where is the key?" said Sam.\n\n"On the hook," said Anna.\n\n'
+        "Tom came in from the garden, wiping his boots.\n\n"
+        '"Has anyone seen my hat?"\n\n"It is on your head," said Anna.\n\n"So it is," said Tom.'
+    )
+    assert [s for _, s, _ in speakers(text, TWO_MEN)] == ["Sam", "Anna", "Tom", "Anna", "Tom"]
+
+
 def test_turns_alternate_in_a_two_person_exchange():
     text = (
         '"Tea?" asked Anna.\n\n"Please," said Tom.\n\n"Milk?"\n\n"No."\n\n"Sugar?"\n\n"Two."'

@@ -834,8 +834,19 @@ class _Engine:
                     self._set(g, options[0][1], "turn-taking", CONFIDENCE["turn-taking-agreed"])
                     continue
                 d, name = options[0]
+                if len(options) == 2 and self._narration_between(run, pos - dl, pos) and not self._narration_between(
+                    run, pos, pos + dr
+                ):
+                    # the alternation from the left broke at the narration between (someone new spoke, or the same
+                    # one went on): the turns after it follow the side with no break
+                    d, name = options[1]
                 if d <= MAX_ALTERNATION or len(speakers | ({partner} if partner else set())) == 2:
                     self._set(g, name, "turn-taking", CONFIDENCE["turn-taking" if d <= 2 else "turn-taking-chain"])
+
+    def _narration_between(self, run: list[int], a: int, b: int) -> bool:
+        """Whether a paragraph of narration parts two of the turns run[a]..run[b] of an exchange."""
+        groups = self.groups
+        return any(groups[run[j + 1]].paragraph - groups[run[j]].last_paragraph >= 2 for j in range(a, b))
 
     def _turn_taking(self) -> None:
         groups = self.groups
