@@ -219,6 +219,15 @@ def test_after_a_paragraph_of_narration_the_turns_follow_the_side_with_no_break(
     assert [s for _, s, _ in speakers(text, TWO_MEN)] == ["Sam", "Anna", "Tom", "Anna", "Tom"]
 
 
+def test_when_the_two_sides_of_an_exchange_disagree_the_one_just_addressed_answers():
+    # "It is." is Sam's by alternation from the left and Tom's from the right: the line before called Tom
+    text = (
+        '"Is anyone there?" said Anna.\n\n"Only me," said Sam.\n\n"Tom, is that you at the door?"\n\n'
+        '"It is."\n\n"Come in, then," said Anna.\n\n"Thanks," said Tom.'
+    )
+    assert [s for _, s, _ in speakers(text, TWO_MEN)] == ["Anna", "Sam", "Anna", "Tom", "Anna", "Tom"]
+
+
 def test_turns_alternate_in_a_two_person_exchange():
     text = (
         '"Tea?" asked Anna.\n\n"Please," said Tom.\n\n"Milk?"\n\n"No."\n\n"Sugar?"\n\n"Two."'

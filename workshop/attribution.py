@@ -840,6 +840,8 @@ class _Engine:
                     # the alternation from the left broke at the narration between (someone new spoke, or the same
                     # one went on): the turns after it follow the side with no break
                     d, name = options[1]
+                if len(options) == 2 and prev is not None and options[1][1] in prev.addressees - {prev.speaker}:
+                    d, name = options[1]  # the line before spoke to this one: they answer
                 if d <= MAX_ALTERNATION or len(speakers | ({partner} if partner else set())) == 2:
                     self._set(g, name, "turn-taking", CONFIDENCE["turn-taking" if d <= 2 else "turn-taking-chain"])
 
