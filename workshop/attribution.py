@@ -66,7 +66,7 @@ CONFIDENCE = {
     "only-one": 0.95,
     "explicit": 0.97,
     "explicit-weak": 0.88,
-    "pronoun": 0.74,
+    "pronoun": 0.75,
     "descriptive": 0.6,
     "descriptive-title": 0.95,
     "descriptive-kin": 0.95,
@@ -74,9 +74,9 @@ CONFIDENCE = {
     "beat-pronoun": 0.65,
     "beat-narrator": 0.64,
     "vocative": 0.74,
-    "turn-taking-agreed": 0.87,
-    "turn-taking": 0.62,
-    "turn-taking-chain": 0.58,
+    "turn-taking-agreed": 0.88,
+    "turn-taking": 0.66,
+    "turn-taking-chain": 0.63,
     "turn-taking-pair": 0.6,
 }
 """Confidence per method (and variant): the share of pieces it attributed that were right on the twelve annotated
