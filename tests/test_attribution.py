@@ -199,6 +199,15 @@ def test_two_tags_in_one_paragraph_give_two_speakers():
     assert len(dialogue.utterances) == 2
 
 
+def test_a_pronoun_of_the_other_gender_beside_a_named_tag_is_someone_else():
+    # one paragraph, two tags: "he began" cannot be Anna, who is named for the second piece
+    text = (
+        '"Is everyone here?" asked Anna.\n\n'
+        'Tom was on his feet, glass in hand. "Let us all drink to--" he began. "To the bride," Anna said.'
+    )
+    assert speakers(text, TWO_MEN)[1:] == [("Let us all drink to--", "Tom", "pronoun"), ("To the bride,", "Anna", "explicit")]
+
+
 def test_a_name_addressed_is_the_listener_not_the_speaker():
     text = '"Where were you?" asked Natasha.\n\n"Natasha, I\'m sorry."'
     assert speakers(text)[1][1:] == ("Bruce", "vocative")

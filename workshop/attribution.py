@@ -924,12 +924,22 @@ class _Engine:
         return None
 
     def _finish(self) -> None:
-        for g in self.groups:
+        for k, g in enumerate(self.groups):
             tagged = {i: t for i, t in g.tags if t.kind in ("name", "script") and t.strong}
+            pronouns = {i: t for i, t in g.tags if t.kind == "pronoun" and t.pronoun in ("he", "she")}
             current = g.speaker
             for i in g.members:
                 seg = self.segments[i]
                 own = tagged.get(i)
+                said = pronouns.get(i)
+                if said is not None and current is not None and self.pronoun.get(current) not in (None, said.pronoun):
+                    # '"Let's drink to--" he began. "Pedro Romero," I said.': "he" is not the one named for the
+                    # other piece
+                    other = self._resolve(k, g, said.pos, said.pronoun)
+                    if other is not None and other != current:
+                        current = other
+                        seg.speaker, seg.method, seg.confidence = other, "pronoun", CONFIDENCE["pronoun"]
+                        continue
                 if own is not None and g.method in ("explicit", "script"):
                     name = self._pick(own.names, own.pos, g)
                     if name != current:
