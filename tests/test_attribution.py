@@ -150,6 +150,12 @@ def test_a_descriptive_tag_resolves_by_the_gender_of_its_noun():
     assert speakers(text, cast) == [("You're early,", "Agnes", "descriptive")]
 
 
+def test_a_description_answering_a_named_speaker_is_someone_else():
+    # Tom is named more recently, but a writer who has just named the speaker does not describe him next line
+    text = 'Sam sat by the fire with his back to the door.\n\n"Do you live here?" asked Tom.\n\n"I do," replied the boy.'
+    assert speakers(text, TWO_MEN) == [("Do you live here?", "Tom", "explicit"), ("I do,", "Sam", "descriptive")]
+
+
 def test_a_description_in_the_cast_is_a_name():
     cast = Cast([Character("Fagin", ("The Jew",), "he"), Character("Oliver", (), "he")])
     text = 'Oliver looked up.\n\n"My dear," said the Jew, "sit down."'

@@ -55,6 +55,7 @@ PREV2_WEIGHT = 1.5
 """Turn-taking reaches at most this many turns from a known speaker, unless both sides agree."""
 
 PARTICIPANT_WEIGHT = 2.0
+DESCRIBED_GAP = 2
 OPENER_WEIGHT = 2.0
 PICK_SPEAKER_WINDOW = 6
 """A name several characters share goes to the one of them who spoke within this many utterances before."""
@@ -632,6 +633,12 @@ class _Engine:
             possessor = self._possessor(pos, pronoun)
             if possessor in scores:
                 del scores[possessor]
+        if words and words[0] == "the" and k > 0 and g.paragraph - self.groups[k - 1].last_paragraph <= DESCRIBED_GAP:
+            last = self.groups[k - 1].speaker
+            if last in scores and last not in described:
+                # '"Do you live here?" inquired Oliver. "I do," replied the boy.': a writer who has just named the
+                # one speaking before describes someone else
+                del scores[last]
         if len(words) == 2 and words[0] in ("his", "her") and words[1] in _KIN:
             kin = self._kin(k, g, pos, {"his": "he", "her": "she"}[words[0]], words[1])
             if len(kin) == 1 and (kin[0] in scores or max(scores.values(), default=0.0) <= 0):
