@@ -878,7 +878,15 @@ class _Engine:
                 # alternation: two turns by two different speakers before (then after) this one; the one two away
                 # speaks again
                 taken = False
-                for near, far in ((prev, prev2), (nxt, nxt2)):
+                sides = ((prev, prev2), (nxt, nxt2))
+                if (
+                    prev is not None
+                    and nxt is not None
+                    and g.paragraph - prev.last_paragraph >= 2
+                    and nxt.paragraph - g.last_paragraph == 1
+                ):
+                    sides = sides[::-1]  # narration parts this turn from the one before, not from the one after
+                for near, far in sides:
                     if near is None or far is None or not near.speaker or not far.speaker:
                         continue
                     if near.speaker != far.speaker and far.speaker not in g.addressees:
