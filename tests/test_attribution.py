@@ -243,6 +243,15 @@ def test_when_the_two_sides_of_an_exchange_disagree_the_one_just_addressed_answe
     assert [s for _, s, _ in speakers(text, TWO_MEN)] == ["Anna", "Sam", "Anna", "Tom", "Anna", "Tom"]
 
 
+def test_the_one_addressed_answers_only_the_line_straight_after():
+    # after a paragraph of narration Anna has not answered: the untagged line is Sam's again
+    text = (
+        '"Eat your dinner, Anna," said Sam.\n\nAnna pushed her plate away and looked out at the rain.\n\n'
+        '"Eat it, I said."\n\n"I am not hungry," said Anna.\n\n"Then go to bed," said Sam.'
+    )
+    assert [s for _, s, _ in speakers(text, TWO_MEN)] == ["Sam", "Sam", "Anna", "Sam"]
+
+
 def test_turns_alternate_in_a_two_person_exchange():
     text = (
         '"Tea?" asked Anna.\n\n"Please," said Tom.\n\n"Milk?"\n\n"No."\n\n"Sugar?"\n\n"Two."'

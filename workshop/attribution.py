@@ -812,7 +812,7 @@ class _Engine:
                 if g.speaker is not None or g.outsider:
                     continue
                 prev = groups[run[pos - 1]] if pos else None
-                if prev is not None and prev.speaker and pos - 1 in known:
+                if prev is not None and prev.speaker and pos - 1 in known and g.paragraph - prev.last_paragraph == 1:
                     addressed = [n for n in prev.addressees if n != prev.speaker]
                     if len(addressed) == 1 and addressed[0] not in g.addressees:
                         self._set(g, addressed[0], "vocative")
@@ -869,7 +869,7 @@ class _Engine:
                 nxt = groups[k + 1] if k + 1 < len(groups) and self._linked(g, groups[k + 1]) else None
                 nxt2 = groups[k + 2] if nxt is not None and k + 2 < len(groups) and self._linked(nxt, groups[k + 2]) else None
                 # the previous line addressed someone by name: they answer
-                if prev is not None and prev.speaker:
+                if prev is not None and prev.speaker and g.paragraph - prev.last_paragraph == 1:
                     addressed = [n for n in prev.addressees if n != prev.speaker]
                     if len(addressed) == 1 and addressed[0] not in g.addressees:
                         self._set(g, addressed[0], "vocative")
