@@ -139,6 +139,12 @@ def test_the_one_asked_or_turned_to_in_the_narration_answers(middle):
     ]
 
 
+def test_a_pronoun_tag_straight_after_a_line_that_calls_someone_is_the_one_called():
+    # Anna is the last woman named in the narration, but Tom has just asked Mary
+    text = 'Anna came in with the bread.\n\n"Mary, will you pour?" asked Tom.\n\n"Of course," she said.'
+    assert speakers(text, ANNA_TOM)[1][1:] == ("Mary", "pronoun")
+
+
 def test_a_pronoun_tag_skips_the_person_addressed():
     text = 'Mary sat down by the fire.\n\n"Mary, it is cold," she said.'
     assert speakers(text, ANNA_TOM)[0][1] == "Anna"

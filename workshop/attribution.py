@@ -55,12 +55,16 @@ PREV2_WEIGHT = 1.5
 """Turn-taking reaches at most this many turns from a known speaker, unless both sides agree."""
 
 PARTICIPANT_WEIGHT = 2.0
-DESCRIBED_GAP = 2
+"""How much being a speaker in the current exchange counts when resolving "he said" (see _candidates)."""
 OPENER_WEIGHT = 2.0
+"""How much more the name opening the latest sentence of the tag's paragraph counts: "He" carries that subject on."""
+DESCRIBED_GAP = 2
+"""A description ("replied the boy") within this many paragraphs of a named speaker's line is someone else."""
 PICK_SPEAKER_WINDOW = 6
 """A name several characters share goes to the one of them who spoke within this many utterances before."""
-PREV_ADDRESSEE_WEIGHT = 1.5
-"""How much being a speaker in the current exchange counts when resolving "he said" (see _candidates)."""
+PREV_ADDRESSEE_WEIGHT = 4.0
+"""How much being called by name in the line straight before counts when resolving "he said": the one called
+answers (only straight after; across a paragraph of narration the call has lapsed)."""
 
 CONFIDENCE = {
     "script": 0.99,
@@ -504,7 +508,7 @@ class _Engine:
         for name in self._participants(k, exclude_self=True):
             add(name, PARTICIPANT_WEIGHT)
         # somebody addressed in the previous line tends to answer
-        if k > 0:
+        if k > 0 and g.paragraph - self.groups[k - 1].last_paragraph <= 1:
             for name in self.groups[k - 1].addressees:
                 add(name, PREV_ADDRESSEE_WEIGHT)
         for name in g.addressees:
