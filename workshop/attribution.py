@@ -60,6 +60,8 @@ OPENER_WEIGHT = 2.0
 """How much more the name opening the latest sentence of the tag's paragraph counts: "He" carries that subject on."""
 DESCRIBED_GAP = 2
 """A description ("replied the boy") within this many paragraphs of a named speaker's line is someone else."""
+NEXT_SPEAKER_PENALTY = 2.0
+"""How much less likely "she said" is the one the next line names as its speaker (people seldom speak twice running)."""
 PICK_SPEAKER_WINDOW = 6
 """A name several characters share goes to the one of them who spoke within this many utterances before."""
 PREV_ADDRESSEE_WEIGHT = 4.0
@@ -521,7 +523,7 @@ class _Engine:
         if k + 1 < len(self.groups):
             nxt = self.groups[k + 1]
             if nxt.method in ("explicit", "script") and nxt.speaker in scores and nxt.paragraph != g.last_paragraph:
-                scores[nxt.speaker] -= 1.0
+                scores[nxt.speaker] -= NEXT_SPEAKER_PENALTY
         return scores
 
     def _recent_speakers(self, k: int, n: int) -> list[str | None]:
