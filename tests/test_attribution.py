@@ -145,6 +145,14 @@ def test_a_pronoun_tag_straight_after_a_line_that_calls_someone_is_the_one_calle
     assert speakers(text, ANNA_TOM)[1][1:] == ("Mary", "pronoun")
 
 
+def test_the_one_turned_to_at_the_end_of_the_narration_before_answers():
+    text = (
+        '"It is a handsome present," said Mary.\n\nAnna made no answer, and turned to Tom.\n\n'
+        '"Why do you smile?" said she.\n\n"Nay, why do you?"'
+    )
+    assert [s for _, s, _ in speakers(text, ANNA_TOM)] == ["Mary", "Anna", "Tom"]
+
+
 def test_a_pronoun_tag_skips_the_person_addressed():
     text = 'Mary sat down by the fire.\n\n"Mary, it is cold," she said.'
     assert speakers(text, ANNA_TOM)[0][1] == "Anna"

@@ -129,6 +129,7 @@ _LEAD_TO = re.compile(
     r"\b(?:(?:turned|turning|turns|said|says|saying|spoke|speaking|whispered|whispering|added|replied|cried)\s+to|addressing|asked|told|answered|assured|begged|urged|reminded|warned|informed|questioned|"
     r"interrupted|pressed|implored|entreated|besought|bade|bid|thanked|corrected|teased)\s+(?:the\s+)?(?=[A-Z])"
 )
+_TURNED_TO = re.compile(r"\b(?:(?:turned|turning|turns)\s+to|addressing)\s+(?:the\s+)?(?=[A-Z])")
 _SENTENCE_ON = re.compile(r"[.!?;][\"”'’]?\s+\S|\bwho\b")
 _SENTENCE_BREAK = re.compile(r"[.!?;][\"”'’]?\s|[\"“”]")
 SAME_SENTENCE_WEIGHT = 3.0
@@ -331,15 +332,29 @@ class _Engine:
                         j = bisect.bisect_left(self.narr_starts, to.end())
                         if j < len(self.narr) and self.narr[j].start == to.end() and len(self.narr[j].names) == 1:
                             g.addressees.add(self.narr[j].names[0])
-            if pos == 0 and before_start < span.start - 1:
-                # "Emma turned to Harriet. "...": the one turned to or asked in the sentence leading in is spoken to
-                lead_from = max(before_start, span.start - 1 - 200)
-                for to in _LEAD_TO.finditer(text, lead_from, span.start - 1):
-                    j = bisect.bisect_left(self.narr_starts, to.end())
-                    if j < len(self.narr) and self.narr[j].start == to.end() and len(self.narr[j].names) == 1:
-                        m = self.narr[j]
-                        if not _SENTENCE_ON.search(text, m.end, span.start - 1):
-                            g.addressees.add(m.names[0])
+            if pos == 0:
+                # "Emma turned to Harriet. "...": the one turned to or asked in the sentence leading in is spoken to,
+                # in the quote's paragraph or ending the paragraph of narration just before it
+                lead_end = span.start - 1
+                lead_start = before_start
+                if before_start >= span.start - 1 and span.paragraph > 0 and span.paragraph - 1 not in self.quote_paragraphs:
+                    prev_para = self._para(span.paragraph - 1)
+                    if not self.scene.is_excluded(prev_para.start):
+                        lead_start, lead_end = prev_para.start, prev_para.end
+                if lead_start < lead_end:
+                    self._lead_addressee(g, max(lead_start, lead_end - 200), lead_end, lead_end != span.start - 1)
+
+    def _lead_addressee(self, g: _Group, a: int, b: int, turned_only: bool = False) -> None:
+        """The character turned to or asked in the last sentence of the narration ``text[a:b]`` (see _LEAD_TO) is
+        spoken to. ``turned_only``: a paragraph of its own before the quote, where only "turned to Tom" or "addressing
+        Tom" is sure enough (an "asked Tom" there is often a question told, not the quote that follows)."""
+        text = self.text
+        for to in (_TURNED_TO if turned_only else _LEAD_TO).finditer(text, a, b):
+            j = bisect.bisect_left(self.narr_starts, to.end())
+            if j < len(self.narr) and self.narr[j].start == to.end() and len(self.narr[j].names) == 1:
+                m = self.narr[j]
+                if not _SENTENCE_ON.search(text, m.end, b):
+                    g.addressees.add(m.names[0])
 
     def _read_vocatives(self, g: _Group) -> None:
         """Names addressed inside the quote: "Natasha, I'm sorry", "..., Mr. Darcy?", "Oh, Jane!"."""
