@@ -11,8 +11,10 @@ Evidence is combined most reliable first:
 4. action beats: the character who acts in the narration of the quote's paragraph (main clause first; someone
    said to keep silent does not speak);
 5. split quotes: the pieces of one utterance share their speaker, unless another character acts between them;
-6. vocatives and turn-taking: a name addressed in a line is its listener, and answers next; within an exchange
-   turns alternate from the nearest known speakers (surest when both sides agree).
+6. vocatives and turn-taking: a name addressed in a line (or turned to, asked, told in the narration around it) is
+   its listener, and answers the line straight after; within an exchange turns alternate from the nearest known
+   speakers (surest when both sides agree; when they disagree, the side not parted from the turn by a paragraph of
+   narration wins, since that is where a third person comes in or the same one goes on).
 
 A name several characters answer to (two Miss Bennets; "Robert" for Robert Cohn and Robert Prentiss) goes to the one
 of them who spoke in the last few utterances, else the one named last, else the one named most often.
