@@ -53,7 +53,7 @@ MAX_ALTERNATION = 2
 GAP_PENALTY = 0.5
 MENTION_WINDOW = 3000
 DIRECT_PENALTY = 2.5
-PREV2_WEIGHT = 1.5
+PREV2_WEIGHT = 0.75
 """Turn-taking reaches at most this many turns from a known speaker, unless both sides agree."""
 
 PARTICIPANT_WEIGHT = 2.0
