@@ -266,6 +266,21 @@ def test_the_one_addressed_answers_only_the_line_straight_after():
     assert [s for _, s, _ in speakers(text, TWO_MEN)] == ["Sam", "Sam", "Anna", "Sam"]
 
 
+def test_with_one_voice_known_the_other_party_is_the_one_character_the_narration_names():
+    text = 'Tom sat by the window.\n\n"Is it raining?" asked Anna.\n\n"Not yet."\n\n"Will it?"\n\n"Soon, I think."'
+    assert [s for _, s, _ in speakers(text, TWO_MEN)] == ["Anna", "Tom", "Anna", "Tom"]
+
+
+def test_with_one_voice_known_a_first_person_narrator_is_the_other_party():
+    # Bill is named too, but the one telling the story is in every talk they tell
+    cast = Cast([Character("Jake", ("I",), "he"), Character("Brett", (), "she"), Character("Bill", (), "he")])
+    text = (
+        "We went down to the bar. Brett was there before us, with Bill.\n\n"
+        '"Have a drink," said Brett.\n\n"What are you having?"\n\n"Whisky."\n\n"Two, then."'
+    )
+    assert [s for _, s, _ in speakers(text, cast)] == ["Brett", "Jake", "Brett", "Jake"]
+
+
 def test_turns_alternate_in_a_two_person_exchange():
     text = (
         '"Tea?" asked Anna.\n\n"Please," said Tom.\n\n"Milk?"\n\n"No."\n\n"Sugar?"\n\n"Two."'

@@ -828,6 +828,10 @@ class _Engine:
             if len(speakers) == 1:
                 only = next(iter(speakers))
                 partner = next((n for n, _ in addressed.most_common() if n != only), None)
+                if partner is None and self.index.narrator and only != self.index.narrator:
+                    partner = self.index.narrator  # a first-person narrator is in every talk they tell
+                if partner is None:
+                    partner = self._named_around(run, only)
             else:
                 partner = None
             for pos, k in enumerate(run):
@@ -874,6 +878,22 @@ class _Engine:
                     d, name = options[1]  # the line before spoke to this one: they answer
                 if d <= MAX_ALTERNATION or len(speakers | ({partner} if partner else set())) == 2:
                     self._set(g, name, "turn-taking", CONFIDENCE["turn-taking" if d <= 2 else "turn-taking-chain"])
+
+    def _named_around(self, run: list[int], speaker: str) -> str | None:
+        """The one character other than ``speaker`` named in the narration of an exchange (from the paragraph
+        before it to its end), when there is exactly one: the other party of a talk whose one known voice is
+        ``speaker``."""
+        groups = self.groups
+        first = self._para(max(0, groups[run[0]].paragraph - 1)).start
+        last = self._para(groups[run[-1]].last_paragraph).end
+        i = bisect.bisect_left(self.narr_starts, first)
+        named: set[str] = set()
+        while i < len(self.narr) and self.narr[i].start < last:
+            m = self.narr[i]
+            i += 1
+            if len(m.names) == 1 and m.names[0] != speaker and m.names[0] != self.index.narrator:
+                named.add(m.names[0])
+        return next(iter(named)) if len(named) == 1 else None
 
     def _narration_between(self, run: list[int], a: int, b: int) -> bool:
         """Whether a paragraph of narration parts two of the turns run[a]..run[b] of an exchange."""
