@@ -75,7 +75,7 @@ CONFIDENCE = {
     "only-one": 0.95,
     "explicit": 0.97,
     "explicit-weak": 0.88,
-    "pronoun": 0.77,
+    "pronoun": 0.78,
     "descriptive": 0.64,
     "descriptive-title": 0.95,
     "descriptive-kin": 0.95,
@@ -83,9 +83,9 @@ CONFIDENCE = {
     "beat-pronoun": 0.65,
     "beat-narrator": 0.64,
     "vocative": 0.78,
-    "turn-taking-agreed": 0.88,
-    "turn-taking": 0.66,
-    "turn-taking-chain": 0.63,
+    "turn-taking-agreed": 0.87,
+    "turn-taking": 0.65,
+    "turn-taking-chain": 0.64,
     "turn-taking-pair": 0.6,
 }
 """Confidence per method (and variant): the share of pieces it attributed that were right on the twelve annotated
