@@ -271,6 +271,14 @@ def test_with_one_voice_known_the_other_party_is_the_one_character_the_narration
     assert [s for _, s, _ in speakers(text, TWO_MEN)] == ["Anna", "Tom", "Anna", "Tom"]
 
 
+def test_with_one_voice_known_the_other_party_is_the_character_the_narration_names_most():
+    text = (
+        "Tom sat by the window. Sam came in, and Tom looked up.\n\n"
+        '"Is it raining?" asked Anna.\n\n"Not yet."\n\n"Will it?"\n\n"Soon, I think."'
+    )
+    assert [s for _, s, _ in speakers(text, TWO_MEN)] == ["Anna", "Tom", "Anna", "Tom"]
+
+
 def test_with_one_voice_known_a_first_person_narrator_is_the_other_party():
     # Bill is named too, but the one telling the story is in every talk they tell
     cast = Cast([Character("Jake", ("I",), "he"), Character("Brett", (), "she"), Character("Bill", (), "he")])

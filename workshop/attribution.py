@@ -880,20 +880,23 @@ class _Engine:
                     self._set(g, name, "turn-taking", CONFIDENCE["turn-taking" if d <= 2 else "turn-taking-chain"])
 
     def _named_around(self, run: list[int], speaker: str) -> str | None:
-        """The one character other than ``speaker`` named in the narration of an exchange (from the paragraph
-        before it to its end), when there is exactly one: the other party of a talk whose one known voice is
-        ``speaker``."""
+        """The character other than ``speaker`` named most often in the narration of an exchange (from the
+        paragraph before it to its end), when one is named more than any other: the other party of a talk whose one
+        known voice is ``speaker``."""
         groups = self.groups
         first = self._para(max(0, groups[run[0]].paragraph - 1)).start
         last = self._para(groups[run[-1]].last_paragraph).end
         i = bisect.bisect_left(self.narr_starts, first)
-        named: set[str] = set()
+        named: Counter = Counter()
         while i < len(self.narr) and self.narr[i].start < last:
             m = self.narr[i]
             i += 1
             if len(m.names) == 1 and m.names[0] != speaker and m.names[0] != self.index.narrator:
-                named.add(m.names[0])
-        return next(iter(named)) if len(named) == 1 else None
+                named[m.names[0]] += 1
+        top = named.most_common(2)
+        if len(top) == 1 or (len(top) == 2 and top[0][1] > top[1][1]):
+            return top[0][0]
+        return None
 
     def _narration_between(self, run: list[int], a: int, b: int) -> bool:
         """Whether a paragraph of narration parts two of the turns run[a]..run[b] of an exchange."""
