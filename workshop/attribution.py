@@ -50,11 +50,13 @@ MENTIONED_PENALTY = 1.5
 LEAD_SUBJECT_WEIGHT = 3.0
 DESCRIBED_WEIGHT = 1.5
 MAX_ALTERNATION = 2
+"""Turn-taking reaches at most this many turns from a known speaker, unless both sides agree."""
 GAP_PENALTY = 0.5
 MENTION_WINDOW = 3000
 DIRECT_PENALTY = 2.5
 PREV2_WEIGHT = 0.75
-"""Turn-taking reaches at most this many turns from a known speaker, unless both sides agree."""
+"""How much the speaker two lines back counts when resolving "he said": no more than the other recent speakers
+(since the one called by name straight before counts for much more, see PREV_ADDRESSEE_WEIGHT)."""
 
 PARTICIPANT_WEIGHT = 2.0
 """How much being a speaker in the current exchange counts when resolving "he said" (see _candidates)."""
@@ -128,9 +130,11 @@ _TO_NAME = re.compile(
     r"\s+(?:the\s+)?(?=[A-Z])"
 )
 _LEAD_TO = re.compile(
-    r"\b(?:(?:turned|turning|turns|said|says|saying|spoke|speaking|whispered|whispering|added|replied|cried)\s+to|addressing|asked|told|answered|assured|begged|urged|reminded|warned|informed|questioned|"
+    r"\b(?:(?:turned|turning|turns|said|says|saying|spoke|speaking|whispered|whispering|added|replied|cried)\s+to"
+    r"|addressing|asked|told|answered|assured|begged|urged|reminded|warned|informed|questioned|"
     r"interrupted|pressed|implored|entreated|besought|bade|bid|thanked|corrected|teased)\s+(?:the\s+)?(?=[A-Z])"
 )
+"""Narration leading into a quote that names its listener: "Emma turned to Harriet", "she asked Tom"."""
 _TURNED_TO = re.compile(r"\b(?:(?:turned|turning|turns)\s+to|addressing)\s+(?:the\s+)?(?=[A-Z])")
 _SENTENCE_ON = re.compile(r"[.!?;][\"”'’]?\s+\S|\bwho\b")
 _SENTENCE_BREAK = re.compile(r"[.!?;][\"”'’]?\s|[\"“”]")
@@ -339,7 +343,8 @@ class _Engine:
                 # in the quote's paragraph or ending the paragraph of narration just before it
                 lead_end = span.start - 1
                 lead_start = before_start
-                if before_start >= span.start - 1 and span.paragraph > 0 and span.paragraph - 1 not in self.quote_paragraphs:
+                own_para = before_start >= span.start - 1
+                if own_para and span.paragraph > 0 and span.paragraph - 1 not in self.quote_paragraphs:
                     prev_para = self._para(span.paragraph - 1)
                     if not self.scene.is_excluded(prev_para.start):
                         lead_start, lead_end = prev_para.start, prev_para.end
@@ -868,9 +873,8 @@ class _Engine:
                     self._set(g, options[0][1], "turn-taking", CONFIDENCE["turn-taking-agreed"])
                     continue
                 d, name = options[0]
-                if len(options) == 2 and self._narration_between(run, pos - dl, pos) and not self._narration_between(
-                    run, pos, pos + dr
-                ):
+                broken_left = self._narration_between(run, pos - dl, pos)
+                if len(options) == 2 and broken_left and not self._narration_between(run, pos, pos + dr):
                     # the alternation from the left broke at the narration between (someone new spoke, or the same
                     # one went on): the turns after it follow the side with no break
                     d, name = options[1]
@@ -994,8 +998,8 @@ class _Engine:
                 own = tagged.get(i)
                 said = pronouns.get(i)
                 if said is not None and current is not None and self.pronoun.get(current) not in (None, said.pronoun):
-                    # '"Let's drink to--" he began. "Pedro Romero," I said.': "he" is not the one named for the
-                    # other piece
+                    # '"Let us drink to--" he began. "To the bride," Anna said.': "he" is not the one named for
+                    # the other piece
                     other = self._resolve(k, g, said.pos, said.pronoun)
                     if other is not None and other != current:
                         current = other
