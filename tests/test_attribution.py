@@ -166,7 +166,10 @@ def test_a_descriptive_tag_resolves_by_the_gender_of_its_noun():
 
 def test_a_description_answering_a_named_speaker_is_someone_else():
     # Tom is named more recently, but a writer who has just named the speaker does not describe him next line
-    text = 'Sam sat by the fire with his back to the door.\n\n"Do you live here?" asked Tom.\n\n"I do," replied the boy.'
+    text = (
+        'Sam sat by the fire with his back to the door.\n\n"Do you live here?" asked Tom.\n\n'
+        '"I do," replied the boy.'
+    )
     assert speakers(text, TWO_MEN) == [("Do you live here?", "Tom", "explicit"), ("I do,", "Sam", "descriptive")]
 
 
@@ -225,7 +228,10 @@ def test_a_pronoun_of_the_other_gender_beside_a_named_tag_is_someone_else():
         '"Is everyone here?" asked Anna.\n\n'
         'Tom was on his feet, glass in hand. "Let us all drink to--" he began. "To the bride," Anna said.'
     )
-    assert speakers(text, TWO_MEN)[1:] == [("Let us all drink to--", "Tom", "pronoun"), ("To the bride,", "Anna", "explicit")]
+    assert speakers(text, TWO_MEN)[1:] == [
+        ("Let us all drink to--", "Tom", "pronoun"),
+        ("To the bride,", "Anna", "explicit"),
+    ]
 
 
 def test_a_name_addressed_is_the_listener_not_the_speaker():
