@@ -115,6 +115,44 @@ def test_a_pronoun_tag_prefers_the_character_just_mentioned():
     assert speakers(text, ANNA_TOM)[0][1] == "Anna"
 
 
+TWO_MEN = Cast([Character("Anna", (), "she"), Character("Tom", ("Tom Hale",), "he"), Character("Sam", (), "he")])
+
+
+def test_a_pronoun_opening_a_sentence_carries_on_the_subject_of_the_sentence_before():
+    # Sam is named last, but Tom is the one the paragraph is about: "He" goes on from the name opening a sentence
+    text = (
+        '"Is it settled?" asked Anna.\n\nTom could never make allowance for the claims Sam had on the house. '
+        'He sat musing a little while, and then said, "I shall stay here."'
+    )
+    assert speakers(text, TWO_MEN) == [("Is it settled?", "Anna", "explicit"), ("I shall stay here.", "Tom", "pronoun")]
+
+
+@pytest.mark.parametrize(
+    "middle",
+    ['"Are you coming?" Anna asked Tom.', 'Anna turned to Tom. "Are you coming?"'],
+)
+def test_the_one_asked_or_turned_to_in_the_narration_answers(middle):
+    # without the narration naming Tom as the listener, alternation would give the answer back to Sam
+    text = f'"Where is the key?" said Sam.\n\n{middle}\n\n"In a minute."'
+    assert [(t, s) for t, s, _ in speakers(text, TWO_MEN)] == [
+        ("Where is the key?", "Sam"), ("Are you coming?", "Anna"), ("In a minute.", "Tom")
+    ]
+
+
+def test_a_pronoun_tag_straight_after_a_line_that_calls_someone_is_the_one_called():
+    # Anna is the last woman named in the narration, but Tom has just asked Mary
+    text = 'Anna came in with the bread.\n\n"Mary, will you pour?" asked Tom.\n\n"Of course," she said.'
+    assert speakers(text, ANNA_TOM)[1][1:] == ("Mary", "pronoun")
+
+
+def test_the_one_turned_to_at_the_end_of_the_narration_before_answers():
+    text = (
+        '"It is a handsome present," said Mary.\n\nAnna made no answer, and turned to Tom.\n\n'
+        '"Why do you smile?" said she.\n\n"Nay, why do you?"'
+    )
+    assert [s for _, s, _ in speakers(text, ANNA_TOM)] == ["Mary", "Anna", "Tom"]
+
+
 def test_a_pronoun_tag_skips_the_person_addressed():
     text = 'Mary sat down by the fire.\n\n"Mary, it is cold," she said.'
     assert speakers(text, ANNA_TOM)[0][1] == "Anna"
@@ -124,6 +162,15 @@ def test_a_descriptive_tag_resolves_by_the_gender_of_its_noun():
     cast = Cast([Character("Agnes", ("Agnes Pell",), "she"), Character("Owen", ("Owen Tate",), "he")])
     text = 'Owen Tate climbed the stairs. Agnes Pell was waiting.\n\n"You\'re early," said the old woman.'
     assert speakers(text, cast) == [("You're early,", "Agnes", "descriptive")]
+
+
+def test_a_description_answering_a_named_speaker_is_someone_else():
+    # Tom is named more recently, but a writer who has just named the speaker does not describe him next line
+    text = (
+        'Sam sat by the fire with his back to the door.\n\n"Do you live here?" asked Tom.\n\n'
+        '"I do," replied the boy.'
+    )
+    assert speakers(text, TWO_MEN) == [("Do you live here?", "Tom", "explicit"), ("I do,", "Sam", "descriptive")]
 
 
 def test_a_description_in_the_cast_is_a_name():
@@ -175,6 +222,18 @@ def test_two_tags_in_one_paragraph_give_two_speakers():
     assert len(dialogue.utterances) == 2
 
 
+def test_a_pronoun_of_the_other_gender_beside_a_named_tag_is_someone_else():
+    # one paragraph, two tags: "he began" cannot be Anna, who is named for the second piece
+    text = (
+        '"Is everyone here?" asked Anna.\n\n'
+        'Tom was on his feet, glass in hand. "Let us all drink to--" he began. "To the bride," Anna said.'
+    )
+    assert speakers(text, TWO_MEN)[1:] == [
+        ("Let us all drink to--", "Tom", "pronoun"),
+        ("To the bride,", "Anna", "explicit"),
+    ]
+
+
 def test_a_name_addressed_is_the_listener_not_the_speaker():
     text = '"Where were you?" asked Natasha.\n\n"Natasha, I\'m sorry."'
     assert speakers(text)[1][1:] == ("Bruce", "vocative")
@@ -183,6 +242,57 @@ def test_a_name_addressed_is_the_listener_not_the_speaker():
 def test_the_person_addressed_answers():
     text = '"Tom, where were you?" asked Anna.\n\n"Out."'
     assert speakers(text, ANNA_TOM)[1][1:] == ("Tom", "vocative")
+
+
+def test_after_a_paragraph_of_narration_the_turns_follow_the_side_with_no_break():
+    # Sam and Anna alternate before the narration, Anna and Tom after it: the untagged line is on Tom's side
+    text = (
+        '"Where is the key?" said Sam.\n\n"On the hook," said Anna.\n\n'
+        "Tom came in from the garden, wiping his boots.\n\n"
+        '"Has anyone seen my hat?"\n\n"It is on your head," said Anna.\n\n"So it is," said Tom.'
+    )
+    assert [s for _, s, _ in speakers(text, TWO_MEN)] == ["Sam", "Anna", "Tom", "Anna", "Tom"]
+
+
+def test_when_the_two_sides_of_an_exchange_disagree_the_one_just_addressed_answers():
+    # "It is." is Sam's by alternation from the left and Tom's from the right: the line before called Tom
+    text = (
+        '"Is anyone there?" said Anna.\n\n"Only me," said Sam.\n\n"Tom, is that you at the door?"\n\n'
+        '"It is."\n\n"Come in, then," said Anna.\n\n"Thanks," said Tom.'
+    )
+    assert [s for _, s, _ in speakers(text, TWO_MEN)] == ["Anna", "Sam", "Anna", "Tom", "Anna", "Tom"]
+
+
+def test_the_one_addressed_answers_only_the_line_straight_after():
+    # after a paragraph of narration Anna has not answered: the untagged line is Sam's again
+    text = (
+        '"Eat your dinner, Anna," said Sam.\n\nAnna pushed her plate away and looked out at the rain.\n\n'
+        '"Eat it, I said."\n\n"I am not hungry," said Anna.\n\n"Then go to bed," said Sam.'
+    )
+    assert [s for _, s, _ in speakers(text, TWO_MEN)] == ["Sam", "Sam", "Anna", "Sam"]
+
+
+def test_with_one_voice_known_the_other_party_is_the_one_character_the_narration_names():
+    text = 'Tom sat by the window.\n\n"Is it raining?" asked Anna.\n\n"Not yet."\n\n"Will it?"\n\n"Soon, I think."'
+    assert [s for _, s, _ in speakers(text, TWO_MEN)] == ["Anna", "Tom", "Anna", "Tom"]
+
+
+def test_with_one_voice_known_the_other_party_is_the_character_the_narration_names_most():
+    text = (
+        "Tom sat by the window. Sam came in, and Tom looked up.\n\n"
+        '"Is it raining?" asked Anna.\n\n"Not yet."\n\n"Will it?"\n\n"Soon, I think."'
+    )
+    assert [s for _, s, _ in speakers(text, TWO_MEN)] == ["Anna", "Tom", "Anna", "Tom"]
+
+
+def test_with_one_voice_known_a_first_person_narrator_is_the_other_party():
+    # Bill is named too, but the one telling the story is in every talk they tell
+    cast = Cast([Character("Jake", ("I",), "he"), Character("Brett", (), "she"), Character("Bill", (), "he")])
+    text = (
+        "We went down to the bar. Brett was there before us, with Bill.\n\n"
+        '"Have a drink," said Brett.\n\n"What are you having?"\n\n"Whisky."\n\n"Two, then."'
+    )
+    assert [s for _, s, _ in speakers(text, cast)] == ["Brett", "Jake", "Brett", "Jake"]
 
 
 def test_turns_alternate_in_a_two_person_exchange():

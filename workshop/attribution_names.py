@@ -25,6 +25,58 @@ CANDIDATE = re.compile(
 )
 _TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _WHITESPACE = re.compile(r"\s")
+_CAPITAL_START = re.compile(r"[A-Z](?<![\w'’][A-Z])")
+"""A capital letter opening a word: every run CANDIDATE finds holds one (after any determiners)."""
+_LEADING_WORDS = ("the", "a", "an", "her", "his", "my", "old", "young", "little", "poor", "dear")
+_LEADING_BY_LAST_LETTER: dict[str, tuple[str, ...]] = {}
+for _w in _LEADING_WORDS:
+    for _form in (_w, _w[0].upper() + _w[1:]):
+        _LEADING_BY_LAST_LETTER[_form[-1]] = (*_LEADING_BY_LAST_LETTER.get(_form[-1], ()), _form)
+
+
+def candidate_runs(text: str, start: int = 0, end: int | None = None):
+    """The matches of CANDIDATE in ``text[start:end]``, exactly as ``CANDIDATE.finditer`` gives them, about twice
+    as quickly on a novel.
+
+    CANDIDATE opens with a look-behind, so the regex engine has to try it at every character. Here the engine
+    skips to the next capital letter that opens a word (a quick scan), the determiners just before it
+    ("the old Queen") are read backwards, and CANDIDATE itself is matched from the leftmost place it can start:
+    the same place ``finditer`` would reach first, so the same match (the tests compare both on random text)."""
+    end = len(text) if end is None else end
+    pos = start
+    search = _CAPITAL_START.search
+    match = CANDIDATE.match
+    while True:
+        found = search(text, pos, end)
+        if found is None:
+            return
+        capital = found.start()
+        lead_ins = []  # where a run of determiners leading to this capital could begin, nearest first
+        q = capital
+        while True:
+            w = q
+            while w > pos and text[w - 1].isspace():
+                w -= 1
+            if w == q or w <= pos:
+                break
+            forms = _LEADING_BY_LAST_LETTER.get(text[w - 1], ())
+            begins = next((w - len(f) for f in forms if w - len(f) >= pos and text.startswith(f, w - len(f))), None)
+            if begins is None:
+                break
+            lead_ins.append(begins)
+            q = begins
+        m = None
+        for begin in reversed(lead_ins):
+            m = match(text, begin, end)
+            if m is not None:
+                break
+        if m is None:
+            m = match(text, capital, end)
+        if m is None:  # (cannot happen: a capital opening a word always starts a run; kept safe)
+            pos = capital + 1
+            continue
+        yield m
+        pos = m.end()
 _POSSESSIVE = re.compile(r"['’]s?$")
 _HEAD_END = {"at", "of", "in", "with", "on", "from", "who", "whose", "that", "by", "near"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "my", "their", "our"}
@@ -121,6 +173,33 @@ class NameIndex:
             if described
             else None
         )
+        # The same search on lower-cased text, quicker: each branch opens with its first letter as a literal (so
+        # the regex engine skips straight to the places that letter occurs) and checks the word edge behind it
+        # after reading it. Keys are tried in the same order as above (longest first), so the matches are the same.
+        by_letter: dict[str, list[str]] = {}
+        for k in described:
+            by_letter.setdefault(k[0], []).append(k)
+        self._described_lower = (
+            re.compile(
+                "(?:"
+                + "|".join(
+                    re.escape(c) + r"(?<![\w'’]" + re.escape(c) + ")(?:"
+                    + "|".join(re.escape(k[1:]).replace(r"\ ", r"\s+") for k in keys) + ")"
+                    for c, keys in by_letter.items()
+                )
+                + r")(?![\w'’])"
+            )
+            if described
+            else None
+        )
+
+    def _described_spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Where the descriptions used as names stand in ``text[start:end]``, in any case."""
+        lo = max(0, start - 1)  # one character before: the word-edge check looks behind the start
+        low = text[lo:end].lower()
+        if self._described_lower is None or len(low) != end - lo:  # (lower() changed a length: rare scripts)
+            return [m.span() for m in self.described.finditer(text, start, end)] if self.described else []
+        return [(m.start() + lo, m.end() + lo) for m in self._described_lower.finditer(low, start - lo)]
 
     def lookup(self, phrase: str) -> tuple[str, ...]:
         return self.index.get(normalise_name(phrase), ())
@@ -145,7 +224,7 @@ class NameIndex:
         titles = lexicon().titles
         out: list[Mention] = []
         index = self.index
-        for m in CANDIDATE.finditer(text, start, end):
+        for m in candidate_runs(text, start, end):
             s, e = m.start(), m.end()
             run = m.group()
             if _WHITESPACE.search(run) is None:
@@ -190,10 +269,10 @@ class NameIndex:
                     i += 1
         if self.described is not None:
             extra = []
-            for m in self.described.finditer(text, start, end):
-                names = self.index.get(normalise_name(m.group()))
+            for a, b in self._described_spans(text, start, end):
+                names = self.index.get(normalise_name(text[a:b]))
                 if names:
-                    extra.append(Mention(m.start(), m.end(), names))
+                    extra.append(Mention(a, b, names))
             if extra:
                 out = _merge(out, extra)
         return out

@@ -7,8 +7,10 @@ the speech without its dash or cue).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from workshop.errors import Notice, WorkshopError
 from workshop.scene import Paragraph, Scene
@@ -91,8 +93,7 @@ def detect_style(text: str, paragraphs: list[Paragraph]) -> str:
         body = text[p.start : p.end]
         if _DASH_OPEN.match(body):
             dash += 1
-        for m in _LINE.finditer(body):
-            line = m.group()
+        for line in _capitalised_lines(body):
             if _SCRIPT_LINE.match(line):
                 script_lines += 1
             elif _CUE_LINE.match(line.strip()) and len(line.split()) <= 4:
@@ -106,6 +107,17 @@ def detect_style(text: str, paragraphs: list[Paragraph]) -> str:
     if single_pairs > double / 2 and single_pairs >= 2:
         return "single"
     return "double"
+
+
+_CAPITALISED_LINE = re.compile(r"[\r\n]([^\S\r\n]*[A-Z][^\r\n]*)")
+_FIRST_LINE_CAPITALISED = re.compile(r"[^\S\r\n]*[A-Z][^\r\n]*")
+
+
+def _capitalised_lines(body: str) -> list[str]:
+    """The lines of ``body`` whose first letter, after any spaces, is a capital: the only ones that can be a
+    script line or a cue (a quick scan from line break to line break instead of a test of every line)."""
+    first = _FIRST_LINE_CAPITALISED.match(body)
+    return ([first.group()] if first is not None else []) + [m.group(1) for m in _CAPITALISED_LINE.finditer(body)]
 
 
 def _single_openers(text: str) -> list[int]:
@@ -338,6 +350,23 @@ _WORDS = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \t\r\n]*$")
 
 
+def _count_words(body: str, most: int) -> int:
+    """The words in ``body``, counted only up to ``most`` (a long speech need not be read to the end)."""
+    return sum(1 for _ in islice(_WORDS.finditer(body), most))
+
+
+def _indented_paragraphs(text: str, paragraphs: list[Paragraph]) -> set[int]:
+    """The paragraphs holding a line indented by two or more spaces (a letter, a note, verse), found in one pass
+    over the text rather than a search per paragraph."""
+    starts = [p.start for p in paragraphs]
+    out: set[int] = set()
+    for m in _INDENTED_LINE.finditer(text):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.end() <= paragraphs[k].end:
+            out.add(paragraphs[k].index)
+    return out
+
+
 def _classify(scene: Scene, spans: list[QuotedSpan]) -> list[QuotedSpan]:
     """Tell speech from quoted words nobody speaks here.
 
@@ -351,10 +380,7 @@ def _classify(scene: Scene, spans: list[QuotedSpan]) -> list[QuotedSpan]:
     verbs = lexicon().verbs
     text = scene.text
     para_start = {p.index: p.start for p in scene.paragraphs}
-    indented = set()
-    for p in scene.paragraphs:
-        if _INDENTED_LINE.search(text, p.start, p.end):
-            indented.add(p.index)
+    indented = _indented_paragraphs(text, scene.paragraphs)
     out = []
     for span in spans:
         body = text[span.start : span.end]
@@ -366,20 +392,20 @@ def _classify(scene: Scene, spans: list[QuotedSpan]) -> list[QuotedSpan]:
             start = para_start.get(span.paragraph, 0)
             before = text[max(start, opening - 40) : opening]
             m = _PREV_WORD.search(before)
-            words = _WORDS.findall(body)
+            n_words = _count_words(body, 8)
             line_start = text.rfind("\n", 0, opening) + 1
             lead = text[line_start:opening]
             naming = _NAMING.search(before) is not None
             if (
                 m is not None
                 and (m.group(1).lower() not in verbs or naming)
-                and len(words) <= 4
+                and n_words <= 4
                 and not any(c in body for c in "!?")
             ):
                 kind = "mention"
             elif span.paragraph in indented or (len(lead) >= 3 and not lead.strip()):
                 kind = "mention"  # an indented block: a letter, a note, verse
-            elif len(words) >= 8 and _reported(body, opening > start):
+            elif n_words >= 8 and _reported(body, opening > start):
                 kind = "mention"  # speech reported in the third person ("He was too good!--she could not...")
             elif _VERSE.search(body):
                 kind = "mention"  # verse: lines indented inside the quote (a song, a poem recited)
