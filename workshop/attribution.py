@@ -133,6 +133,9 @@ class _Group:
     mentioned: set[str] = field(default_factory=set)  # named inside the quote, not addressed: spoken about
     outsider: bool = False  # the tag says someone outside the cast speaks ("said a man")
     pronoun_scores: dict[str, float] = field(default_factory=dict)  # the first _resolve's scores (for the ranker)
+    ruled_out: set[str] = field(default_factory=set)
+    """Characters the tag's own words exclude ("replied the boy" just after a named speaker's line is not that
+    speaker; "said his wife" is not "he"): the ranker does not choose them either."""
 
 
 _TO_NAME = re.compile(
@@ -677,12 +680,14 @@ class _Engine:
             possessor = self._possessor(pos, pronoun)
             if possessor in scores:
                 del scores[possessor]
+                g.ruled_out.add(possessor)
         if words and words[0] == "the" and k > 0 and g.paragraph - self.groups[k - 1].last_paragraph <= DESCRIBED_GAP:
             last = self.groups[k - 1].speaker
             if last in scores and last not in described:
                 # '"Do you live here?" inquired Oliver. "I do," replied the boy.': a writer who has just named the
                 # one speaking before describes someone else
                 del scores[last]
+                g.ruled_out.add(last)
         if len(words) == 2 and words[0] in ("his", "her") and words[1] in _KIN:
             kin = self._kin(k, g, pos, {"his": "he", "her": "she"}[words[0]], words[1])
             if len(kin) == 1 and (kin[0] in scores or max(scores.values(), default=0.0) <= 0):

@@ -463,6 +463,8 @@ def _matrix(
         pool.pop(None, None)
         pool.update(dict.fromkeys(facts.near))
         pool.update(facts.names)
+        for name in engine.groups[k].ruled_out:  # the tag's own words exclude them (see _Group.ruled_out)
+            pool.pop(name, None)
         if not pool:
             continue
         names = list(pool)
