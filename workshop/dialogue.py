@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from workshop.cast import Cast
 from workshop.errors import Notice
+from workshop.gc_pause import with_collector_paused
 from workshop.scene import Scene
 
 if TYPE_CHECKING:
@@ -204,6 +205,7 @@ class Dialogue:
         return pd.DataFrame(self.to_records())
 
 
+@with_collector_paused
 def find_dialogue(
     scene: Scene,
     cast: Cast | None = None,

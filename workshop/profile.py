@@ -33,6 +33,7 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 from workshop.adapters import cmudict_adapter, vader_adapter, wordfreq_adapter
+from workshop.gc_pause import with_collector_paused
 from workshop.metrics import METRICS, metrics_of
 from workshop.metrics import diction as dm
 from workshop.metrics import distinctive as dist
@@ -792,6 +793,7 @@ def clear_caches(*, words: bool = False) -> None:
         pyphen_adapter.forget_words()
 
 
+@with_collector_paused
 def profile_dialogue(dialogue: "Dialogue", *, progress: bool = False, pos: bool = False) -> ProfileSet:
     """Profile every character of a scene, its narration and the scene as a whole.
 
