@@ -92,6 +92,8 @@ def score_novel(folder: Path, *, errors: list | None = None) -> dict:
         "novel": folder.name,
         "pieces": pieces,
         "precision": precision,
+        "predicted": len(preds),
+        "matched": len(matched_pred),
         "recall": recall,
         "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
         "accuracy": right / pieces,
@@ -131,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
         totals["found"] += round(r["recall"] * r["pieces"])
         totals["right"] += round(r["accuracy"] * r["pieces"])
         totals["seconds"] += r["seconds"]
+        totals["predicted"] += r["predicted"]
+        totals["matched"] += r["matched"]
         for t, (right, n) in r["counts"].items():
             type_totals[t]["right"] += right
             type_totals[t]["n"] += n
@@ -148,8 +152,11 @@ def main(argv: list[str] | None = None) -> int:
                 print("   ", *e)
     t = {k: type_totals[k]["right"] / type_totals[k]["n"] for k in TYPES if type_totals[k]["n"]}
     print("-" * len(header))
+    pooled_p = totals["matched"] / totals["predicted"] if totals["predicted"] else 0.0
+    pooled_r = totals["found"] / totals["pieces"]
+    pooled_f1 = 2 * pooled_p * pooled_r / (pooled_p + pooled_r) if pooled_p + pooled_r else 0.0
     print(
-        f"{'ALL':30} {totals['pieces']:>6} {'':>6} {totals['found'] / totals['pieces']:6.3f} {'':>6} "
+        f"{'ALL':30} {totals['pieces']:>6} {pooled_p:6.3f} {pooled_r:6.3f} {pooled_f1:6.3f} "
         f"{totals['right'] / totals['pieces']:6.1%} {t.get('explicit', 0):6.1%} {t.get('anaphoric', 0):6.1%} "
         f"{t.get('implicit', 0):6.1%} {totals['seconds']:5.2f}"
     )
