@@ -30,7 +30,7 @@ METHODS = {
     "beat": "a character acts in the same paragraph",
     "split": "another piece of the same utterance is attributed",
     "vocative": "a name called out in the line is the listener, and the person addressed just before answers",
-    "turn-taking": "alternating turns in a two-person exchange",
+    "turn-taking": "whose turn it is, from who speaks before and after it in the exchange",
     "correction": "corrected by the writer",
     "none": "not enough evidence: speaker unknown",
 }
