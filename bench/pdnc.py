@@ -6,14 +6,13 @@ type, scored the way ../shared/pdnc/README.md says (per piece; a prediction matc
 by at least half the gold piece's length). Novels marked "(held out)" were never looked at while writing the rules,
 only scored; the "held out" and "tuned on" lines give their accuracy apart. Then two tables to check the engine's
 confidences against: accuracy per attribution method, and accuracy per band of the confidence the engine gave.
-With --errors N, the first N attribution errors of each novel are listed with their context.
+With --errors N, the first N attribution errors of each novel are listed with their context. With --no-cast the
+novels are read without their cast file (names then compared as bench/pdnc_score.py says).
 """
 
 from __future__ import annotations
 
 import argparse
-import bisect
-import json
 import sys
 import time
 from collections import Counter, defaultdict
@@ -21,6 +20,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from pdnc_score import is_right, load_novel, match, narrator_names  # noqa: E402
 
 from workshop.cast import load_cast  # noqa: E402
 from workshop.dialogue import find_dialogue  # noqa: E402
@@ -32,56 +34,45 @@ HELD_OUT = ("HardTimes", "TheAwakening", "TheSignOfTheFour", "WinnieThePooh")
 """Novels never looked at while writing the rules (only their scores): a check against overfitting."""
 
 
-def score_novel(folder: Path, *, errors: list | None = None) -> dict:
+def score_novel(folder: Path, *, errors: list | None = None, no_cast: bool = False) -> dict:
+    """Score one novel with its cast file, or with ``no_cast`` as the kit finds the cast itself."""
+    novel = load_novel(folder)
     scene = read_scene(folder / "text.txt", detect_notes=False)
-    cast = load_cast(folder / "characters.json")
+    cast = None if no_cast else load_cast(folder / "characters.json")
     t0 = time.perf_counter()
     dialogue = find_dialogue(scene, cast)
     seconds = time.perf_counter() - t0
-    gold = [json.loads(line) for line in (folder / "quotes.jsonl").open(encoding="utf-8")]
-    aliases = {name: {name, *ch.aliases} for name, ch in ((c.name, c) for c in cast)}
+    narrators = narrator_names(dialogue.cast)
     preds = dialogue.segments
-    starts = [p.start for p in preds]
     matched_pred: set[int] = set()
-    found = right = pieces = 0
+    found = right = 0
     by_type: dict[str, Counter] = defaultdict(Counter)
     by_method: dict[str, Counter] = defaultdict(Counter)
     by_band: dict[int, Counter] = defaultdict(Counter)
-    for q in gold:
-        qtype = q.get("quote_type") or "untyped"
-        for s, e in q["spans"]:
-            pieces += 1
-            need = (e - s) / 2
-            best = None
-            i = max(0, bisect.bisect_left(starts, s) - 3)
-            while i < len(preds) and preds[i].start < e:
-                p = preds[i]
-                overlap = min(e, p.end) - max(s, p.start)
-                if overlap >= need and overlap > 0:
-                    best = p
-                    break
-                i += 1
-            by_type[qtype]["n"] += 1
-            if best is None:
-                if errors is not None:
-                    errors.append(("missed", folder.name, q["speaker"], None, scene.text[s:e][:80]))
-                continue
-            found += 1
-            matched_pred.add(best.index)
-            ok = best.speaker is not None and best.speaker in aliases.get(q["speaker"], {q["speaker"]})
-            by_method[best.method]["n"] += 1
-            by_method[best.method]["right"] += int(ok)
-            if best.speaker is not None:
-                band = min(9, int(best.confidence * 10))
-                by_band[band]["n"] += 1
-                by_band[band]["right"] += int(ok)
-            if ok:
-                right += 1
-                by_type[qtype]["right"] += 1
-            elif errors is not None:
-                ctx = scene.text[max(0, s - 120) : s - 1].replace("\n", " ")
-                after = scene.text[e + 1 : e + 60].replace("\n", " ")
-                errors.append((qtype, q["speaker"], (best.speaker, best.method), f"...{ctx}[[{scene.text[s:e][:60]}]]{after}".replace("\n", " ")))
+    for piece, best in zip(novel.pieces, match(novel.pieces, preds)):
+        s, e, qtype = piece.start, piece.end, piece.quote_type
+        by_type[qtype]["n"] += 1
+        if best is None:
+            if errors is not None:
+                errors.append(("missed", folder.name, piece.speaker, None, scene.text[s:e][:80]))
+            continue
+        found += 1
+        matched_pred.add(best.index)
+        ok = is_right(novel, piece, best.speaker, lenient_names=no_cast, narrator_names=narrators)
+        by_method[best.method]["n"] += 1
+        by_method[best.method]["right"] += int(ok)
+        if best.speaker is not None:
+            band = min(9, int(best.confidence * 10))
+            by_band[band]["n"] += 1
+            by_band[band]["right"] += int(ok)
+        if ok:
+            right += 1
+            by_type[qtype]["right"] += 1
+        elif errors is not None:
+            ctx = scene.text[max(0, s - 120) : s - 1].replace("\n", " ")
+            after = scene.text[e + 1 : e + 60].replace("\n", " ")
+            errors.append((qtype, piece.speaker, (best.speaker, best.method), f"...{ctx}[[{scene.text[s:e][:60]}]]{after}".replace("\n", " ")))
+    pieces = len(novel.pieces)
     precision = len(matched_pred) / len(preds) if preds else 0.0
     recall = found / pieces if pieces else 0.0
     if errors is not None:
@@ -110,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pdnc", type=Path, default=DEFAULT_PDNC)
     parser.add_argument("--novel", action="append", help="only this novel (repeatable)")
     parser.add_argument("--errors", type=int, default=0, help="print this many attribution errors per novel")
+    parser.add_argument("--no-cast", action="store_true", help="leave the cast file out: the kit finds the cast")
     args = parser.parse_args(argv)
     folders = sorted(p for p in args.pdnc.iterdir() if (p / "quotes.jsonl").exists())
     if args.novel:
@@ -124,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     split_totals: dict[str, Counter] = defaultdict(Counter)
     for folder in folders:
         errs: list | None = [] if args.errors else None
-        r = score_novel(folder, errors=errs)
+        r = score_novel(folder, errors=errs, no_cast=args.no_cast)
         print(
             f"{r['novel'] + (' (held out)' if r['novel'] in HELD_OUT else ''):30} {r['pieces']:>6} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} "
             f"{r['accuracy']:6.1%} {r['explicit']:6.1%} {r['anaphoric']:6.1%} {r['implicit']:6.1%} {r['seconds']:5.2f}"
