@@ -45,6 +45,7 @@ from workshop.attribution_names import Mention, NameIndex
 from workshop.attribution_tags import Tag, TagReader, clause_weight
 from workshop.cast import Cast, Character
 from workshop.errors import Notice
+from workshop.narrator import I_WORD
 from workshop.quotes import QuotedSpan
 from workshop.scene import Scene
 
@@ -215,6 +216,11 @@ def attribute(scene: Scene, segments: list, spans: list[QuotedSpan], cast: Cast 
     return AttributionResult(cast, notices)
 
 
+def _with_narrator_mentions(mentions: list[Mention], narrator: list[Mention]) -> list[Mention]:
+    """The two sorted lists of mentions merged in order (a name and an "I" never start at the same place)."""
+    return sorted(mentions + narrator, key=lambda m: m.start) if narrator else mentions
+
+
 def _with_script_cues(cast: Cast, spans: list[QuotedSpan]) -> Cast:
     """The cast with every speaker a script cue names (a script states its speakers outright)."""
     extra: list[Character] = []
@@ -245,6 +251,8 @@ class _Engine:
         self.inq: list[Mention] = []
         for m in all_mentions:
             (self.inq if self._inside_quote(m.start) else self.narr).append(m)
+        if self.index.narrator:
+            self.narr = _with_narrator_mentions(self.narr, self._narrator_mentions())
         self.narr_starts = [m.start for m in self.narr]
         self.frequency: dict[str, int] = {}
         for m in all_mentions:
@@ -261,6 +269,13 @@ class _Engine:
         self.rank_cache: dict = {}  # what the ranker read in the narration, per utterance (the same every pass)
 
     # ------------------------------------------------------------------ structure
+
+    def _narrator_mentions(self) -> list[Mention]:
+        """Every "I" of the narration, as a mention of the first-person narrator: where a third-person story
+        names its character ("Natasha shrugged"), a first-person one says "I" ("I shrugged"), and the beats, the
+        names around a line and the recent mentions read it the same way."""
+        narrator = (self.index.narrator,)
+        return [Mention(m.start(), m.end(), narrator) for m in I_WORD.finditer(self.text) if not self._inside_quote(m.start())]
 
     def _inside_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.q_starts, pos) - 1

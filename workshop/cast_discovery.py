@@ -23,13 +23,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from dataclasses import dataclass, field, replace
 
+from workshop.adapters import first_names_adapter as first_names
 from workshop.attribution_lexicon import lexicon
 from workshop.attribution_names import CANDIDATE, NameIndex
 from workshop.attribution_tags import TagReader
 from workshop.cast import Cast, Character
 from workshop.errors import Notice
+from workshop.narrator import FIRST_PERSON_WORD, Line, NarratorFound, find_narrator, first_person, i_beat, names_said, vocatives
 from workshop.quotes import QuotedSpan
 from workshop.scene import Scene
 
@@ -76,25 +80,93 @@ def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
         return Discovery([])
     narration = _narration_ranges(scene, spans)
     counts = _candidates(text, narration)
-    if not counts:
-        return Discovery([], [Notice("cast-none", "No cast file, and no character names found near the dialogue.")])
     provisional = Cast([Character(name) for name in counts], source="found")
     index = NameIndex(provisional)
     mentions = [m for a, b in narration for m in index.mentions(text, a, b)]
     reader = TagReader(text, mentions, index)
-    speaking = _speakers(scene, spans, reader)
-    if not speaking:
+    speaking, lines = _speakers(scene, spans, reader, _vocative_test(text, narration))
+    first_person_words = sum(len(FIRST_PERSON_WORD.findall(text, a, b)) for a, b in narration)
+    if first_person(lines, first_person_words):
+        _keep_given_names(lines, text, narration)
+    characters = []
+    if speaking:
+        groups = _merge(speaking, counts)
+        for forms in groups:
+            canonical = max(forms, key=lambda f: (counts.get(f, 0), len(f), f))
+            aliases = tuple(sorted((f for f in forms if f != canonical), key=lambda f: (-counts.get(f, 0), f)))
+            characters.append(Character(canonical, aliases, _pronoun(text, narration, forms)))
+        characters.sort(key=lambda ch: (-sum(counts.get(f, 0) for f in ch.names), ch.name))
+    said = [name for a, b in narration for name in names_said(text[a:b])]
+    narrator = find_narrator(lines, counts, [n for ch in characters for n in ch.names], said, first_person_words)
+    if narrator is not None:
+        characters = _with_narrator(characters, narrator)
+    if not characters:
+        if not counts:
+            return Discovery([], [Notice("cast-none", "No cast file, and no character names found near the dialogue.")])
         return Discovery(
             [], [Notice("cast-none", "No cast file, and no name is tied to any line of dialogue; add a cast file.")]
         )
-    groups = _merge(speaking, counts)
-    characters = []
-    for forms in groups:
-        canonical = max(forms, key=lambda f: (counts.get(f, 0), len(f), f))
-        aliases = tuple(sorted((f for f in forms if f != canonical), key=lambda f: (-counts.get(f, 0), f)))
-        characters.append(Character(canonical, aliases, _pronoun(text, narration, forms)))
-    characters.sort(key=lambda ch: (-sum(counts.get(f, 0) for f in ch.names), ch.name))
     return Discovery(characters)
+
+
+def _with_narrator(characters: list[Character], found: NarratorFound) -> list[Character]:
+    """The characters with the first-person narrator first: a character of the narrator's name becomes the
+    narrator; otherwise a new one, called by the name the text gives or "Narrator"."""
+    name = found.display_name
+    same = next((ch for ch in characters if name in ch.names), None)
+    narrator = Character(name, (), None, True) if same is None else replace(same, narrator=True)
+    return [narrator] + [ch for ch in characters if ch is not same]
+
+
+def _vocative_test(text: str, narration: list[tuple[int, int]]):
+    """Whether a capitalised word called out in a quote can be a name: not a title, a word for a person ("Mother",
+    "Doctor") or an endearment ("Darling"), not a stop word, and never written in lower case in the text."""
+    titles = lexicon().titles
+    nouns = lexicon().nouns
+    lower = Counter(re.findall(r"(?<![\w'’])[a-z]+", text))
+
+    def is_name(word: str) -> bool:
+        key = word.lower()
+        return (
+            len(word) > 1
+            and key not in _STOP
+            and key not in titles
+            and key not in nouns
+            and key not in _endearments()
+            and key not in _function_words()
+            and not key.endswith("ly")
+            and lower[key] == 0
+        )
+
+    return is_name
+
+
+def _keep_given_names(lines: list[Line], text: str, narration: list[tuple[int, int]]) -> None:
+    """Keep, of the words called out in the lines, those that are names: capitalised in the middle of a sentence
+    of the narration somewhere, or listed as a given name in the name dictionary ("Natasha, I'm sorry" is
+    called; "Together, as in..." is not)."""
+    words = {w for line in lines for w in line.called}
+    if not words:
+        return
+    mid = {m.group(1) for a, b in narration for m in _MID_SENTENCE_CAP.finditer(text[max(0, a - 2) : b])}
+    known = first_names.lookup(w for w in words if w not in mid)
+    for line in lines:
+        line.called = [w for w in line.called if w in mid or known.get(w.lower()) is not None]
+
+
+def _lexicon_words(name: str) -> frozenset[str]:
+    raw = resources.files("workshop").joinpath("data", "lexicons", name).read_text(encoding="utf-8")
+    return frozenset(line.split("#")[0].strip().lower() for line in raw.splitlines() if line.split("#")[0].strip())
+
+
+@lru_cache(maxsize=1)
+def _endearments() -> frozenset[str]:
+    return _lexicon_words("endearments.txt")
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return _lexicon_words("function_words.txt")
 
 
 def _narration_ranges(scene: Scene, spans: list[QuotedSpan]) -> list[tuple[int, int]]:
@@ -180,15 +252,22 @@ def _add_run(run: list[str], titles: dict[str, str], forms: Counter) -> None:
         forms[name] += 1
 
 
-def _speakers(scene: Scene, spans: list[QuotedSpan], reader: TagReader) -> set[str]:
-    """Names that are the subject of a tag, or act in the narration of a paragraph with dialogue."""
+def _speakers(scene: Scene, spans: list[QuotedSpan], reader: TagReader, is_name) -> tuple[set[str], list[Line]]:
+    """Names that are the subject of a tag, or act in the narration of a paragraph with dialogue; and what each
+    utterance says of a first-person narrator (see :mod:`workshop.narrator`)."""
     text = scene.text
     found: set[str] = set()
     by_para: dict[int, list[QuotedSpan]] = defaultdict(list)
     for s in spans:
         by_para[s.paragraph].append(s)
+    lines: dict[int, Line] = {}
+    for s in sorted(spans, key=lambda s: s.start):
+        line = lines.setdefault(s.group, Line(s.paragraph))
+        quote = text[s.start : s.end]
+        line.called.extend(n for n in vocatives(quote, is_name) if n not in line.called)
+        line.said_name.extend(names_said(quote))
     paragraphs = {p.index: p for p in scene.paragraphs}
-    for index, quotes in by_para.items():
+    for index, quotes in sorted(by_para.items()):
         p = paragraphs[index]
         quotes.sort(key=lambda s: s.start)
         for k, s in enumerate(quotes):
@@ -199,13 +278,21 @@ def _speakers(scene: Scene, spans: list[QuotedSpan], reader: TagReader) -> set[s
             comma = body.endswith((",", "—", "-")) or text[close : close + 1] == ","
             for tag in (reader.after(close, nxt, comma) if close < nxt else None,
                         reader.before(prv, s.start - 1) if prv < s.start - 1 else None):
-                if tag is not None and tag.kind == "name":
+                if tag is None:
+                    continue
+                if tag.kind == "name":
                     found.update(tag.names)
+                if tag.kind == "narrator" and tag.strong:
+                    lines[s.group].narrator_tag = True
+                elif tag.kind in ("name", "pronoun", "descriptive"):
+                    lines[s.group].other_tag = True
         # beats: names acting in the paragraph's narration
         pos = p.start
         for s in quotes + [None]:
             end = (s.start - 1) if s is not None else p.end
             if end > pos:
+                if i_beat(text, pos, end):
+                    lines[quotes[0].group].narrator_beat = True
                 for cs, ce, tag in reader._subjects(pos, end):
                     if tag.kind != "name":
                         continue
@@ -216,7 +303,7 @@ def _speakers(scene: Scene, spans: list[QuotedSpan], reader: TagReader) -> set[s
                         found.update(tag.names)
             if s is not None:
                 pos = s.end + 1
-    return found
+    return found, [lines[g] for g in sorted(lines)]
 
 
 def _merge(speaking: set[str], counts: Counter) -> list[list[str]]:
