@@ -11,7 +11,8 @@ Three things are added for runs without the novel's cast, where the kit names th
   (:class:`workshop.attribution_names.NameIndex`: a first or last name that only one character bears), gives that
   one character: "Bill" names Bill Gorton, whose entry lists only "Bill Gorton". A name two characters share
   ("Robert" for Robert Cohn and Robert Prentiss) or one listed for another character ("Emerson" is George
-  Emerson's) never counts. This is how the kit itself reads "Bill" when given the cast file, so the no-cast run
+  Emerson's) never counts; a title the annotators left off is read past ("Mr. Jaffers" for "Jaffers"), as the
+  kit reads it in the text. This is how the kit itself reads "Bill" when given the cast file, so the no-cast run
   is not marked wrong for a name the annotators left out of the alias list;
 - the novel's first-person narrator (the character whose aliases include ``_narr``, ``Narr`` or ``Narrator``) may be
   named ``Narrator`` by the kit when the text never gives their name.
@@ -25,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workshop.attribution_lexicon import lexicon
 from workshop.cast import normalise_name
 
 NARRATOR_MARKS = {"_narr", "narr", "narrator"}
@@ -62,6 +64,9 @@ class Novel:
             cast = Cast([Character(n, tuple(a for a in self.aliases[n] if a != n)) for n in self.aliases])
             self._index = NameIndex(cast)
         owners = self._index.lookup(name)  # type: ignore[attr-defined]
+        words = name.split()
+        if not owners and len(words) >= 2 and normalise_name(words[0]).rstrip(".") in lexicon().titles:
+            owners = self._index.lookup(" ".join(words[1:]))  # type: ignore[attr-defined]  # "Mr. Jaffers": Jaffers
         return owners[0] if len(owners) == 1 else None
 
 

@@ -21,6 +21,7 @@ When a cast file is given it overrides all this (``Cast.source == "file"``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -56,6 +57,8 @@ _ACTS = re.compile(r"(?:['’]s?\s+\w+)?\s+(?:\w+ly\s+)?([a-z]+)")
 _FUNCTION = {
     "before", "after", "and", "or", "but", "nor", "in", "on", "at", "to", "of", "for", "with", "from", "as", "than",
     "that", "who", "whom", "which", "whose", "himself", "herself", "too", "either", "neither", "or", "if", "the",
+    # being, not acting: "the Hulk was dangerous" says nothing of who speaks
+    "was", "were", "is", "are", "be", "been", "seemed", "seems",
 }
 _HE = re.compile(r"(?<![\w'’])(?:he|himself)(?![\w'’])", re.IGNORECASE)
 _SHE = re.compile(r"(?<![\w'’])(?:she|herself)(?![\w'’])", re.IGNORECASE)
@@ -90,11 +93,20 @@ def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
         _keep_given_names(lines, text, narration)
     characters = []
     if speaking:
-        groups = _merge(speaking, counts)
+        evidence = gender_evidence(text, narration, mentions)
+        undecided = [f for f in counts if _title(f) is None and not _clear(evidence.get(f, Counter()))]
+        prior = first_name_prior(undecided)
+        names_known = first_name_prior(f for f in speaking if _title(f) is None and len(_content(f)) == 1)
+        # genders the text itself settles (a title, its pronouns) keep two people apart; a first name's usual
+        # gender does not ("Nat" may be Natasha's)
+        gender = {f: form_gender(f, evidence.get(f, Counter()), {}, guess=False) for f in counts}
+        groups = _merge(speaking, counts, gender)
         for forms in groups:
-            canonical = max(forms, key=lambda f: (counts.get(f, 0), len(f), f))
+            canonical = _canonical(forms, counts, names_known)
             aliases = tuple(sorted((f for f in forms if f != canonical), key=lambda f: (-counts.get(f, 0), f)))
-            characters.append(Character(canonical, aliases, _pronoun(text, narration, forms)))
+            total = sum((evidence.get(f, Counter()) for f in forms), Counter())
+            pronoun = next((gender[f] for f in forms if _title(f) and gender.get(f)), None)
+            characters.append(Character(canonical, aliases, pronoun or form_gender(canonical, total, prior)))
         characters.sort(key=lambda ch: (-sum(counts.get(f, 0) for f in ch.names), ch.name))
     said = [name for a, b in narration for name in names_said(text[a:b])]
     narrator = find_narrator(lines, counts, [n for ch in characters for n in ch.names], said, first_person_words)
@@ -217,8 +229,13 @@ def _candidates(text: str, narration: list[tuple[int, int]]) -> Counter:
     for a, b in narration:
         for m in CANDIDATE.finditer(text, a, b):
             words = m.group().split()
+            if len(words) >= 2 and words[0] in ("the", "The"):
+                described = _capitalised_description(words[1:])
+                if described:
+                    forms[described] += 1  # "the Hatter", "the Mock Turtle": a description used as a name
+                continue
             if words and words[0].lower() in ("the", "a", "an", "her", "his", "my", "old", "young", "little", "poor", "dear"):
-                continue  # "the Hulk" is a description, not a name
+                continue  # "his Majesty" is not a name
             words = [_POSSESSIVE.sub("", w) for w in words]
             run: list[str] = []
             for w in words + [""]:
@@ -236,10 +253,34 @@ def _candidates(text: str, narration: list[tuple[int, int]]) -> Counter:
     for form, n in forms.items():
         parts = form.split()
         content = [p for p in parts if p.rstrip(".").lower() not in titles]
-        if not content:
+        if not content and not _description(form):
             continue
         out[form] = n
     return out
+
+
+def _capitalised_description(words: list[str]) -> str | None:
+    """"the Hatter", "the Mock Turtle", "the Queen of Hearts" from the words after "the" (up to a full stop or a
+    possessive), or None when they are not capitalised words."""
+    kept: list[str] = []
+    for w in words:
+        if w in ("of", "de", "la", "le", "du") and kept:
+            kept.append(w)
+            continue
+        clean = _POSSESSIVE.sub("", w.rstrip("."))
+        if not clean[:1].isupper() or (clean.isupper() and len(clean) > 1) or clean.lower() in _STOP:
+            break
+        kept.append(clean)
+        if w.endswith(".") or clean != w.rstrip("."):
+            break  # a full stop or a possessive ends the description
+    while kept and kept[-1] in ("of", "de", "la", "le", "du"):
+        kept.pop()
+    return "the " + " ".join(kept) if kept else None
+
+
+def _description(form: str) -> bool:
+    """Whether a found form is a description used as a name ("the Hatter")."""
+    return form.startswith("the ")
 
 
 def _add_run(run: list[str], titles: dict[str, str], forms: Counter) -> None:
@@ -306,19 +347,55 @@ def _speakers(scene: Scene, spans: list[QuotedSpan], reader: TagReader, is_name)
     return found, [lines[g] for g in sorted(lines)]
 
 
-def _merge(speaking: set[str], counts: Counter) -> list[list[str]]:
-    """Group the forms of one character: a full name with its parts ("Bruce Banner", "Bruce", "Banner"), a
-    titled name with the bare one ("Mr. Darcy", "Darcy"), and nicknames ("Nat" for "Natasha"). Forms with
-    different titles ("Mr. Bennet", "Mrs. Bennet") are different people; a bare word that fits several people
-    is left alone unless one of them is mentioned far more."""
+_PARTICLE_HYPHEN = re.compile(r"-(?:the|of|de|la|le|du|von|van)-")
+
+
+def _content(form: str) -> tuple[str, ...]:
+    """The words of a form that name the person: without titles ("Mr. Darcy" -> Darcy), the words after "the" of
+    a description ("the King" -> King), a hyphenated name with a particle in two ("Winnie-the-Pooh" -> Winnie,
+    Pooh)."""
+    if _description(form):
+        return tuple(form.split()[1:])
     titles = lexicon().titles
+    out: list[str] = []
+    for w in form.split():
+        if w.rstrip(".").lower() in titles:
+            continue
+        out.extend(p for p in _PARTICLE_HYPHEN.split(w) if p)
+    return tuple(out)
 
-    def content(form: str) -> tuple[str, ...]:
-        return tuple(w for w in form.split() if w.rstrip(".").lower() not in titles)
 
-    def title(form: str) -> str | None:
-        first = form.split()[0].rstrip(".").lower()
-        return first if first in titles else None
+def _title(form: str) -> str | None:
+    if _description(form):
+        return None
+    first = form.split()[0].rstrip(".").lower()
+    return first if first in lexicon().titles else None
+
+
+def _parts(form: str) -> tuple[str, ...]:
+    """The words that can stand alone for a form: the first and last name of a full name, the head noun of a
+    description ("Rabbit" of "the White Rabbit", "Queen" of "the Queen of Hearts")."""
+    words = _content(form)
+    if not words:
+        return ()
+    if _description(form):
+        head = words[: words.index("of")] if "of" in words else words
+        return (head[-1],) if head else ()
+    return tuple(dict.fromkeys((words[0], words[-1])))
+
+
+def _merge(speaking: set[str], counts: Counter, gender: dict[str, str | None]) -> list[list[str]]:
+    """Group the forms of one character: a full name with its parts ("Bruce Banner", "Bruce", "Banner"), a
+    titled name with the bare one ("Mr. Darcy", "Darcy"), a description with the name it repeats ("the Piglet",
+    "Piglet"), and nicknames ("Nat" for "Natasha"). Forms with different titles ("Mr. Bennet", "Mrs. Bennet") or
+    of different genders (``gender``: "he"/"she" per form, from titles, the text's pronouns and first names:
+    "Hamidullah" is not "Hamidullah Begum") are different people; a bare word that fits several people is left
+    alone unless one of them is mentioned far more."""
+    content, title = _content, _title
+
+    def clash(group: set[str], form: str) -> bool:
+        g = gender.get(form)
+        return g is not None and any(gender.get(x) not in (None, g) for x in group)
 
     # the forms to group: speaking forms, and the other forms of their words the text uses
     speaking_words = {w for f in speaking for w in content(f)}
@@ -327,15 +404,17 @@ def _merge(speaking: set[str], counts: Counter) -> list[list[str]]:
         words = content(form)
         if words and (len(words) >= 2 or title(form)) and (words[0] in speaking_words or words[-1] in speaking_words):
             forms.add(form)
-    anchors = sorted(f for f in forms if len(content(f)) >= 2 or title(f))
+    anchors = sorted(f for f in forms if (len(content(f)) >= 2 and not _description(f)) or title(f))
     # bare words that are part of a full name in play ("Banner" of "Bruce Banner")
-    full_words = {w for f in anchors if len(content(f)) >= 2 for w in (content(f)[0], content(f)[-1])}
+    full_words = {w for f in anchors if len(content(f)) >= 2 for w in _parts(f)}
     forms |= {f for f in counts if len(f.split()) == 1 and f in full_words}
     bare = sorted(f for f in forms if f not in anchors)
 
     def compatible(group: set[str], form: str) -> bool:
         t = title(form)
         firsts = {content(g)[0] for g in group if len(content(g)) >= 2}
+        if clash(group, form):
+            return False
         if t and any(title(g) and title(g) != t for g in group):
             return False
         if t and len(content(form)) == 1 and firsts and content(form)[0] not in firsts:
@@ -355,23 +434,38 @@ def _merge(speaking: set[str], counts: Counter) -> list[list[str]]:
             groups.append({f})
     loose: list[str] = []
     for f in bare:
-        word = content(f)[0] if content(f) else f
-        owners = [g for g in groups if any(word in content(x) for x in g)]
+        words = content(f)
+        word = (_parts(f) or words or (f,))[-1] if _description(f) else (words[0] if words else f)
+        owners = [
+            g for g in groups
+            if not clash(g, f) and any(word in (_parts(x) if _description(x) else content(x)) for x in g)
+        ]
         weight = sorted(((sum(counts.get(x, 0) for x in g), i) for i, g in enumerate(owners)), reverse=True)
         if len(owners) == 1 or (len(owners) > 1 and weight[0][0] >= 2 * weight[1][0]):
             owners[weight[0][1]].add(f)
         else:
             loose.append(f)
-    groups.extend({f} for f in loose)
+    # the same words with and without "the" ("the Piglet", "Piglet"), or a description's head alone ("Rabbit")
+    by_words: dict[tuple[str, ...], set[str]] = {}
+    for f in loose:
+        key = content(f) if len(content(f)) != 1 else content(f)
+        same = by_words.get(key)
+        if same is not None and not clash(same, f):
+            same.add(f)
+        else:
+            by_words[key] = {f}
+    groups.extend(by_words.values())
     # nicknames: a short form that begins exactly one character's first name ("Nat" -> "Natasha")
     out: list[set[str]] = []
     for g in groups:
         only = next(iter(g))
-        if len(g) == 1 and len(content(only)) == 1 and not title(only):
+        if len(g) == 1 and len(content(only)) == 1 and not title(only) and not _description(only):
             word = content(only)[0]
             hosts = [
                 h for h in groups
-                if h is not g and any(content(f) and content(f)[0] != word and content(f)[0].startswith(word) for f in h)
+                if h is not g
+                and not clash(h, only)
+                and any(content(f) and content(f)[0] != word and content(f)[0].startswith(word) for f in h)
             ]
             if len(word) >= 3 and len(hosts) == 1:
                 hosts[0] |= g
@@ -380,31 +474,95 @@ def _merge(speaking: set[str], counts: Counter) -> list[list[str]]:
     return [sorted(g) for g in out if g & speaking]
 
 
-def _pronoun(text: str, narration: list[tuple[int, int]], forms: list[str]) -> str | None:
-    """she/he from the pronouns that follow the character's name in the narration, or from a title."""
-    titles = lexicon().titles
-    for f in forms:
-        first = f.split()[0].rstrip(".").lower()
-        if first in titles and titles[first] in ("he", "she"):
-            return titles[first]
-    pattern = re.compile(
-        r"(?<![\w'’])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w])"
-    )
-    he = she = 0
-    for a, b in narration:
-        for m in pattern.finditer(text, a, b):
-            # the rest of this sentence and the start of the next: "Agnes Pell was waiting. She had been..."
-            stop = _SENTENCE_STOP.search(text, m.end(), b)
-            cut = stop.end() if stop else b
-            window = text[m.end() : cut]
+def _clear(evidence: Counter) -> bool:
+    he, she = evidence.get("he", 0), evidence.get("she", 0)
+    return max(he, she) >= 1 and max(he, she) >= _GENDER_MARGIN * min(he, she)
+
+
+def _canonical(forms: list[str], counts: Counter, prior: dict[str, str | None]) -> str:
+    """The name to show for a character: the form the text uses most, except that a bare family name gives way
+    to its titled form ("Mr. Bounderby" rather than "Bounderby": the title tells which of the family is meant). A
+    word the name dictionary knows as a given name ("Robert") is not a family name."""
+    best = max(forms, key=lambda f: (counts.get(f, 0), len(f), f))
+    words = _content(best)
+    if _title(best) or _description(best) or len(words) != 1 or prior.get(words[0]) or words[0] in prior:
+        return best
+    titled = [f for f in forms if _title(f) and _content(f) == words]
+    return max(titled, key=lambda f: (counts.get(f, 0), f)) if titled else best
+
+
+_GENDER_MARGIN = 2.0
+"""The narration's he/she after a name settle its gender when one is at least this many times the other."""
+
+
+def gender_evidence(text: str, narration: list[tuple[int, int]], mentions) -> dict[str, Counter]:
+    """How often "he"/"himself" and "she"/"herself" follow each name in the narration: in the rest of its
+    sentence (up to the next name) and as the subject of the next sentence ("Agnes Pell was waiting. She had
+    been..."). ``mentions``: the names found in the narration, in order (one name each)."""
+    ends = dict(narration)
+    starts = sorted(ends)
+    out: dict[str, Counter] = defaultdict(Counter)
+    for k, m in enumerate(mentions):
+        if len(m.names) != 1:
+            continue
+        i = bisect.bisect_right(starts, m.start) - 1
+        b = ends[starts[i]] if i >= 0 else len(text)
+        nxt_name = mentions[k + 1].start if k + 1 < len(mentions) else b
+        stop = _SENTENCE_STOP.search(text, m.end, b)
+        cut = stop.end() if stop else b
+        window_end = min(cut, nxt_name)
+        he = len(_HE.findall(text, m.end, window_end))
+        she = len(_SHE.findall(text, m.end, window_end))
+        if nxt_name >= cut:
             nxt = _NEXT_SUBJECT.match(text, cut, b)
-            other = _OTHER_NAME.search(window)
-            if other:
-                window = window[: other.start()]
-            he += len(_HE.findall(window)) + (1 if nxt and nxt.group(1).lower() == "he" else 0)
-            she += len(_SHE.findall(window)) + (1 if nxt and nxt.group(1).lower() == "she" else 0)
-    if he > she:
-        return "he"
-    if she > he:
-        return "she"
+            if nxt:
+                he += nxt.group(1).lower() == "he"
+                she += nxt.group(1).lower() == "she"
+        out[m.names[0]]["he"] += he
+        out[m.names[0]]["she"] += she
+    return out
+
+
+def form_gender(form: str, evidence: Counter, prior: dict[str, str | None], *, guess: bool = True) -> str | None:
+    """"he"/"she" for one form of a name: its title, else the text's pronouns when they agree clearly, else
+    the usual gender of its first name (``prior``: first name -> pronoun), else the noun of a description
+    ("the King"), else the text's pronouns if they lean one way at all, else None. With ``guess`` False, only a
+    title or clear pronouns give an answer."""
+    titles = lexicon().titles
+    t = _title(form)
+    if t and titles[t] in ("he", "she"):
+        return titles[t]
+    he, she = evidence.get("he", 0), evidence.get("she", 0)
+    if max(he, she) >= 1 and max(he, she) >= _GENDER_MARGIN * min(he, she):
+        return "he" if he > she else "she"
+    if not guess:
+        return None
+    words = _content(form)
+    if words and not _description(form) and prior.get(words[0]):
+        return prior[words[0]]
+    if _description(form) and words:
+        noun = lexicon().nouns.get(words[-1].lower())
+        if noun in ("he", "she"):
+            return noun
+    if he != she:
+        return "he" if he > she else "she"
     return None
+
+
+def first_name_prior(forms) -> dict[str, str | None]:
+    """The usual gender of the first word of each name that has no title (from the name dictionary): "he",
+    "she", None for a given name of either, and no entry for a word the dictionary does not list."""
+    words = {c[0] for f in forms if not _description(f) and not _title(f) and (c := _content(f))}
+    shares = first_names.lookup(words)
+    out: dict[str, str | None] = {}
+    for w in words:
+        share = shares.get(w.lower())
+        if share is None:
+            continue
+        out[w] = None
+        if share:
+            if share.get("F", 0.0) >= first_names.PRIOR_SHARE:
+                out[w] = "she"
+            elif share.get("M", 0.0) >= first_names.PRIOR_SHARE:
+                out[w] = "he"
+    return out
