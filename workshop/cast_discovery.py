@@ -83,11 +83,13 @@ def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
         return Discovery([])
     narration = _narration_ranges(scene, spans)
     counts = _candidates(text, narration)
-    provisional = Cast([Character(name) for name in counts], source="found")
+    quoted = _titled_in_quotes(text, spans, counts)
+    provisional = Cast([Character(name) for name in list(counts) + list(quoted)], source="found")
     index = NameIndex(provisional)
     mentions = [m for a, b in narration for m in index.mentions(text, a, b)]
     reader = TagReader(text, mentions, index)
-    speaking, lines = _speakers(scene, spans, reader, _vocative_test(text, narration))
+    speaking, lines = _speakers(scene, spans, reader, _vocative_test(text, narration), index, counts)
+    counts = counts + quoted
     first_person_words = sum(len(FIRST_PERSON_WORD.findall(text, a, b)) for a, b in narration)
     if first_person(lines, first_person_words):
         _keep_given_names(lines, text, narration)
@@ -293,11 +295,56 @@ def _add_run(run: list[str], titles: dict[str, str], forms: Counter) -> None:
         forms[name] += 1
 
 
-def _speakers(scene: Scene, spans: list[QuotedSpan], reader: TagReader, is_name) -> tuple[set[str], list[Line]]:
-    """Names that are the subject of a tag, or act in the narration of a paragraph with dialogue; and what each
-    utterance says of a first-person narrator (see :mod:`workshop.narrator`)."""
+_TITLED = re.compile(r"(?<![\w'’])((?:Mr|Mrs|Ms|Miss|Dr|Mme|Mlle|Madame|Monsieur|Sir|Lady|Lord)\.?\s+[A-Z][a-z][\w'’-]*)")
+_VOCATIVE_LEAD = re.compile(
+    r"[\W_]*(?:(?:oh|ah|my|dear|dearest|well|why|come|now|yes|no|nay|pray|o|indeed|good|poor|sweet|hello|hi|"
+    r"hey|morning|evening|thank\s+you|thanks|sir|madam)[\W_]*)*",
+    re.IGNORECASE,
+)
+"""What may stand before a name called at the start of a line: "Oh, Jane!", "Good morning, Mr. Darcy"."""
+_VOCATIVE_AFTER = re.compile(r"\s*[,!?.;—–]|\s*$")
+MIN_CALLS = 2
+"""A name called out in the dialogue that the narration never uses must be called this often to count as a
+speaker (a name the narration uses, or one with a title, needs one call)."""
+
+
+def _titled_in_quotes(text: str, spans: list[QuotedSpan], known: Counter) -> Counter:
+    """Titled names said in the dialogue only ("Hard-hearted, Mrs. Corney?"): a title makes them names."""
+    out: Counter = Counter()
+    for s in spans:
+        for m in _TITLED.finditer(text, s.start, s.end):
+            name = _POSSESSIVE.sub("", m.group(1))
+            if name not in known:
+                out[name] += 1
+    return out
+
+
+def _calls(text: str, span: QuotedSpan, index: NameIndex) -> list[str]:
+    """The names called out in a quote: at its start (after "Oh,", "Well,"...) or set off by commas ("Are you
+    hard-hearted, Mrs. Corney?")."""
+    out = []
+    for m in index.mentions(text, span.start, span.end):
+        if len(m.names) != 1:
+            continue
+        before = text[max(span.start, m.start - 3) : m.start]
+        at_start = _VOCATIVE_LEAD.fullmatch(text, span.start, m.start) is not None
+        lead_ok = at_start or re.search(r"[,!?]\s*$", before) is not None
+        if lead_ok and _VOCATIVE_AFTER.match(text, m.end, span.end) is not None:
+            out.append(m.names[0])
+    return out
+
+
+def _speakers(
+    scene: Scene, spans: list[QuotedSpan], reader: TagReader, is_name, index: NameIndex, narrated: Counter
+) -> tuple[set[str], list[Line]]:
+    """Names that are the subject of a tag, act in the narration of a paragraph with dialogue, or are called by
+    name in a line (whom a line speaks to answers it); and what each utterance says of a first-person narrator
+    (see :mod:`workshop.narrator`). ``narrated``: the names the narration uses."""
     text = scene.text
     found: set[str] = set()
+    called: Counter = Counter()
+    for s in spans:
+        called.update(_calls(text, s, index))
     by_para: dict[int, list[QuotedSpan]] = defaultdict(list)
     for s in spans:
         by_para[s.paragraph].append(s)
@@ -344,6 +391,7 @@ def _speakers(scene: Scene, spans: list[QuotedSpan], reader: TagReader, is_name)
                         found.update(tag.names)
             if s is not None:
                 pos = s.end + 1
+    found.update(n for n, k in called.items() if n in narrated or _title(n) or k >= MIN_CALLS)
     return found, [lines[g] for g in sorted(lines)]
 
 
