@@ -18,6 +18,7 @@ import base64
 import html
 import json
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -868,18 +869,29 @@ def _sections(c: Critique) -> list[tuple[str, list[tuple[str, Any]]]]:
 
 
 def render_markdown(c: Critique) -> str:
-    lines = [f"# Voice critique: {c.scene}", ""]
+    """The critique as Markdown. Scene text, names and lines are escaped (``<``, ``>``, ``&``): many Markdown
+    viewers render raw HTML, and a scene must never put a ``<script>`` into the critique."""
+    lines = [f"# Voice critique: {_md(c.scene)}", ""]
     for heading, blocks in _sections(c):
         if all(kind == "img" for kind, _ in blocks):
             continue  # pictures are only in the HTML format
-        lines += [f"## {heading}", ""]
+        lines += [f"## {_md(heading)}", ""]
         for kind, content in blocks:
             if kind == "p":
-                lines += [content, ""]
+                lines += [_md(content), ""]
             elif kind == "ul":
-                lines += [f"- {item}" for item in content] + [""]
+                lines += [f"- {_md(item)}" for item in content] + [""]
         # pictures are left out of Markdown: use the HTML format for a file with pictures
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _md(text: Any) -> str:
+    """Text for Markdown with no live HTML in it: ``<`` and ``>`` as entities, and ``&`` wherever it would start
+    an entity (``&lt;`` typed in a scene stays visible as typed; a plain "Tom & Jerry" stays as it is)."""
+    return _ENTITY_START.sub("&amp;", str(text)).replace("<", "&lt;").replace(">", "&gt;")
+
+
+_ENTITY_START = re.compile(r"&(?=#?\w+;)")
 
 
 _CSS = """body{font-family:Georgia,serif;max-width:50em;margin:2em auto;padding:0 1em;line-height:1.5;color:#222}
