@@ -125,7 +125,7 @@ class NameIndex:
                 if len(tokens) < 2:
                     continue
                 content = [t for t in tokens if t not in titles and t not in _STOP]
-                for t in {content[0], content[-1]} if content else set():
+                for t in dict.fromkeys((content[0], content[-1])) if content else ():
                     if len(t) > 1:
                         parts.setdefault(t, set()).add(ch.name)
                         if tokens[0] in _DETERMINERS or t != tokens[0] or _POSSESSIVE.search(t):
