@@ -60,6 +60,8 @@ def load_from_args(args: argparse.Namespace) -> tuple[Scene, Dialogue]:
     )
     cast: Cast | None = load_cast(cast_path) if cast_path else None
     corrections = args.corrections
+    if corrections is not None and not corrections.exists():
+        raise WorkshopError(f"There is no corrections file at {corrections} (leave out --corrections to use none).")
     if corrections is None and corrections_path_for(path).exists():
         corrections = corrections_path_for(path)
     dialogue = find_dialogue(scene, cast, style=args.style, corrections=corrections)
