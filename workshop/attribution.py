@@ -584,11 +584,11 @@ class _Engine:
                     add(m.names[0], LEAD_SUBJECT_WEIGHT)  # the last sentence-opening name there
                     break
         # the people in this exchange: one of them is speaking
-        for name in self._participants(k, exclude_self=True):
+        for name in sorted(self._participants(k, exclude_self=True)):  # sorted: ties never follow set order
             add(name, PARTICIPANT_WEIGHT)
         # somebody addressed in the previous line tends to answer
         if k > 0 and g.paragraph - self.groups[k - 1].last_paragraph <= 1:
-            for name in self.groups[k - 1].addressees:
+            for name in sorted(self.groups[k - 1].addressees):
                 add(name, PREV_ADDRESSEE_WEIGHT)
         for name in g.addressees:
             if name in scores:
@@ -899,7 +899,7 @@ class _Engine:
                 continue
             order = sorted(known)
             # who is spoken to in this exchange: the partner when only one speaker is known
-            addressed = Counter(n for k in run for n in groups[k].addressees)
+            addressed = Counter(n for k in run for n in sorted(groups[k].addressees))
             speakers = set(known.values()) - {_OUTSIDER}
             if len(speakers) == 1:
                 only = next(iter(speakers))

@@ -130,7 +130,7 @@ class NameIndex:
                 if len(tokens) < 2:
                     continue
                 content = [t for t in tokens if t not in titles and t not in _STOP]
-                for t in {content[0], content[-1]} if content else set():
+                for t in dict.fromkeys((content[0], content[-1])) if content else ():
                     if len(t) > 1 and not _POSSESSIVE.search(t):
                         # (a possessive names someone else: "Brenda's" in "Brenda's Cousin" is Brenda)
                         parts.setdefault(t, set()).add(ch.name)

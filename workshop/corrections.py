@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workshop.atomic_write import describe_os_error, write_file
 from workshop.cast import Character
 from workshop.errors import Notice, WorkshopError
 
@@ -76,8 +77,11 @@ def save_correction(path: str | Path, segment: "Segment", speaker: str | None) -
             f"speaker = {json.dumps(f.speaker, ensure_ascii=False)}",
             "",
         ]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines), encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WorkshopError(describe_os_error(exc, path)) from None
+    write_file(path, "\n".join(lines), force=True)  # whole or not at all: a failure keeps the earlier fixes
     return path
 
 

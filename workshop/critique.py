@@ -929,13 +929,14 @@ def render_csv(c: Critique) -> str:
 
 
 def write_critique(critique: Critique, path: "str | Any", fmt_name: str, *, force: bool = False) -> Any:
-    """Write the critique to ``path``; an existing file is only replaced with ``force``. Returns the path."""
+    """Write the critique to ``path``; an existing file is only replaced with ``force``. Returns the path.
+
+    The file is written whole or not at all (:mod:`workshop.atomic_write`): a failure keeps an existing file."""
     from pathlib import Path
 
-    path = Path(path)
-    if path.exists() and not force:
-        raise WorkshopError(f"{path} already exists; choose to replace it, or give another file name.")
-    if not path.parent.exists():
-        raise WorkshopError(f"The folder {path.parent} does not exist.")
-    path.write_text(render(critique, fmt_name), encoding="utf-8", newline="")
-    return path
+    from workshop.atomic_write import check_output_path, write_file
+
+    hint = "choose to replace it, or give another file name"
+    check_output_path(path, force=force, exists_hint=hint)
+    write_file(path, render(critique, fmt_name), force=force, exists_hint=hint)
+    return Path(path)

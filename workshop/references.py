@@ -26,6 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+from workshop.atomic_write import write_atomically
 from workshop.cast import Cast, cast_from_dict, load_cast
 from workshop.errors import WorkshopError
 
@@ -122,7 +123,7 @@ def _checksums(cache: Path) -> dict[str, str]:
 def _record_checksum(cache: Path, key: str, digest: str) -> None:
     sums = _checksums(cache)
     sums[key] = digest
-    (cache / "checksums.json").write_text(json.dumps(sums, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    write_atomically(cache / "checksums.json", json.dumps(sums, indent=1, sort_keys=True) + "\n")
 
 
 def strip_gutenberg(text: str) -> str:
@@ -188,7 +189,7 @@ def fetch_work(
         raise WorkshopError(f"The download of {work.title} is not UTF-8 text; refused.") from None
     body = strip_gutenberg(text).encode("utf-8")
     cache.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(body)
+    write_atomically(path, body)
     digest = hashlib.sha256(body).hexdigest()
     if key in sums and sums[key] != digest and not refresh:
         path.unlink()

@@ -22,6 +22,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from workshop.atomic_write import write_atomically
+
 ENV_VAR = "VOICE_WORKSHOP_CACHE"
 FORMAT = "voice-workshop-cache 1"
 """First word(s) of every signature line; bump the number when a table's layout changes."""
@@ -72,15 +74,10 @@ def cached_text(name: str, sources: Sequence[Path], build: Callable[[], str]) ->
 
 
 def _write(path: Path, text: str) -> None:
-    """Write atomically (a temporary file, then a rename), so a reader never sees half a table. Any failure
-    leaves the cache as it was: the caller already has its table."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    """Write atomically (:mod:`workshop.atomic_write`: a temporary file, then a rename), so a reader never sees
+    half a table. Any failure leaves the cache as it was: the caller already has its table."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomically(path, text)
     except OSError:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+        pass
