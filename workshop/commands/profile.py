@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import math
 import sys
 from pathlib import Path
 
 from workshop.commands.common import add_scene_options, check_output, load_from_args, write_output
+from workshop.csv_safety import csv_text
 from workshop.metrics import FAMILIES, METRICS, metrics_of
 
 LONG_INPUT_WORDS = 20_000
@@ -57,12 +56,8 @@ def run(args: argparse.Namespace) -> int:
         text = json.dumps(profiles.to_dict(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     elif args.format == "csv":
         frame = profiles.long_frame()
-        buffer = io.StringIO(newline="")
-        writer = csv.writer(buffer)
-        writer.writerow(list(frame.columns))
-        for row in frame.itertuples(index=False):
-            writer.writerow(["" if isinstance(v, float) and math.isnan(v) else v for v in row])
-        text = buffer.getvalue()
+        text = csv_text(frame.columns, (["" if isinstance(v, float) and math.isnan(v) else v for v in row]
+                                        for row in frame.itertuples(index=False)))
     else:
         text = format_table(profiles, top=args.top)
     write_output(args.output, text, force=args.force)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 from workshop.commands.common import add_scene_options, check_output, load_from_args, write_output
+from workshop.csv_safety import csv_text
 from workshop.dialogue import METHODS
 
 FIELDS = ["start", "end", "line", "text", "speaker", "method", "confidence", "utterance", "kind"]
@@ -39,11 +38,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "jsonl":
         text: str | Iterator[str] = _jsonl(records)
     elif args.format == "csv":
-        buffer = io.StringIO(newline="")
-        writer = csv.DictWriter(buffer, fieldnames=FIELDS, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(records)
-        text = buffer.getvalue()
+        text = csv_text(FIELDS, ([r[k] for k in FIELDS] for r in records))
     else:
         text = format_table(dialogue)
     write_output(args.output, text, force=args.force)
