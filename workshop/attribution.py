@@ -43,7 +43,7 @@ from workshop.attribution_lexicon import lexicon
 from workshop import attribution_ranker as ranker
 from workshop.attribution_names import Mention, NameIndex
 from workshop.attribution_tags import Tag, TagReader, clause_weight
-from workshop.cast import Cast, Character
+from workshop.cast import Cast, Character, normalise_name
 from workshop.errors import Notice
 from workshop.quotes import QuotedSpan
 from workshop.scene import Scene
@@ -136,6 +136,8 @@ class _Group:
     ruled_out: set[str] = field(default_factory=set)
     """Characters the tag's own words exclude ("replied the boy" just after a named speaker's line is not that
     speaker; "said his wife" is not "he"): the ranker does not choose them either."""
+    owners: set[str] = field(default_factory=set)
+    """Characters a possessive in the tag names ("said Brenda's lawyer"): nobody gives them the line."""
 
 
 _TO_NAME = re.compile(
@@ -402,16 +404,27 @@ class _Engine:
                     g.mentioned.add(m.names[0])
 
     def _set(self, g: _Group, name: str | None, method: str, conf: float | None = None) -> None:
-        if name is None:
-            return
+        if name is None or (name in g.owners and method not in ("explicit", "script")):
+            return  # "said Brenda's lawyer" is not Brenda
         g.speaker, g.method = name, method
         g.confidence = CONFIDENCE.get(method, 0.5) if conf is None else conf
 
     def _pick(self, names: tuple[str, ...], pos: int, g: _Group | None = None) -> str:
-        """One character for a name several share (two Miss Bennets): the one who spoke just before, else the most
-        recently mentioned by a name of their own, else the one mentioned most often."""
+        """One character for a name several share (two Miss Bennets; "Robert" for Robert Cohn and Robert Prentiss):
+        the one named by a name of their own opening a sentence earlier in the same paragraph, else the one who spoke just before, else
+        the most recently mentioned by a name of their own, else the one mentioned most often."""
         if len(names) == 1:
             return names[0]
+        i = bisect.bisect_left(self.narr_starts, pos) - 1
+        para_start = self.para_starts[bisect.bisect_right(self.para_starts, pos) - 1] if self.para_starts else 0
+        while i >= 0 and self.narr[i].start >= para_start:
+            m = self.narr[i]
+            i -= 1
+            if len(m.names) == 1 and m.names[0] in names and (
+                m.start == para_start or _SENTENCE_OPEN.search(self.text, max(para_start, m.start - 3), m.start)
+            ):
+                # 'Robert Prentiss laughed. "Stay," Robert said.': the one just named in full, acting
+                return m.names[0]
         if g is not None:
             k = g.number - 1
             while k >= 0 and g.number - k <= PICK_SPEAKER_WINDOW:
@@ -438,6 +451,8 @@ class _Engine:
         pos = tag.pos
         titled = self._titled(tag.phrase)
         rival = titled is not None and titled not in tag.names
+        if not rival and self._described_in_full(tag) and self._described_lately(tag):
+            return False
         i = bisect.bisect_left(self.narr_starts, pos) - 1
         while i >= 0 and pos - self.narr[i].start < 4000:
             m = self.narr[i]
@@ -449,6 +464,29 @@ class _Engine:
                     continue
                 return False
         return True
+
+    def _described_in_full(self, tag: Tag) -> bool:
+        """Whether a description in a tag is word for word what the cast calls the character ("said the little girl"
+        for a character the cast names "Little Girl", "the doctor" for one with the alias "Doctor"): the cast's own
+        words name them, as a name would. (A shorter description, "the girl" for "Little Girl", does not.)"""
+        if len(tag.names) != 1:
+            return False
+        words = normalise_name(tag.phrase).split()
+        bare = " ".join(words[1:]) if words and words[0] in ("the", "a", "an") else " ".join(words)
+        character = self.cast.get(tag.names[0])
+        return character is not None and any(
+            bare == " ".join(w for w in normalise_name(n).split() if w not in ("the", "a", "an")) for n in character.names
+        )
+
+    def _described_lately(self, tag: Tag) -> bool:
+        """Whether the narration used the tag's description in the few pages before it ("The little girl looked
+        up." before "said the little girl"): the one described is in the scene."""
+        words = tag.phrase.split()
+        if not words:
+            return False
+        pattern = re.compile(r"(?<![\w'’])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w'’])", re.IGNORECASE)
+        start = max(0, tag.pos - 4000)
+        return any(not self._inside_quote(m.start()) for m in pattern.finditer(self.text, start, tag.pos))
 
     @staticmethod
     def _generic_words(phrase: str) -> bool:
@@ -662,7 +700,14 @@ class _Engine:
         return sum(1 for ch in self.cast if ch.pronouns == pronoun and ch.name != self.index.narrator) == 1
 
     def _resolve(
-        self, k: int, g: _Group, pos: int, pronoun: str | None, phrase: str = "", described: tuple[str, ...] = ()
+        self,
+        k: int,
+        g: _Group,
+        pos: int,
+        pronoun: str | None,
+        phrase: str = "",
+        described: tuple[str, ...] = (),
+        owner: tuple[str, ...] = (),
     ) -> str | None:
         """The character a pronoun or description at ``pos`` stands for, or None. When the likely ones are ruled
         out (the person addressed), the only other character of that gender in the cast, if there is one.
@@ -681,7 +726,12 @@ class _Engine:
             if possessor in scores:
                 del scores[possessor]
                 g.ruled_out.add(possessor)
-        if words and words[0] == "the" and k > 0 and g.paragraph - self.groups[k - 1].last_paragraph <= DESCRIBED_GAP:
+        for name in owner:
+            # "said Brenda's solicitor": not Brenda
+            scores.pop(name, None)
+            g.ruled_out.add(name)
+            g.owners.add(name)
+        if words and (words[0] == "the" or owner) and k > 0 and g.paragraph - self.groups[k - 1].last_paragraph <= DESCRIBED_GAP:
             last = self.groups[k - 1].speaker
             if last in scores and last not in described:
                 # '"Do you live here?" inquired Oliver. "I do," replied the boy.': a writer who has just named the
@@ -729,7 +779,7 @@ class _Engine:
                 if tag.pronoun in ("they", "we"):
                     continue
                 phrase = tag.phrase if tag.kind == "descriptive" else ""
-                best = self._resolve(k, g, tag.pos, tag.pronoun, phrase, described)
+                best = self._resolve(k, g, tag.pos, tag.pronoun, phrase, described, tag.owner)
                 if best is None:
                     continue
                 method = "pronoun" if tag.kind == "pronoun" else "descriptive"
@@ -778,8 +828,8 @@ class _Engine:
                 continue
             if tag.kind == "name":
                 name = self._pick(tag.names, cs, g)
-                if name in g.addressees:
-                    continue
+                if name in g.addressees or name in g.owners:
+                    continue  # spoken to; or the tag's own words say it is not them ("said Brenda's lawyer")
                 self._set(g, name, "beat")
                 return
             if tag.kind == "narrator":
