@@ -43,7 +43,7 @@ from workshop.attribution_lexicon import lexicon
 from workshop import attribution_ranker as ranker
 from workshop.attribution_names import Mention, NameIndex
 from workshop.attribution_tags import Tag, TagReader, clause_weight
-from workshop.cast import Cast, Character
+from workshop.cast import Cast, Character, normalise_name
 from workshop.errors import Notice
 from workshop.narrator import I_WORD
 from workshop.quotes import QuotedSpan
@@ -137,6 +137,8 @@ class _Group:
     ruled_out: set[str] = field(default_factory=set)
     """Characters the tag's own words exclude ("replied the boy" just after a named speaker's line is not that
     speaker; "said his wife" is not "he"): the ranker does not choose them either."""
+    owners: set[str] = field(default_factory=set)
+    """Characters a possessive in the tag names ("said Brenda's lawyer"): nobody gives them the line."""
 
 
 _TO_NAME = re.compile(
@@ -200,8 +202,8 @@ def attribute(scene: Scene, segments: list, spans: list[QuotedSpan], cast: Cast 
     ``spans`` are the speech spans the segments were made from, in the same order. Without a cast (or with an
     empty one that is not the writer's) the cast is found in the text (see :mod:`workshop.cast_discovery`); a
     writer's cast left empty, because it names nobody in the scene, gives nobody any line. The cast returned is the one
-    used: the writer's, or the one found, plus any speaker a script names that it lacks (the caller's cast object
-    is not changed).
+    used: the writer's (a script cue it lacks is reported and its lines left unattributed), or the one found plus
+    any speaker a script names that it lacks (the caller's cast object is not changed).
     """
     notices: list[Notice] = []
     if cast is None or (len(cast) == 0 and cast.source != "file"):
@@ -210,7 +212,10 @@ def attribute(scene: Scene, segments: list, spans: list[QuotedSpan], cast: Cast 
         found = discover_cast(scene, spans)
         cast = Cast(list(found.characters), source="found")
         notices.extend(found.notices)
-    cast = _with_script_cues(cast, spans)
+    if cast.source == "file":  # the writer named the cast: a cue it lacks is reported, not made a speaker
+        notices.extend(_cues_outside_the_cast(cast, spans))
+    else:
+        cast = _with_script_cues(cast, spans)
     engine = _Engine(scene, segments, spans, cast)
     engine.run()
     return AttributionResult(cast, notices)
@@ -219,6 +224,24 @@ def attribute(scene: Scene, segments: list, spans: list[QuotedSpan], cast: Cast 
 def _with_narrator_mentions(mentions: list[Mention], narrator: list[Mention]) -> list[Mention]:
     """The two sorted lists of mentions merged in order (a name and an "I" never start at the same place)."""
     return sorted(mentions + narrator, key=lambda m: m.start) if narrator else mentions
+
+
+def _cues_outside_the_cast(cast: Cast, spans: list[QuotedSpan]) -> list[Notice]:
+    """One notice naming the script's speakers that the writer's cast file lacks (their lines stay unattributed)."""
+    lines: dict[str, int] = {}
+    for span in spans:
+        if span.cue and cast.canonical(span.cue) is None:
+            lines[span.cue] = lines.get(span.cue, 0) + 1
+    if not lines:
+        return []
+    names = sorted(lines, key=lambda c: (-lines[c], c))
+    shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+    total = sum(lines.values())
+    return [Notice("cue-not-in-cast",
+                   f"The script gives lines to {shown}, who {'is' if len(names) == 1 else 'are'} not in the cast file: "
+                   f"{'that line is' if total == 1 else f'those {total} lines are'} left without a speaker. Add "
+                   f"{'the name' if len(names) == 1 else 'the names'} to the cast file (or as an alias) if they are "
+                   "characters.")]
 
 
 def _with_script_cues(cast: Cast, spans: list[QuotedSpan]) -> Cast:
@@ -325,7 +348,11 @@ class _Engine:
         for pos, i in enumerate(g.members):
             span = self.spans[i]
             if span.cue:
-                g.tags.append((i, Tag("script", (self.cast.canonical(span.cue) or span.cue,))))
+                speaker = self.cast.canonical(span.cue)
+                if speaker is None:  # a cue the writer's cast file lacks: someone outside the cast speaks
+                    g.outsider = True
+                else:
+                    g.tags.append((i, Tag("script", (speaker,))))
                 continue
             para = self._para(span.paragraph)
             nxt = self.spans[i + 1] if i + 1 < len(self.spans) else None
@@ -417,16 +444,27 @@ class _Engine:
                     g.mentioned.add(m.names[0])
 
     def _set(self, g: _Group, name: str | None, method: str, conf: float | None = None) -> None:
-        if name is None:
-            return
+        if name is None or (name in g.owners and method not in ("explicit", "script")):
+            return  # "said Brenda's lawyer" is not Brenda
         g.speaker, g.method = name, method
         g.confidence = CONFIDENCE.get(method, 0.5) if conf is None else conf
 
     def _pick(self, names: tuple[str, ...], pos: int, g: _Group | None = None) -> str:
-        """One character for a name several share (two Miss Bennets): the one who spoke just before, else the most
-        recently mentioned by a name of their own, else the one mentioned most often."""
+        """One character for a name several share (two Miss Bennets; "Robert" for Robert Cohn and Robert Prentiss):
+        the one named by a name of their own opening a sentence earlier in the same paragraph, else the one who spoke just before, else
+        the most recently mentioned by a name of their own, else the one mentioned most often."""
         if len(names) == 1:
             return names[0]
+        i = bisect.bisect_left(self.narr_starts, pos) - 1
+        para_start = self.para_starts[bisect.bisect_right(self.para_starts, pos) - 1] if self.para_starts else 0
+        while i >= 0 and self.narr[i].start >= para_start:
+            m = self.narr[i]
+            i -= 1
+            if len(m.names) == 1 and m.names[0] in names and (
+                m.start == para_start or _SENTENCE_OPEN.search(self.text, max(para_start, m.start - 3), m.start)
+            ):
+                # 'Robert Prentiss laughed. "Stay," Robert said.': the one just named in full, acting
+                return m.names[0]
         if g is not None:
             k = g.number - 1
             while k >= 0 and g.number - k <= PICK_SPEAKER_WINDOW:
@@ -453,6 +491,8 @@ class _Engine:
         pos = tag.pos
         titled = self._titled(tag.phrase)
         rival = titled is not None and titled not in tag.names
+        if not rival and self._described_in_full(tag) and self._described_lately(tag):
+            return False
         i = bisect.bisect_left(self.narr_starts, pos) - 1
         while i >= 0 and pos - self.narr[i].start < 4000:
             m = self.narr[i]
@@ -464,6 +504,29 @@ class _Engine:
                     continue
                 return False
         return True
+
+    def _described_in_full(self, tag: Tag) -> bool:
+        """Whether a description in a tag is word for word what the cast calls the character ("said the little girl"
+        for a character the cast names "Little Girl", "the doctor" for one with the alias "Doctor"): the cast's own
+        words name them, as a name would. (A shorter description, "the girl" for "Little Girl", does not.)"""
+        if len(tag.names) != 1:
+            return False
+        words = normalise_name(tag.phrase).split()
+        bare = " ".join(words[1:]) if words and words[0] in ("the", "a", "an") else " ".join(words)
+        character = self.cast.get(tag.names[0])
+        return character is not None and any(
+            bare == " ".join(w for w in normalise_name(n).split() if w not in ("the", "a", "an")) for n in character.names
+        )
+
+    def _described_lately(self, tag: Tag) -> bool:
+        """Whether the narration used the tag's description in the few pages before it ("The little girl looked
+        up." before "said the little girl"): the one described is in the scene."""
+        words = tag.phrase.split()
+        if not words:
+            return False
+        pattern = re.compile(r"(?<![\w'’])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w'’])", re.IGNORECASE)
+        start = max(0, tag.pos - 4000)
+        return any(not self._inside_quote(m.start()) for m in pattern.finditer(self.text, start, tag.pos))
 
     @staticmethod
     def _generic_words(phrase: str) -> bool:
@@ -677,7 +740,14 @@ class _Engine:
         return sum(1 for ch in self.cast if ch.pronouns == pronoun and ch.name != self.index.narrator) == 1
 
     def _resolve(
-        self, k: int, g: _Group, pos: int, pronoun: str | None, phrase: str = "", described: tuple[str, ...] = ()
+        self,
+        k: int,
+        g: _Group,
+        pos: int,
+        pronoun: str | None,
+        phrase: str = "",
+        described: tuple[str, ...] = (),
+        owner: tuple[str, ...] = (),
     ) -> str | None:
         """The character a pronoun or description at ``pos`` stands for, or None. When the likely ones are ruled
         out (the person addressed), the only other character of that gender in the cast, if there is one.
@@ -696,7 +766,12 @@ class _Engine:
             if possessor in scores:
                 del scores[possessor]
                 g.ruled_out.add(possessor)
-        if words and words[0] == "the" and k > 0 and g.paragraph - self.groups[k - 1].last_paragraph <= DESCRIBED_GAP:
+        for name in owner:
+            # "said Brenda's solicitor": not Brenda
+            scores.pop(name, None)
+            g.ruled_out.add(name)
+            g.owners.add(name)
+        if words and (words[0] == "the" or owner) and k > 0 and g.paragraph - self.groups[k - 1].last_paragraph <= DESCRIBED_GAP:
             last = self.groups[k - 1].speaker
             if last in scores and last not in described:
                 # '"Do you live here?" inquired Oliver. "I do," replied the boy.': a writer who has just named the
@@ -744,7 +819,7 @@ class _Engine:
                 if tag.pronoun in ("they", "we"):
                     continue
                 phrase = tag.phrase if tag.kind == "descriptive" else ""
-                best = self._resolve(k, g, tag.pos, tag.pronoun, phrase, described)
+                best = self._resolve(k, g, tag.pos, tag.pronoun, phrase, described, tag.owner)
                 if best is None:
                     continue
                 method = "pronoun" if tag.kind == "pronoun" else "descriptive"
@@ -793,8 +868,8 @@ class _Engine:
                 continue
             if tag.kind == "name":
                 name = self._pick(tag.names, cs, g)
-                if name in g.addressees:
-                    continue
+                if name in g.addressees or name in g.owners:
+                    continue  # spoken to; or the tag's own words say it is not them ("said Brenda's lawyer")
                 self._set(g, name, "beat")
                 return
             if tag.kind == "narrator":

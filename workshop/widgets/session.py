@@ -99,7 +99,7 @@ class ClassScene:
 
     def correct(self, segment: Segment, speaker: str | None) -> Path:
         """Save that ``segment`` is spoken by ``speaker`` (None: unknown) and use it from now on."""
-        path = save_correction(self.corrections, segment, speaker)
+        path = save_correction(self.corrections, segment, speaker, scene=self.scene)
         self.reload()
         return path
 
