@@ -449,12 +449,21 @@ class _Engine:
         g.speaker, g.method = name, method
         g.confidence = CONFIDENCE.get(method, 0.5) if conf is None else conf
 
-    def _pick(self, names: tuple[str, ...], pos: int, g: _Group | None = None) -> str:
+    def _pick(self, names: tuple[str, ...], pos: int, g: _Group | None = None, written: str = "") -> str:
         """One character for a name several share (two Miss Bennets; "Robert" for Robert Cohn and Robert Prentiss):
+        when they are of different genders (all known), the only one whose own name it is as ``written`` ("Hamidullah" is Hamidullah,
+        not Hamidullah Begum), else
         the one named by a name of their own opening a sentence earlier in the same paragraph, else the one who spoke just before, else
         the most recently mentioned by a name of their own, else the one mentioned most often."""
         if len(names) == 1:
             return names[0]
+        genders = [self.pronoun.get(n) for n in names]
+        if written and None not in genders and len(set(genders)) > 1:
+            # a man and a woman do not share a bare name: the one whose own name it is
+            key = normalise_name(written)
+            own = [n for n in names if any(normalise_name(a) == key for a in self._names_of(n))]
+            if len(own) == 1:
+                return own[0]
         i = bisect.bisect_left(self.narr_starts, pos) - 1
         para_start = self.para_starts[bisect.bisect_right(self.para_starts, pos) - 1] if self.para_starts else 0
         while i >= 0 and self.narr[i].start >= para_start:
@@ -478,6 +487,10 @@ class _Engine:
                 return m.names[0]
             i -= 1
         return max(names, key=lambda n: (self.frequency.get(n, 0), n))
+
+    def _names_of(self, name: str) -> tuple[str, ...]:
+        ch = self.cast.get(name)
+        return ch.names if ch is not None else (name,)
 
     def _generic(self, tag: Tag) -> bool:
         """A description that names a cast member only generically ("the girl", "the son") and that character
@@ -543,14 +556,14 @@ class _Engine:
             if tag.kind == "name" and tag.strong:
                 if self._generic(tag):
                     continue
-                self._set(g, self._pick(tag.names, tag.pos, g), "explicit")
+                self._set(g, self._pick(tag.names, tag.pos, g, tag.phrase), "explicit")
                 return
             if tag.kind == "narrator" and self.index.narrator:
                 self._set(g, self.index.narrator, "explicit")
                 return
         for i, tag in g.tags:
             if tag.kind == "name" and not tag.strong and not self._generic(tag):
-                self._set(g, self._pick(tag.names, tag.pos, g), "explicit", CONFIDENCE["explicit-weak"])
+                self._set(g, self._pick(tag.names, tag.pos, g, tag.phrase), "explicit", CONFIDENCE["explicit-weak"])
                 return
 
     # ------------------------------------------------------------------ resolving "she said" / "the old man said"
@@ -1144,7 +1157,7 @@ class _Engine:
                         seg.speaker, seg.method, seg.confidence = other, "pronoun", CONFIDENCE["pronoun"]
                         continue
                 if own is not None and g.method in ("explicit", "script"):
-                    name = self._pick(own.names, own.pos, g)
+                    name = self._pick(own.names, own.pos, g, own.phrase)
                     if name != current:
                         current = name
                     seg.speaker, seg.method, seg.confidence = name, g.method, g.confidence

@@ -31,8 +31,8 @@ from dataclasses import dataclass, field, replace
 from workshop.adapters import first_names_adapter as first_names
 from workshop.attribution_lexicon import lexicon
 from workshop.attribution_names import CANDIDATE, NameIndex
-from workshop.attribution_tags import TagReader
-from workshop.cast import Cast, Character
+from workshop.attribution_tags import TagReader, verb_at
+from workshop.cast import Cast, Character, normalise_name
 from workshop.errors import Notice
 from workshop.narrator import FIRST_PERSON_WORD, Line, NarratorFound, find_narrator, first_person, i_beat, names_said, vocatives
 from workshop.quotes import QuotedSpan
@@ -49,9 +49,29 @@ _STOP = {
     "thanks", "mom", "dad", "mum", "sir", "madam", "ma'am", "miss", "mr", "mrs", "ms", "dr",
 }
 _MID_SENTENCE_CAP = re.compile(
-    r"(?:(?<=[a-z,;:—–\-])[ \t\r\n]+|(?<=[\"”(]) ?|(?:(?<=Mr\.)|(?<=Mrs\.)|(?<=Ms\.)|(?<=Dr\.)|(?<=St\.))\s+)"
+    r"(?:(?<=[a-z,;:—–\-])[ \t\r\n]+|(?<=[,;—–\-][\"”])\s*|(?<=\()|(?:(?<=Mr\.)|(?<=Mrs\.)|(?<=Ms\.)|(?<=Dr\.)|(?<=St\.))\s+)"
     r"([A-Z][a-z]+(?:['’-][A-Za-z]+)*)"
 )
+_OPENS_BEFORE_SUBJECT = re.compile(
+    r"(?:^|[.!?;:][\"”'’)]?\s+)([A-Z][a-z]+),?\s+(?:he|she|they|we|I|it|you|the|a|an|his|her|their|its|there|this)\b"
+)
+"""A capitalised word that opens a sentence and is followed by its subject ("Presently she called", "Still the
+rain fell"): an adverb or a conjunction, never a name (a name is not followed by "she")."""
+_ADVERB_OPENING = re.compile(
+    r"[\s\"”'’)]*(?:[A-Z][a-z]+ly|Then|Now|Still|Presently|Suddenly|Finally|Meanwhile|Again|At last|At length),?\s+"
+)
+"""A sentence opened by an adverb before its subject: "Presently Marilla came out"."""
+
+
+def _sentence_start(text: str, start: int, pos: int) -> int:
+    """Where the sentence holding ``pos`` begins, within ``text[start:pos]``."""
+    cut = max(text.rfind(". ", start, pos), text.rfind("! ", start, pos), text.rfind("? ", start, pos),
+              text.rfind("; ", start, pos))
+    return start if cut < 0 else cut + 1
+_TAG_AFTER_QUESTION = re.compile(r"[?!…][\"”]\s*([A-Z][a-z]+(?:['’-][A-Za-z]+)*)\s+(?:\w+ly\s+)?([a-z]+)")
+"""A capitalised word inside a sentence: after a lower-case word or a comma, after a quote that ends on a comma
+or dash ('"Fine," Bruce said'), after a title. (After '"Fine." ' a new sentence may start: "Thus" there is no
+name.)"""
 _CAPITALISED = re.compile(r"(?<![\w'’])([A-Z][a-z]+(?:['’-][A-Za-z]+)*)")
 _ACTS = re.compile(r"(?:['’]s?\s+\w+)?\s+(?:\w+ly\s+)?([a-z]+)")
 _FUNCTION = {
@@ -212,8 +232,15 @@ def _candidates(text: str, narration: list[tuple[int, int]]) -> Counter:
         chunk = text[max(0, a - 2) : b]
         for m in _MID_SENTENCE_CAP.finditer(chunk):
             mid[m.group(1)] += 1
+        for m in _TAG_AFTER_QUESTION.finditer(chunk):
+            if verb_at(chunk, m.start(2), len(chunk)) is not None:
+                mid[m.group(1)] += 1  # '"Why what?" Nat shot back': a name in the tag of a question
         for m in _CAPITALISED.finditer(text, a, b):
             caps[m.group(1)] += 1
+
+    openers = {
+        m.group(1) for a, b in narration for m in _OPENS_BEFORE_SUBJECT.finditer(text[max(0, a - 2) : b])
+    }
 
     def name_like(word: str) -> bool:
         clean = word.rstrip(".")
@@ -225,6 +252,8 @@ def _candidates(text: str, narration: list[tuple[int, int]]) -> Counter:
             return False
         if lower[clean.lower()] > mid[clean]:
             return False
+        if clean in openers and not mid[clean]:
+            return False  # "Presently she called": a word that opens a sentence before its subject
         # in the middle of a sentence somewhere, or opening two sentences and never written in lower case
         return mid[clean] > 0 or (caps[clean] >= 2 and lower[clean.lower()] == 0)
 
@@ -251,6 +280,7 @@ def _candidates(text: str, narration: list[tuple[int, int]]) -> Counter:
                     continue
                 _add_run(run, titles, forms)
                 run = []
+    forms = _split_adjacent(forms, titles)
     out: Counter = Counter()
     for form, n in forms.items():
         parts = form.split()
@@ -258,6 +288,35 @@ def _candidates(text: str, narration: list[tuple[int, int]]) -> Counter:
         if not content and not _description(form):
             continue
         out[form] = n
+    return out
+
+
+def _split_adjacent(forms: Counter, titles: dict[str, str]) -> Counter:
+    """Two names that only stand side by side ("With Mrs. Allan Anne fell...", "at the Lilas Brett said") are two
+    names, not one: a run seen once is cut after a title and one name, or after a description ("the Lilas"),
+    when what follows is a name the text uses on its own elsewhere (twice at least) and never with a title
+    ("Anne": a family name takes titles, "Mrs. Bennet", and may follow a given name, "Elizabeth Bennet")."""
+    titled_words = {f.split()[-1] for f in forms if len(f.split()) == 2 and f.split()[0].rstrip(".").lower() in titles}
+    out = Counter(forms)
+    for form, n in forms.items():
+        words = form.split()
+        if n != 1 or len(words) < 3:
+            continue
+        if _description(form):
+            cut = next((k for k in range(2, len(words)) if forms.get(" ".join(words[k:]), 0) >= 2), None)
+        elif words[0].rstrip(".").lower() in titles and words[1].rstrip(".").lower() not in titles:
+            cut = 2
+        else:
+            continue
+        if cut is None:
+            continue
+        left, right = " ".join(words[:cut]), " ".join(words[cut:])
+        if out.get(right, 0) >= 2 and right.split()[0] not in titled_words and (_description(left) or out.get(left, 0) >= 1):
+            out[form] -= 1
+            out[left] += 1
+            out[right] += 1
+            if out[form] <= 0:
+                del out[form]
     return out
 
 
@@ -334,6 +393,23 @@ def _calls(text: str, span: QuotedSpan, index: NameIndex) -> list[str]:
     return out
 
 
+def _lead_in(scene: Scene, paragraphs: dict, by_para: dict, index: int, first: QuotedSpan, reader: TagReader):
+    """The tag that ends the paragraph before a paragraph opening with a quote ("But Sidney said:"), or None."""
+    text = scene.text
+    p = paragraphs[index]
+    if text[p.start : first.start].strip(" \t\n\"'“‘") or index - 1 not in paragraphs:
+        return None
+    before = paragraphs[index - 1]
+    if scene.is_excluded(before.start):
+        return None
+    quoted = by_para.get(index - 1)
+    start = max(q.end + 1 for q in quoted) if quoted else before.start
+    tail = text[start : before.end].rstrip()
+    if not tail or tail[-1] not in ",:—–-":
+        return None
+    return reader.before(max(start, before.end - 300), before.end)
+
+
 def _speakers(
     scene: Scene, spans: list[QuotedSpan], reader: TagReader, is_name, index: NameIndex, narrated: Counter
 ) -> tuple[set[str], list[Line]]:
@@ -358,6 +434,9 @@ def _speakers(
     for index, quotes in sorted(by_para.items()):
         p = paragraphs[index]
         quotes.sort(key=lambda s: s.start)
+        lead = _lead_in(scene, paragraphs, by_para, index, quotes[0], reader)
+        if lead is not None and lead.kind == "name":
+            found.update(lead.names)  # "But Sidney said:" closing the paragraph before
         for k, s in enumerate(quotes):
             nxt = quotes[k + 1].start - 1 if k + 1 < len(quotes) else p.end
             prv = quotes[k - 1].end + 1 if k else p.start
@@ -385,7 +464,11 @@ def _speakers(
                     if tag.kind != "name":
                         continue
                     lead = text[max(pos, cs - 3) : cs]
-                    starts_clause = cs == pos or re.search(r"(?:^|[.!?;]['’\"”)]?\s+|^\s+)$", lead) is not None
+                    starts_clause = (
+                        cs == pos
+                        or re.search(r"(?:^|[.!?;]['’\"”)]?\s+|^\s+)$", lead) is not None
+                        or _ADVERB_OPENING.fullmatch(text, _sentence_start(text, pos, cs), cs) is not None
+                    )
                     acts = _ACTS.match(text, ce, end)
                     if starts_clause and acts and acts.group(1).lower() not in _FUNCTION:
                         found.update(tag.names)
@@ -551,7 +634,8 @@ def gender_evidence(text: str, narration: list[tuple[int, int]], mentions) -> di
     starts = sorted(ends)
     out: dict[str, Counter] = defaultdict(Counter)
     for k, m in enumerate(mentions):
-        if len(m.names) != 1:
+        name = m.names[0] if len(m.names) == 1 else _written(text, m)
+        if name is None:
             continue
         i = bisect.bisect_right(starts, m.start) - 1
         b = ends[starts[i]] if i >= 0 else len(text)
@@ -566,9 +650,15 @@ def gender_evidence(text: str, narration: list[tuple[int, int]], mentions) -> di
             if nxt:
                 he += nxt.group(1).lower() == "he"
                 she += nxt.group(1).lower() == "she"
-        out[m.names[0]]["he"] += he
-        out[m.names[0]]["she"] += she
+        out[name]["he"] += he
+        out[name]["she"] += she
     return out
+
+
+def _written(text: str, mention) -> str | None:
+    """Of the forms a mention may stand for, the one written there ("Hamidullah", not "Hamidullah Begum")."""
+    written = normalise_name(text[mention.start : mention.end])
+    return next((n for n in mention.names if normalise_name(n) == written), None)
 
 
 def form_gender(form: str, evidence: Counter, prior: dict[str, str | None], *, guess: bool = True) -> str | None:
