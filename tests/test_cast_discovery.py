@@ -192,3 +192,22 @@ def test_a_word_that_opens_a_sentence_after_a_quote_is_not_a_name():
         '"Now," said Petra.'
     )
     assert found(text).names == ["Petra"]
+
+
+def test_a_description_for_someone_unnamed_is_a_character_but_not_one_for_a_named_speaker():
+    text = (
+        "Mrs. Corney set down the teapot. A knock came at the door, and a man in a wet cloak stepped in.\n\n"
+        '"Is this the workhouse?" asked the stranger.\n\n'
+        '"It is," said the matron. "And who may you be?"\n\n'
+        '"Nobody you would know," said the stranger.\n\n'
+        '"Then state your business," said Mrs. Corney.\n\n'
+        '"A bed for the night," the stranger said. "No more."\n\n'
+        '"We have none," said the matron, and folded her arms.'
+    )
+    cast = found(text)
+    # "the stranger" is nobody the text has named; "the matron" is Mrs. Corney, named just before
+    assert sorted(cast.names) == ["Mrs. Corney", "the stranger"]
+    assert _speakers(text) == [
+        "the stranger", "Mrs. Corney", "Mrs. Corney", "the stranger", "Mrs. Corney", "the stranger", "the stranger",
+        "Mrs. Corney",
+    ]

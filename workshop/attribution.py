@@ -497,6 +497,8 @@ class _Engine:
         has not been mentioned lately: read it as a description, not a name."""
         if any(c.isupper() for c in tag.phrase):
             return False
+        if self.cast.source.startswith("found") and len(tag.names) == 1 and normalise_name(tag.phrase) == normalise_name(tag.names[0]):
+            return False  # cast discovery made this description a character ("the stranger"): it is its name
         words = [w.strip("'’") for w in tag.phrase.lower().split()]
         nouns = lexicon().nouns
         if not all(w in nouns or w in _GENERIC_WORDS for w in words):

@@ -108,8 +108,13 @@ def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
     index = NameIndex(provisional)
     mentions = [m for a, b in narration for m in index.mentions(text, a, b)]
     reader = TagReader(text, mentions, index)
-    speaking, lines = _speakers(scene, spans, reader, _vocative_test(text, narration), index, counts)
+    speaking, lines, described = _speakers(scene, spans, reader, _vocative_test(text, narration), index, counts)
     counts = counts + quoted
+    if described:
+        strong = _strong_genders(text, narration, mentions, counts)
+        for phrase, n in _epithets(described, speaking, strong).items():
+            counts[phrase] += n
+            speaking.add(phrase)
     first_person_words = sum(len(FIRST_PERSON_WORD.findall(text, a, b)) for a, b in narration)
     if first_person(lines, first_person_words):
         _keep_given_names(lines, text, narration)
@@ -393,6 +398,41 @@ def _calls(text: str, span: QuotedSpan, index: NameIndex) -> list[str]:
     return out
 
 
+MIN_EPITHET_TAGS = 2
+"""A description with no capital ("the stranger", "the matron") becomes a character of its own when it is the
+subject of at least this many speech tags ("said the stranger" twice), and it cannot be one of the characters
+found by name (see :func:`_epithets`)."""
+UNNAMED_NOUNS = frozenset({"stranger", "visitor", "newcomer", "voice", "figure", "unknown", "intruder"})
+"""Nouns for someone the narration does not (yet) name: "the stranger" is nobody the text has named."""
+
+
+def _epithets(described: Counter, speaking: set[str], gender: dict[str, str | None]) -> Counter:
+    """Descriptions the text uses as a character's name: the subject of MIN_EPITHET_TAGS tags or more. Writers
+    vary a named character's tags with descriptions ("said the matron" for Mrs. Corney), so a description counts
+    only when it cannot be one of the speakers found by name: its noun is for someone unnamed ("the stranger",
+    "the voice"), or no speaker found by name is of its gender ("the old man" when the speakers found are all
+    women; "the child" when none is found). Not when a speaker found carries its noun as a title ("the doctor"
+    when Dr. Kemp speaks) or it repeats a description with a capital."""
+    nouns = lexicon().nouns
+    named = [f for f in speaking if not _description(f)]
+    titles = {_title(f) for f in named if _title(f)}
+    capitalised = {f.lower() for f in speaking if _description(f)}
+    out: Counter = Counter()
+    for phrase, n in described.items():
+        noun = phrase.split()[-1]
+        if n < MIN_EPITHET_TAGS or phrase in capitalised or noun in titles or noun in ("other", "others"):
+            continue
+        implied = nouns.get(noun.rstrip("s") if noun not in nouns else noun)
+        if noun in UNNAMED_NOUNS:
+            out[phrase] = n
+        elif implied in ("he", "she"):
+            if not any(gender.get(f) in (None, implied) for f in named):
+                out[phrase] = n
+        elif not named:
+            out[phrase] = n
+    return out
+
+
 def _lead_in(scene: Scene, paragraphs: dict, by_para: dict, index: int, first: QuotedSpan, reader: TagReader):
     """The tag that ends the paragraph before a paragraph opening with a quote ("But Sidney said:"), or None."""
     text = scene.text
@@ -412,13 +452,15 @@ def _lead_in(scene: Scene, paragraphs: dict, by_para: dict, index: int, first: Q
 
 def _speakers(
     scene: Scene, spans: list[QuotedSpan], reader: TagReader, is_name, index: NameIndex, narrated: Counter
-) -> tuple[set[str], list[Line]]:
+) -> tuple[set[str], list[Line], Counter]:
     """Names that are the subject of a tag, act in the narration of a paragraph with dialogue, or are called by
     name in a line (whom a line speaks to answers it); and what each utterance says of a first-person narrator
-    (see :mod:`workshop.narrator`). ``narrated``: the names the narration uses."""
+    (see :mod:`workshop.narrator`); and how often each description with no capital ("the matron") is the subject
+    of a tag. ``narrated``: the names the narration uses."""
     text = scene.text
     found: set[str] = set()
     called: Counter = Counter()
+    described: Counter = Counter()
     for s in spans:
         called.update(_calls(text, s, index))
     by_para: dict[int, list[QuotedSpan]] = defaultdict(list)
@@ -449,6 +491,8 @@ def _speakers(
                     continue
                 if tag.kind == "name":
                     found.update(tag.names)
+                if tag.kind == "descriptive" and tag.phrase.lower().startswith("the "):
+                    described[" ".join(tag.phrase.lower().split())] += 1
                 if tag.kind == "narrator" and tag.strong:
                     lines[s.group].narrator_tag = True
                 elif tag.kind in ("name", "pronoun", "descriptive"):
@@ -475,7 +519,7 @@ def _speakers(
             if s is not None:
                 pos = s.end + 1
     found.update(n for n, k in called.items() if n in narrated or _title(n) or k >= MIN_CALLS)
-    return found, [lines[g] for g in sorted(lines)]
+    return found, [lines[g] for g in sorted(lines)], described
 
 
 _PARTICLE_HYPHEN = re.compile(r"-(?:the|of|de|la|le|du|von|van)-")
@@ -603,6 +647,12 @@ def _merge(speaking: set[str], counts: Counter, gender: dict[str, str | None]) -
                 continue
         out.append(g)
     return [sorted(g) for g in out if g & speaking]
+
+
+def _strong_genders(text: str, narration: list[tuple[int, int]], mentions, counts: Counter) -> dict[str, str | None]:
+    """The genders the text settles for each form: its title, or clear pronouns after it."""
+    evidence = gender_evidence(text, narration, mentions)
+    return {f: form_gender(f, evidence.get(f, Counter()), {}, guess=False) for f in counts}
 
 
 def _clear(evidence: Counter) -> bool:
