@@ -40,6 +40,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from workshop.attribution_lexicon import lexicon
+from workshop import attribution_confidence as confidence_found
 from workshop import attribution_ranker as ranker
 from workshop.attribution_names import Mention, NameIndex
 from workshop.attribution_tags import Tag, TagReader, clause_weight
@@ -206,6 +207,7 @@ def attribute(scene: Scene, segments: list, spans: list[QuotedSpan], cast: Cast 
     any speaker a script names that it lacks (the caller's cast object is not changed).
     """
     notices: list[Notice] = []
+    found = None
     if cast is None or (len(cast) == 0 and cast.source != "file"):
         from workshop.cast_discovery import discover_cast
 
@@ -218,7 +220,26 @@ def attribute(scene: Scene, segments: list, spans: list[QuotedSpan], cast: Cast 
         cast = _with_script_cues(cast, spans)
     engine = _Engine(scene, segments, spans, cast)
     engine.run()
+    if cast.source.startswith("found"):
+        _calibrate_found(segments, found.guessed if found is not None else set())
     return AttributionResult(cast, notices)
+
+
+def _calibrate_found(segments: list, guessed: set[str]) -> None:
+    """The confidences recalibrated for a cast the kit found itself (see :mod:`workshop.attribution_confidence`);
+    ``guessed``: the characters whose gender came from the first-name dictionary, not the text."""
+    for seg in segments:
+        if seg.speaker is not None:
+            kind = confidence_found.kind_of(seg.method, seg.confidence, seg.speaker in guessed)
+            seg.confidence = confidence_found.calibrate(seg.confidence, kind)
+
+
+_SUBORDINATE_I = re.compile(
+    r"(?:\b(?:which|that|who|because|since|as|if|when|while|though|although|until|till|unless|whom|where)|[(])\s+$",
+    re.IGNORECASE,
+)
+"""What stands just before an "I" of a subordinate clause ("(which I allowed", "because I was"): such an "I" is
+background, not the narrator acting, and is not read as a mention."""
 
 
 def _with_narrator_mentions(mentions: list[Mention], narrator: list[Mention]) -> list[Mention]:
@@ -298,7 +319,12 @@ class _Engine:
         names its character ("Natasha shrugged"), a first-person one says "I" ("I shrugged"), and the beats, the
         names around a line and the recent mentions read it the same way."""
         narrator = (self.index.narrator,)
-        return [Mention(m.start(), m.end(), narrator) for m in I_WORD.finditer(self.text) if not self._inside_quote(m.start())]
+        text = self.text
+        return [
+            Mention(m.start(), m.end(), narrator)
+            for m in I_WORD.finditer(text)
+            if not self._inside_quote(m.start()) and not _SUBORDINATE_I.search(text, max(0, m.start() - 20), m.start())
+        ]
 
     def _inside_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.q_starts, pos) - 1
@@ -886,6 +912,11 @@ class _Engine:
                 if name in g.addressees or name in g.owners:
                     continue  # spoken to; or the tag's own words say it is not them ("said Brenda's lawyer")
                 self._set(g, name, "beat")
+                # "I decided to remain silent until Bruce spelled it out": the one keeping silent does not speak
+                g.ruled_out.update(
+                    n for w, _, x in ranked if w == 0 and x[2].kind == "name" and len(x[2].names) == 1
+                    for n in x[2].names if n != name
+                )
                 return
             if tag.kind == "narrator":
                 # "I was looking over my desk. "Where do you want to eat?"": the narrator
@@ -1118,7 +1149,7 @@ class _Engine:
         for k, name, prob, row in ranker.rank(self, weights, only, linked):
             g = self.groups[k]
             method = g.method if row is None else ranker.method_for(row, ranker.tag_kind(self, k))
-            self._set(g, name, method, ranker.confidence(prob, weights))
+            self._set(g, name, method, ranker.confidence(prob, weights, self.cast.source.startswith("found")))
 
     # ------------------------------------------------------------------ writing the answer onto the segments
 

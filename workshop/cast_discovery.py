@@ -94,6 +94,8 @@ class Discovery:
 
     characters: list[Character]
     notices: list[Notice] = field(default_factory=list)
+    guessed: set[str] = field(default_factory=set)
+    """The characters whose pronoun came from the first-name dictionary, not from the text or a title."""
 
 
 def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
@@ -119,6 +121,7 @@ def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
     if first_person(lines, first_person_words):
         _keep_given_names(lines, text, narration)
     characters = []
+    guessed: set[str] = set()
     if speaking:
         evidence = gender_evidence(text, narration, mentions)
         undecided = [f for f in counts if _title(f) is None and not _clear(evidence.get(f, Counter()))]
@@ -133,7 +136,12 @@ def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
             aliases = tuple(sorted((f for f in forms if f != canonical), key=lambda f: (-counts.get(f, 0), f)))
             total = sum((evidence.get(f, Counter()) for f in forms), Counter())
             pronoun = next((gender[f] for f in forms if _title(f) and gender.get(f)), None)
-            characters.append(Character(canonical, aliases, pronoun or form_gender(canonical, total, prior)))
+            settled = pronoun or form_gender(canonical, total, {}, guess=False)
+            if not settled:
+                pronoun = form_gender(canonical, total, prior)
+                if pronoun is not None and pronoun == form_gender(canonical, Counter(), prior):
+                    guessed.add(canonical)
+            characters.append(Character(canonical, aliases, pronoun or settled))
         characters.sort(key=lambda ch: (-sum(counts.get(f, 0) for f in ch.names), ch.name))
     said = [name for a, b in narration for name in names_said(text[a:b])]
     narrator = find_narrator(lines, counts, [n for ch in characters for n in ch.names], said, first_person_words)
@@ -145,7 +153,7 @@ def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
         return Discovery(
             [], [Notice("cast-none", "No cast file, and no name is tied to any line of dialogue; add a cast file.")]
         )
-    return Discovery(characters)
+    return Discovery(characters, guessed=guessed & {ch.name for ch in characters})
 
 
 def _with_narrator(characters: list[Character], found: NarratorFound) -> list[Character]:
@@ -359,7 +367,6 @@ def _add_run(run: list[str], titles: dict[str, str], forms: Counter) -> None:
         forms[name] += 1
 
 
-_TITLED = re.compile(r"(?<![\w'’])((?:Mr|Mrs|Ms|Miss|Dr|Mme|Mlle|Madame|Monsieur|Sir|Lady|Lord)\.?\s+[A-Z][a-z][\w'’-]*)")
 _VOCATIVE_LEAD = re.compile(
     r"[\W_]*(?:(?:oh|ah|my|dear|dearest|well|why|come|now|yes|no|nay|pray|o|indeed|good|poor|sweet|hello|hi|"
     r"hey|morning|evening|thank\s+you|thanks|sir|madam)[\W_]*)*",
@@ -372,13 +379,25 @@ MIN_CALLS = 2
 speaker (a name the narration uses, or one with a title, needs one call)."""
 
 
+@lru_cache(maxsize=1)
+def _titled_pattern() -> re.Pattern:
+    """A title of the lexicon (capitalised: "Mrs.", "Count", "Captain") followed by a capitalised name."""
+    titles = sorted({t[:1].upper() + t[1:] for t in lexicon().titles if len(t) > 1}, key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w'’])((?:" + "|".join(re.escape(t) for t in titles) + r")\.?\s+[A-Z][a-z][\w'’-]*)"
+    )
+
+
 def _titled_in_quotes(text: str, spans: list[QuotedSpan], known: Counter) -> Counter:
-    """Titled names said in the dialogue only ("Hard-hearted, Mrs. Corney?"): a title makes them names."""
+    """Titled names said in the dialogue only ("Hard-hearted, Mrs. Corney?", "Sit down, Count Mippipopolous"):
+    a title makes them names."""
+    pattern = _titled_pattern()
+    titles = lexicon().titles
     out: Counter = Counter()
     for s in spans:
-        for m in _TITLED.finditer(text, s.start, s.end):
+        for m in pattern.finditer(text, s.start, s.end):
             name = _POSSESSIVE.sub("", m.group(1))
-            if name not in known:
+            if name not in known and name.split()[-1].lower() not in titles and name.split()[-1].lower() not in _STOP:
                 out[name] += 1
     return out
 
@@ -673,6 +692,8 @@ def _canonical(forms: list[str], counts: Counter, prior: dict[str, str | None]) 
 
 
 _GENDER_MARGIN = 2.0
+_OVERRIDE_PRIOR = 3
+"""The narration must say "she" after a name this many times (and clearly) to make a Robert a woman."""
 """The narration's he/she after a name settle its gender when one is at least this many times the other."""
 
 
@@ -721,13 +742,17 @@ def form_gender(form: str, evidence: Counter, prior: dict[str, str | None], *, g
     if t and titles[t] in ("he", "she"):
         return titles[t]
     he, she = evidence.get("he", 0), evidence.get("she", 0)
+    words = _content(form)
+    usual = prior.get(words[0]) if words and not _description(form) else None
     if max(he, she) >= 1 and max(he, she) >= _GENDER_MARGIN * min(he, she):
-        return "he" if he > she else "she"
+        said = "he" if he > she else "she"
+        if usual is None or said == usual or max(he, she) >= _OVERRIDE_PRIOR:
+            return said
+        return usual  # one "She sat" after "Robert" is more likely someone else than a woman called Robert
     if not guess:
         return None
-    words = _content(form)
-    if words and not _description(form) and prior.get(words[0]):
-        return prior[words[0]]
+    if usual:
+        return usual
     if _description(form) and words:
         noun = lexicon().nouns.get(words[-1].lower())
         if noun in ("he", "she"):
