@@ -122,3 +122,21 @@ def test_the_kits_own_casts_and_the_catalog_pass(pdnc_dir):
         assert cast.characters and not cast.notices, path
     for work in catalog().values():
         assert work.cast.characters
+
+
+PLAY = "AGNES: Is the lamp lit?\n\nOWEN: It is.\n\nAGNSE: Then we wait.\n\nPOSTMAN: Letter for you.\n"
+
+
+def test_script_cues_not_in_a_given_cast_are_reported_and_left_unattributed():
+    cast = Cast([Character("Agnes", pronouns="she"), Character("Owen", pronouns="he")])
+    dialogue = find_dialogue(scene_from_text(PLAY), cast)
+    assert [s.speaker for s in dialogue.segments] == ["Agnes", "Owen", None, None]
+    assert dialogue.cast.names == ["Agnes", "Owen"]
+    notice = next(n for n in dialogue.notices if n.code == "cue-not-in-cast")
+    assert "Agnse" in notice.message and "Postman" in notice.message and "those 2 lines" in notice.message
+
+
+def test_without_a_cast_file_script_cues_define_the_cast():
+    dialogue = find_dialogue(scene_from_text(PLAY))
+    assert [s.speaker for s in dialogue.segments] == ["Agnes", "Owen", "Agnse", "Postman"]
+    assert not any(n.code == "cue-not-in-cast" for n in dialogue.notices)

@@ -159,6 +159,16 @@ def test_output_on_a_full_disk(tmp_path):
     one_line_failure(run("quotes", "-o", "/dev/full"), "already exists")
 
 
+def test_the_screen_output_sent_to_a_full_disk():
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "workshop", "quotes"], stdout=full, stderr=subprocess.PIPE,
+                                text=True, cwd=ROOT, timeout=180)
+    one_line_failure(result, "No space left")
+    assert "Exception ignored" not in result.stderr
+
+
 def test_output_under_a_file_and_with_a_long_name_and_in_a_missing_folder(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("x")

@@ -217,8 +217,8 @@ def attribute(scene: Scene, segments: list, spans: list[QuotedSpan], cast: Cast 
     ``spans`` are the speech spans the segments were made from, in the same order. Without a cast (or with an
     empty one that is not the writer's) the cast is found in the text (see :mod:`workshop.cast_discovery`); a
     writer's cast left empty, because it names nobody in the scene, gives nobody any line. The cast returned is the one
-    used: the writer's, or the one found, plus any speaker a script names that it lacks (the caller's cast object
-    is not changed).
+    used: the writer's (a script cue it lacks is reported and its lines left unattributed), or the one found plus
+    any speaker a script names that it lacks (the caller's cast object is not changed).
     """
     notices: list[Notice] = []
     if cast is None or (len(cast) == 0 and cast.source != "file"):
@@ -227,10 +227,31 @@ def attribute(scene: Scene, segments: list, spans: list[QuotedSpan], cast: Cast 
         found = discover_cast(scene, spans)
         cast = Cast(list(found.characters), source="found")
         notices.extend(found.notices)
-    cast = _with_script_cues(cast, spans)
+    if cast.source == "file":  # the writer named the cast: a cue it lacks is reported, not made a speaker
+        notices.extend(_cues_outside_the_cast(cast, spans))
+    else:
+        cast = _with_script_cues(cast, spans)
     engine = _Engine(scene, segments, spans, cast)
     engine.run()
     return AttributionResult(cast, notices)
+
+
+def _cues_outside_the_cast(cast: Cast, spans: list[QuotedSpan]) -> list[Notice]:
+    """One notice naming the script's speakers that the writer's cast file lacks (their lines stay unattributed)."""
+    lines: dict[str, int] = {}
+    for span in spans:
+        if span.cue and cast.canonical(span.cue) is None:
+            lines[span.cue] = lines.get(span.cue, 0) + 1
+    if not lines:
+        return []
+    names = sorted(lines, key=lambda c: (-lines[c], c))
+    shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+    total = sum(lines.values())
+    return [Notice("cue-not-in-cast",
+                   f"The script gives lines to {shown}, who {'is' if len(names) == 1 else 'are'} not in the cast file: "
+                   f"{'that line is' if total == 1 else f'those {total} lines are'} left without a speaker. Add "
+                   f"{'the name' if len(names) == 1 else 'the names'} to the cast file (or as an alias) if they are "
+                   "characters.")]
 
 
 def _with_script_cues(cast: Cast, spans: list[QuotedSpan]) -> Cast:
@@ -329,7 +350,11 @@ class _Engine:
         for pos, i in enumerate(g.members):
             span = self.spans[i]
             if span.cue:
-                g.tags.append((i, Tag("script", (self.cast.canonical(span.cue) or span.cue,))))
+                speaker = self.cast.canonical(span.cue)
+                if speaker is None:  # a cue the writer's cast file lacks: someone outside the cast speaks
+                    g.outsider = True
+                else:
+                    g.tags.append((i, Tag("script", (speaker,))))
                 continue
             para = self._para(span.paragraph)
             nxt = self.spans[i + 1] if i + 1 < len(self.spans) else None

@@ -14,7 +14,6 @@ Each problem is one line naming the file, the character and the fix:
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -106,7 +105,35 @@ def _refuse_aliases_naming_others(characters: list["Character"], where: str) -> 
 
 
 def suggest_name(name: str, cast: "Cast") -> str | None:
-    """The cast name (or alias, as its canonical name) closest to ``name``, when one is close enough to be a typo."""
-    index = {name_key(alias): canonical for alias, canonical in cast.aliases_index().items()}
-    close = difflib.get_close_matches(name_key(name), list(index), n=1, cutoff=0.75)
-    return index[close[0]] if close else None
+    """The cast name (or alias, as its canonical name) that ``name`` is probably a misspelling of: one within a
+    typing slip or two of it (a letter wrong, missing, extra or swapped: one for a short name, two from six
+    letters, three from eleven), the closest first; None when no name is that close."""
+    wanted = name_key(name)
+    if not wanted:
+        return None
+    allowed = 1 if len(wanted) < 6 else 2 if len(wanted) < 11 else 3
+    best: tuple[int, str] | None = None
+    for alias, canonical in sorted(cast.aliases_index().items()):
+        distance = typing_distance(wanted, name_key(alias))
+        if distance <= allowed and (best is None or distance < best[0]):
+            best = (distance, canonical)
+    return best[1] if best else None
+
+
+def typing_distance(a: str, b: str) -> int:
+    """Letters to change, add, drop or swap with a neighbour to turn ``a`` into ``b`` (the "optimal string
+    alignment" distance). Written here: difflib has no swaps ("Tmo" is as far from "Tom" as from "Tim"), and one
+    suggestion in a message does not justify a new dependency; names are short, so the square cost is nothing."""
+    if abs(len(a) - len(b)) > 3:
+        return abs(len(a) - len(b))
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], previous2[j - 2] + 1)
+        previous2, previous = previous, row
+    return previous[-1]
