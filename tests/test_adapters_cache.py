@@ -134,3 +134,55 @@ def test_cache_files_are_plain_text(cache_in):
         assert os.path.getsize(cache_in / "cmudict-stress.txt") < 3_000_000
     finally:
         cmudict_adapter.stress_table.cache_clear()
+
+
+def _cut_body(path, keep: float = 0.5, garbage: bytes = b"") -> None:
+    """Keep the signature line as it is, and cut the rest (or replace it with ``garbage``)."""
+    head, _, body = path.read_bytes().partition(b"\n")
+    path.write_bytes(head + b"\n" + (garbage or body[: int(len(body) * keep)]))
+
+
+@pytest.mark.parametrize("garbage", [b"", b"\x00\x01 not a table at all", "wörd 1\n".encode() * 3])
+def test_a_cut_or_garbage_body_under_an_intact_signature_is_rebuilt(cache_in, tmp_path, garbage):
+    source = tmp_path / "source.txt"
+    source.write_text("data", encoding="utf-8")
+    table = "\n".join(f"word{i} {i}" for i in range(1000))
+    assert cache.cached_text("t.txt", [source], lambda: table) == table
+    _cut_body(cache_in / "t.txt", garbage=garbage)
+    assert cache.cached_text("t.txt", [source], lambda: table) == table  # rebuilt, not the damaged copy
+    assert cache.cached_text("t.txt", [source], lambda: "never built") == table  # and written back whole
+
+
+def test_a_cut_stress_table_is_rebuilt_and_syllable_counts_do_not_change(cache_in):
+    from workshop.adapters import cmudict_adapter
+
+    words = "the lighthouse keeper said nothing and the inspector wrote it all down in his book".split() * 40
+    try:
+        cmudict_adapter.stress_table.cache_clear()
+        cmudict_adapter.stress.cache_clear()
+        full = len(cmudict_adapter.stress_table())
+        counted = sum(cmudict_adapter.syllables(w) or 0 for w in words)
+        _cut_body(cache_in / "cmudict-stress.txt", keep=0.3)
+        cmudict_adapter.stress_table.cache_clear()
+        cmudict_adapter.stress.cache_clear()
+        assert len(cmudict_adapter.stress_table()) == full
+        assert sum(cmudict_adapter.syllables(w) or 0 for w in words) == counted
+    finally:
+        cmudict_adapter.stress_table.cache_clear()
+        cmudict_adapter.stress.cache_clear()
+
+
+def test_a_non_number_in_a_cached_table_is_rebuilt_not_a_traceback(cache_in):
+    from workshop.adapters import wordfreq_adapter
+
+    wordfreq_adapter.numbers.cache_clear()
+    try:
+        good = wordfreq_adapter.numbers()
+        path = cache_in / "wordfreq-en-numbers.txt"
+        sig = cache.signature(wordfreq_adapter._sources())
+        for head in (sig, f"{sig} body-sha256:{cache._digest(b'4 x.y')}"):  # an old-style head; a whole checksum
+            path.write_bytes(head.encode() + b"\n4 x.y")
+            wordfreq_adapter.numbers.cache_clear()
+            assert wordfreq_adapter.numbers() == good
+    finally:
+        wordfreq_adapter.numbers.cache_clear()

@@ -364,18 +364,20 @@ def test_an_indented_letter_and_a_written_note_are_mentions():
 # ---------------------------------------------------------------- scripts
 
 
-def test_script_cues_name_the_speaker_and_extend_a_copy_of_the_cast():
+def test_script_cues_name_the_speaker_and_a_cue_the_cast_file_lacks_is_reported():
     text = "NAT: Did we?\nBRUCE: Missed our window.\nCLINT: Hey, you two.\nNAT: Go away."
     cast = Cast([Character("Natasha", ("Nat",), "she"), Character("Bruce", (), "he")])
     dialogue = find_dialogue(scene_from_text(text), cast)
     assert [(s.speaker, s.method) for s in dialogue.segments] == [
         ("Natasha", "script"),
         ("Bruce", "script"),
-        ("Clint", "script"),
+        (None, "none"),  # Clint is not in the writer's cast: reported, not made a speaker
         ("Natasha", "script"),
     ]
-    assert dialogue.cast.names == ["Natasha", "Bruce", "Clint"] and dialogue.cast.source == "file+found"
-    assert cast.names == ["Natasha", "Bruce"]  # the writer's cast object is left as it was
+    assert dialogue.cast.names == ["Natasha", "Bruce"] and dialogue.cast.source == "file"
+    assert any(n.code == "cue-not-in-cast" and "Clint" in n.message for n in dialogue.notices)
+    found = find_dialogue(scene_from_text(text))  # without a cast file, the cues are the cast
+    assert [s.speaker for s in found.segments] == ["Nat", "Bruce", "Clint", "Nat"]
 
 
 def test_a_description_naming_a_title_is_the_one_character_with_that_title():

@@ -93,8 +93,8 @@ def test_a_correction_is_saved_applied_and_survives_edits_elsewhere(tmp_path):
     dialogue = find_dialogue(scene_from_text(TWO_PEOPLE), cast)
     third = dialogue.segments[2]
     path = tmp_path / "scene.corrections.toml"
-    save_correction(path, third, "Tom")
-    save_correction(path, third, "Anna")  # a second fix to the same line replaces the first
+    save_correction(path, third, "Tom", scene=dialogue.scene)
+    save_correction(path, third, "Anna", scene=dialogue.scene)  # a second fix to the same line replaces the first
     assert [(f.quote, f.speaker) for f in load_corrections(path)] == [("Suit yourself.", "Anna")]
     fixed = find_dialogue(scene_from_text(TWO_PEOPLE), cast, corrections=path)
     assert (fixed.segments[2].speaker, fixed.segments[2].method, fixed.segments[2].confidence) == ("Anna", "correction", 1.0)

@@ -91,7 +91,7 @@ def test_huge_file_fails_cleanly(tmp_path):
         ("[people]\nname='x'\n", "no [[character]]"),
         ('[[character]]\naliases = ["Nat"]\n', "has no name"),
         ('[[character]]\nname = "Nat"\npronouns = "xe"\n', "pronouns of Nat"),
-        ('[[character]]\nname = "Nat"\n[[character]]\nname = "nat"\n', "appear twice"),
+        ('[[character]]\nname = "Nat"\n[[character]]\nname = "Nat"\n', "appear twice"),
     ],
 )
 def test_malformed_cast_files_fail_cleanly(tmp_path, seed_path, cast, words):

@@ -6,6 +6,7 @@ import pytest
 
 import seed_variants
 from workshop import find_dialogue, scene_from_text
+from workshop.cast import Cast, Character
 from workshop.errors import WorkshopError
 from workshop.quotes import find_quotes
 
@@ -75,6 +76,34 @@ def test_an_unclosed_quote_ends_at_its_paragraph_and_is_reported_by_line():
 def test_em_dash_dialogue():
     text = "— Where were you? — she asked. — Out.\n\n― Nowhere, he said.\n\nThe door shut."
     assert quoted(text) == ["Where were you?", "Out.", "Nowhere, he said."]
+
+
+def test_double_hyphen_dialogue_is_the_typewritten_em_dash():
+    text = (
+        "--What is your name? -- the teacher asked.\n\n"
+        "--I am new here, sir.\n\n"
+        "--And where do you live? -- Miss Cole pressed him. -- Tell me--tell me now.\n\n"
+        "He did not answer at once.\n\n"
+        "--Clongowes."
+    )
+    assert quoted(text) == ["What is your name?", "I am new here, sir.", "And where do you live?", "Tell me--tell me now.", "Clongowes."]
+    cast = Cast([Character("Miss Cole", ("the teacher",), "she"), Character("Stephen Dedalus", ("Stephen",), "he")])
+    dialogue = find_dialogue(scene_from_text(text, detect_notes=False), cast)
+    assert dialogue.style == "dash"
+    # the tag after the second double hyphen names the speaker, as after an em-dash
+    assert [(s.speaker, s.method) for s in dialogue.segments if s.method in ("explicit", "split")] == [
+        ("Miss Cole", "explicit"), ("Miss Cole", "explicit"), ("Miss Cole", "split")
+    ]
+
+
+def test_double_hyphens_inside_quoted_paragraphs_and_rules_of_hyphens_are_not_dash_dialogue():
+    text = (
+        '"I cannot--I will not," said Emma.\n\n'
+        "--------\n\n"
+        "--- a rule of three hyphens ---\n\n"
+        '"No," said Harriet -- and she meant it.'
+    )
+    assert quoted(text) == ["I cannot--I will not,", "No,"]
 
 
 def test_play_script_and_screenplay():

@@ -1,5 +1,8 @@
 import hashlib
 import io
+import os
+import subprocess
+import sys
 import urllib.error
 from pathlib import Path
 
@@ -105,3 +108,58 @@ def test_reference_scenes_load_with_their_casts():
     assert by_path.source == "file" and set(by_path.lines()) == {"Hale", "Pim"}
     with pytest.raises(WorkshopError, match="No reference called"):
         load_reference("the-astronaut")
+
+
+def _stripped_fixture() -> bytes:
+    return strip_gutenberg(FIXTURE.read_text(encoding="utf-8")).encode("utf-8")
+
+
+def test_a_cached_book_with_no_checksum_on_record_is_not_trusted(tmp_path):
+    path = tmp_path / "the-sign-of-the-four.txt"
+    path.write_bytes(_stripped_fixture().replace(b"sailor", b"tailor"))  # edited, and no checksums.json
+    with pytest.raises(WorkshopError, match="no checksum on record.*--fetch"):
+        load_reference("the-sign-of-the-four", cache=tmp_path)
+    opener = FakeOpener()
+    ref = load_reference("the-sign-of-the-four", fetch=True, cache=tmp_path, opener=opener)  # downloaded afresh
+    assert len(opener.calls) == 1 and path.read_bytes() == _stripped_fixture()
+    assert any("sailor" in t for t in ref.lines()["Holmes"])
+    assert load_reference("the-sign-of-the-four", cache=tmp_path).source == "catalog"  # now on record
+
+
+def test_a_checksum_shipped_in_the_catalog_is_checked(tmp_path, monkeypatch):
+    import dataclasses
+
+    import workshop.references as references
+
+    good = hashlib.sha256(_stripped_fixture()).hexdigest()
+    works = dict(catalog())
+    works["the-sign-of-the-four"] = dataclasses.replace(works["the-sign-of-the-four"], sha256=good)
+    monkeypatch.setattr(references, "catalog", lambda: works)
+    path = tmp_path / "the-sign-of-the-four.txt"
+    path.write_bytes(_stripped_fixture())
+    assert fetch_work("the-sign-of-the-four", cache=tmp_path, download=False) == path  # no record needed
+    path.write_bytes(_stripped_fixture() + b"\nAn added line.\n")
+    with pytest.raises(WorkshopError, match="checksum mismatch"):
+        fetch_work("the-sign-of-the-four", cache=tmp_path, download=False)
+    path.unlink()
+    with pytest.raises(WorkshopError, match="checksum in the kit's catalog"):
+        fetch_work("the-sign-of-the-four", cache=tmp_path, opener=FakeOpener(payload=b"*** START OF THE PROJECT "
+                                                                              b"GUTENBERG EBOOK X ***\nOther book."))
+    assert not path.exists()  # a download that does not match is never written
+    with pytest.raises(WorkshopError, match="sha256 must be 64"):
+        catalog_from_toml('[[work]]\nkey = "x"\ntitle = "X"\ngutenberg_id = 1\nsha256 = "abc"\n')
+
+
+@pytest.mark.parametrize("folder", ["the-sign-of-the-four.txt", "checksums.json"])
+def test_a_cached_book_or_checksums_file_that_is_a_folder_is_one_line(tmp_path, folder):
+    root = Path(__file__).resolve().parents[1]
+    (tmp_path / "the-sign-of-the-four.txt").write_bytes(_stripped_fixture())
+    if folder == "the-sign-of-the-four.txt":
+        (tmp_path / folder).unlink()
+    (tmp_path / folder).mkdir()
+    result = subprocess.run([sys.executable, "-m", "workshop", "compare", "--against", "the-sign-of-the-four"],
+                            capture_output=True, text=True, cwd=root, timeout=180,
+                            env={**os.environ, "VOICE_WORKSHOP_CACHE": str(tmp_path)})
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("voice-workshop: ")]
+    assert len(errors) == 1 and "please report" not in errors[0] and folder in errors[0], result.stderr

@@ -43,7 +43,7 @@ from workshop.attribution_lexicon import lexicon
 from workshop import attribution_ranker as ranker
 from workshop.attribution_names import Mention, NameIndex
 from workshop.attribution_tags import Tag, TagReader, clause_weight
-from workshop.cast import Cast, Character
+from workshop.cast import Cast, Character, normalise_name
 from workshop.errors import Notice
 from workshop.quotes import QuotedSpan
 from workshop.scene import Scene
@@ -74,6 +74,10 @@ NEXT_SPEAKER_PENALTY = 2.0
 """How much less likely "she said" is the one the next line names as its speaker (people seldom speak twice running)."""
 PICK_SPEAKER_WINDOW = 6
 """A name several characters share goes to the one of them who spoke within this many utterances before."""
+FORWARD_WINDOW = 1500
+FORWARD_WEIGHT = 1.5
+"""When no one a pronoun could mean was named before it (a scene opening mid-conversation), the first ones named in
+the narration within this many characters after it count, with this weight for the first (halved for the next)."""
 PREV_ADDRESSEE_WEIGHT = 4.0
 """How much being called by name in the line straight before counts when resolving "he said": the one called
 answers (only straight after; across a paragraph of narration the call has lapsed)."""
@@ -136,6 +140,8 @@ class _Group:
     ruled_out: set[str] = field(default_factory=set)
     """Characters the tag's own words exclude ("replied the boy" just after a named speaker's line is not that
     speaker; "said his wife" is not "he"): the ranker does not choose them either."""
+    owners: set[str] = field(default_factory=set)
+    """Characters a possessive in the tag names ("said Brenda's lawyer"): nobody gives them the line."""
 
 
 _TO_NAME = re.compile(
@@ -163,6 +169,18 @@ _VOCATIVE_LEAD = re.compile(
     r"hey|morning|evening|thank\s+you|thanks|sir|madam)[\W_]*)*",
     re.IGNORECASE,
 )
+_SENTENCE_STOP = re.compile(r"(?:[.!?;]|--|—)['’\"”]?\s*")
+
+
+def _last_sentence_start(text: str, a: int, b: int) -> int | None:
+    """Where the last sentence inside ``text[a:b]`` starts (after its full stop, question or exclamation mark,
+    semicolon or dash), or None when ``text[a:b]`` holds no sentence end."""
+    last = None
+    for m in _SENTENCE_STOP.finditer(text, a, b):
+        last = m.end()
+    return last
+
+
 _SENTENCE_OPEN = re.compile(r"[.!?;]['’\"”]?\s+$")
 _STARTS_TAG = re.compile(r"[\s,;:!?.—–\-_)]*$")
 _OUTSIDER = "\0outsider"
@@ -199,8 +217,8 @@ def attribute(scene: Scene, segments: list, spans: list[QuotedSpan], cast: Cast 
     ``spans`` are the speech spans the segments were made from, in the same order. Without a cast (or with an
     empty one that is not the writer's) the cast is found in the text (see :mod:`workshop.cast_discovery`); a
     writer's cast left empty, because it names nobody in the scene, gives nobody any line. The cast returned is the one
-    used: the writer's, or the one found, plus any speaker a script names that it lacks (the caller's cast object
-    is not changed).
+    used: the writer's (a script cue it lacks is reported and its lines left unattributed), or the one found plus
+    any speaker a script names that it lacks (the caller's cast object is not changed).
     """
     notices: list[Notice] = []
     if cast is None or (len(cast) == 0 and cast.source != "file"):
@@ -209,10 +227,31 @@ def attribute(scene: Scene, segments: list, spans: list[QuotedSpan], cast: Cast 
         found = discover_cast(scene, spans)
         cast = Cast(list(found.characters), source="found")
         notices.extend(found.notices)
-    cast = _with_script_cues(cast, spans)
+    if cast.source == "file":  # the writer named the cast: a cue it lacks is reported, not made a speaker
+        notices.extend(_cues_outside_the_cast(cast, spans))
+    else:
+        cast = _with_script_cues(cast, spans)
     engine = _Engine(scene, segments, spans, cast)
     engine.run()
     return AttributionResult(cast, notices)
+
+
+def _cues_outside_the_cast(cast: Cast, spans: list[QuotedSpan]) -> list[Notice]:
+    """One notice naming the script's speakers that the writer's cast file lacks (their lines stay unattributed)."""
+    lines: dict[str, int] = {}
+    for span in spans:
+        if span.cue and cast.canonical(span.cue) is None:
+            lines[span.cue] = lines.get(span.cue, 0) + 1
+    if not lines:
+        return []
+    names = sorted(lines, key=lambda c: (-lines[c], c))
+    shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+    total = sum(lines.values())
+    return [Notice("cue-not-in-cast",
+                   f"The script gives lines to {shown}, who {'is' if len(names) == 1 else 'are'} not in the cast file: "
+                   f"{'that line is' if total == 1 else f'those {total} lines are'} left without a speaker. Add "
+                   f"{'the name' if len(names) == 1 else 'the names'} to the cast file (or as an alias) if they are "
+                   "characters.")]
 
 
 def _with_script_cues(cast: Cast, spans: list[QuotedSpan]) -> Cast:
@@ -298,6 +337,7 @@ class _Engine:
         for k, g in enumerate(self.groups):
             if g.speaker is None and not g.outsider:
                 self._beat(k, g)
+        self._vocative_anchors()
         self._alternate_runs()
         self._turn_taking()
         self._rerank()
@@ -310,7 +350,11 @@ class _Engine:
         for pos, i in enumerate(g.members):
             span = self.spans[i]
             if span.cue:
-                g.tags.append((i, Tag("script", (self.cast.canonical(span.cue) or span.cue,))))
+                speaker = self.cast.canonical(span.cue)
+                if speaker is None:  # a cue the writer's cast file lacks: someone outside the cast speaks
+                    g.outsider = True
+                else:
+                    g.tags.append((i, Tag("script", (speaker,))))
                 continue
             para = self._para(span.paragraph)
             nxt = self.spans[i + 1] if i + 1 < len(self.spans) else None
@@ -393,6 +437,10 @@ class _Engine:
                 after = text[m.end : m.end + 2]
                 at_start = _VOCATIVE_LEAD.fullmatch(text, span.start, m.start) is not None
                 lead_ok = at_start or re.search(r"[,!?]\s*$|^\s*$", before) is not None
+                if not lead_ok:
+                    # "Six years hence! Dear Miss Woodhouse, he would be...": a sentence that opens on the name
+                    opening = _last_sentence_start(text, max(span.start, m.start - 40), m.start)
+                    lead_ok = opening is not None and _VOCATIVE_LEAD.fullmatch(text, opening, m.start) is not None
                 follow_ok = re.match(r"\s*[,!?.;—]|$", after) is not None or m.end >= span.end
                 if len(m.names) != 1:
                     continue
@@ -404,14 +452,38 @@ class _Engine:
     def _set(self, g: _Group, name: str | None, method: str, conf: float | None = None) -> None:
         if name is None:
             return
+        if method not in ("explicit", "script") and (name in g.owners or self._clashes(g, name)):
+            return  # "said Brenda's lawyer" is not Brenda; a line tagged "he said" is no woman's
         g.speaker, g.method = name, method
         g.confidence = CONFIDENCE.get(method, 0.5) if conf is None else conf
 
+    def _clashes(self, g: _Group, name: str) -> bool:
+        """Whether the line's own "he said" / "she said" rules the character out (their pronoun is the other one,
+        or they are the first-person narrator)."""
+        said = next((t.pronoun for _, t in g.tags if t.kind == "pronoun" and t.pronoun in ("he", "she")), None)
+        if said is None:
+            return False
+        if name == self.index.narrator:
+            return True
+        own = self.pronoun.get(name)
+        return own in ("he", "she") and own != said
+
     def _pick(self, names: tuple[str, ...], pos: int, g: _Group | None = None) -> str:
-        """One character for a name several share (two Miss Bennets): the one who spoke just before, else the most
-        recently mentioned by a name of their own, else the one mentioned most often."""
+        """One character for a name several share (two Miss Bennets; "Robert" for Robert Cohn and Robert Prentiss):
+        the one named by a name of their own opening a sentence earlier in the same paragraph, else the one who spoke just before, else
+        the most recently mentioned by a name of their own, else the one mentioned most often."""
         if len(names) == 1:
             return names[0]
+        i = bisect.bisect_left(self.narr_starts, pos) - 1
+        para_start = self.para_starts[bisect.bisect_right(self.para_starts, pos) - 1] if self.para_starts else 0
+        while i >= 0 and self.narr[i].start >= para_start:
+            m = self.narr[i]
+            i -= 1
+            if len(m.names) == 1 and m.names[0] in names and (
+                m.start == para_start or _SENTENCE_OPEN.search(self.text, max(para_start, m.start - 3), m.start)
+            ):
+                # 'Robert Prentiss laughed. "Stay," Robert said.': the one just named in full, acting
+                return m.names[0]
         if g is not None:
             k = g.number - 1
             while k >= 0 and g.number - k <= PICK_SPEAKER_WINDOW:
@@ -438,6 +510,8 @@ class _Engine:
         pos = tag.pos
         titled = self._titled(tag.phrase)
         rival = titled is not None and titled not in tag.names
+        if not rival and self._described_in_full(tag) and self._described_lately(tag):
+            return False
         i = bisect.bisect_left(self.narr_starts, pos) - 1
         while i >= 0 and pos - self.narr[i].start < 4000:
             m = self.narr[i]
@@ -449,6 +523,29 @@ class _Engine:
                     continue
                 return False
         return True
+
+    def _described_in_full(self, tag: Tag) -> bool:
+        """Whether a description in a tag is word for word what the cast calls the character ("said the little girl"
+        for a character the cast names "Little Girl", "the doctor" for one with the alias "Doctor"): the cast's own
+        words name them, as a name would. (A shorter description, "the girl" for "Little Girl", does not.)"""
+        if len(tag.names) != 1:
+            return False
+        words = normalise_name(tag.phrase).split()
+        bare = " ".join(words[1:]) if words and words[0] in ("the", "a", "an") else " ".join(words)
+        character = self.cast.get(tag.names[0])
+        return character is not None and any(
+            bare == " ".join(w for w in normalise_name(n).split() if w not in ("the", "a", "an")) for n in character.names
+        )
+
+    def _described_lately(self, tag: Tag) -> bool:
+        """Whether the narration used the tag's description in the few pages before it ("The little girl looked
+        up." before "said the little girl"): the one described is in the scene."""
+        words = tag.phrase.split()
+        if not words:
+            return False
+        pattern = re.compile(r"(?<![\w'’])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w'’])", re.IGNORECASE)
+        start = max(0, tag.pos - 4000)
+        return any(not self._inside_quote(m.start()) for m in pattern.finditer(self.text, start, tag.pos))
 
     @staticmethod
     def _generic_words(phrase: str) -> bool:
@@ -522,6 +619,18 @@ class _Engine:
                 weight += SAME_SENTENCE_WEIGHT  # "Mr. Elton looked all alarm, as he exclaimed"
             add(name, weight)
             rank += 1
+        if rank == 0:
+            # nobody it could be was named before it (a scene that opens on "she said"): the reader learns who
+            # from the narration that follows, so the first ones named after it who fit count, less
+            j = bisect.bisect_right(self.narr_starts, pos)
+            while j < len(self.narr) and self.narr[j].start - pos < FORWARD_WINDOW and rank < 3:
+                m = self.narr[j]
+                j += 1
+                if len(m.names) != 1 or m.names[0] in seen or not fits(m.names[0]):
+                    continue
+                seen.add(m.names[0])
+                add(m.names[0], FORWARD_WEIGHT / (1 + rank))
+                rank += 1
         # the conversation: recent speakers
         prev = self._recent_speakers(k, 4)
         for j, name in enumerate(prev):
@@ -546,11 +655,11 @@ class _Engine:
                     add(m.names[0], LEAD_SUBJECT_WEIGHT)  # the last sentence-opening name there
                     break
         # the people in this exchange: one of them is speaking
-        for name in self._participants(k, exclude_self=True):
+        for name in sorted(self._participants(k, exclude_self=True)):  # sorted: ties never follow set order
             add(name, PARTICIPANT_WEIGHT)
         # somebody addressed in the previous line tends to answer
         if k > 0 and g.paragraph - self.groups[k - 1].last_paragraph <= 1:
-            for name in self.groups[k - 1].addressees:
+            for name in sorted(self.groups[k - 1].addressees):
                 add(name, PREV_ADDRESSEE_WEIGHT)
         for name in g.addressees:
             if name in scores:
@@ -662,7 +771,14 @@ class _Engine:
         return sum(1 for ch in self.cast if ch.pronouns == pronoun and ch.name != self.index.narrator) == 1
 
     def _resolve(
-        self, k: int, g: _Group, pos: int, pronoun: str | None, phrase: str = "", described: tuple[str, ...] = ()
+        self,
+        k: int,
+        g: _Group,
+        pos: int,
+        pronoun: str | None,
+        phrase: str = "",
+        described: tuple[str, ...] = (),
+        owner: tuple[str, ...] = (),
     ) -> str | None:
         """The character a pronoun or description at ``pos`` stands for, or None. When the likely ones are ruled
         out (the person addressed), the only other character of that gender in the cast, if there is one.
@@ -681,7 +797,12 @@ class _Engine:
             if possessor in scores:
                 del scores[possessor]
                 g.ruled_out.add(possessor)
-        if words and words[0] == "the" and k > 0 and g.paragraph - self.groups[k - 1].last_paragraph <= DESCRIBED_GAP:
+        for name in owner:
+            # "said Brenda's solicitor": not Brenda
+            scores.pop(name, None)
+            g.ruled_out.add(name)
+            g.owners.add(name)
+        if words and (words[0] == "the" or owner) and k > 0 and g.paragraph - self.groups[k - 1].last_paragraph <= DESCRIBED_GAP:
             last = self.groups[k - 1].speaker
             if last in scores and last not in described:
                 # '"Do you live here?" inquired Oliver. "I do," replied the boy.': a writer who has just named the
@@ -729,7 +850,7 @@ class _Engine:
                 if tag.pronoun in ("they", "we"):
                     continue
                 phrase = tag.phrase if tag.kind == "descriptive" else ""
-                best = self._resolve(k, g, tag.pos, tag.pronoun, phrase, described)
+                best = self._resolve(k, g, tag.pos, tag.pronoun, phrase, described, tag.owner)
                 if best is None:
                     continue
                 method = "pronoun" if tag.kind == "pronoun" else "descriptive"
@@ -778,8 +899,8 @@ class _Engine:
                 continue
             if tag.kind == "name":
                 name = self._pick(tag.names, cs, g)
-                if name in g.addressees:
-                    continue
+                if name in g.addressees or name in g.owners:
+                    continue  # spoken to; or the tag's own words say it is not them ("said Brenda's lawyer")
                 self._set(g, name, "beat")
                 return
             if tag.kind == "narrator":
@@ -849,7 +970,7 @@ class _Engine:
                 continue
             order = sorted(known)
             # who is spoken to in this exchange: the partner when only one speaker is known
-            addressed = Counter(n for k in run for n in groups[k].addressees)
+            addressed = Counter(n for k in run for n in sorted(groups[k].addressees))
             speakers = set(known.values()) - {_OUTSIDER}
             if len(speakers) == 1:
                 only = next(iter(speakers))
@@ -903,6 +1024,31 @@ class _Engine:
                     d, name = options[1]  # the line before spoke to this one: they answer
                 if d <= MAX_ALTERNATION or len(speakers | ({partner} if partner else set())) == 2:
                     self._set(g, name, "turn-taking", CONFIDENCE["turn-taking" if d <= 2 else "turn-taking-chain"])
+
+    def _vocative_anchors(self) -> None:
+        """An exchange in which nobody is known yet (a scene that opens mid-conversation, without a tag) whose lines
+        call two people by name ("Dear Miss Woodhouse", "Harriet"): those two are talking, and a line that calls one
+        of them is the other's. (One name called, and one other character named in the narration around the
+        exchange: those two.) The lines so anchored let alternation fill the rest."""
+        groups = self.groups
+        for run in self._runs():
+            if len(run) < 2 or any(groups[k].speaker or groups[k].outsider for k in run):
+                continue
+            addressed = sorted({n for k in run for n in groups[k].addressees})
+            if len(addressed) == 2:
+                pair = set(addressed)
+            elif len(addressed) == 1:
+                other = self.index.narrator if self.index.narrator not in (None, addressed[0]) else None
+                other = other or self._named_around(run, addressed[0])
+                if other is None:
+                    continue
+                pair = {addressed[0], other}
+            else:
+                continue
+            for k in run:
+                called = groups[k].addressees & pair
+                if len(called) == 1:
+                    self._set(groups[k], next(iter(pair - called)), "vocative")
 
     def _named_around(self, run: list[int], speaker: str) -> str | None:
         """The character other than ``speaker`` named most often in the narration of an exchange (from the

@@ -17,11 +17,16 @@ from workshop.cast import normalise_name as _normalise
 def normalise_name(name: str) -> str:
     return _normalise(name)
 
-# A run of capitalised words, optionally led by a determiner ("the Jew", "the White Rabbit") or joined by "of"/"de"
-# ("the King of Hearts", "Lady Catherine de Bourgh"); titles keep their full stop ("Mr. Darcy").
+PARTICLES = (
+    "of", "de", "la", "le", "van", "von", "du", "the", "der", "den", "ter", "ten", "di", "da", "del", "della", "des",
+    "dos", "das", "zu", "af", "bin", "ibn", "al", "el",
+)
+"""Small words inside a name: "Lady Catherine de Bourgh", "Mr. van der Luyden", "Vasco da Gama", "the King of Hearts"."""
+# A run of capitalised words, optionally led by a determiner ("the Jew", "the White Rabbit") or joined by particles
+# ("the King of Hearts", "Lady Catherine de Bourgh", "Mr. van der Luyden"); titles keep their full stop ("Mr. Darcy").
 CANDIDATE = re.compile(
     r"(?<![\w'’])(?:(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Mm]y|[Oo]ld|[Yy]oung|[Ll]ittle|[Pp]oor|[Dd]ear)\s+)*"
-    r"[A-Z][\w'’]*(?:-[\w'’]+)*(?:(?:\.\s+|\s+)(?:(?:of|de|la|le|van|von|du|the)\s+)*[A-Z][\w'’]*(?:-[\w'’]+)*)*"
+    r"[A-Z][\w'’]*(?:-[\w'’]+)*(?:(?:\.\s+|\s+)(?:(?:" + "|".join(PARTICLES) + r")\s+)*[A-Z][\w'’]*(?:-[\w'’]+)*)*"
 )
 _TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _WHITESPACE = re.compile(r"\s")
@@ -81,7 +86,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _HEAD_END = {"at", "of", "in", "with", "on", "from", "who", "whose", "that", "by", "near"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "my", "their", "our"}
 NARRATOR_ALIASES = {"_narr", "narr", "i", "narrator", "the narrator", "me"}
-_STOP = {
+_STOP = set(PARTICLES) | {
     "the", "a", "an", "her", "his", "my", "of", "de", "la", "le", "van", "von", "du", "old", "young", "little",
     "poor", "dear", "i", "he", "she", "it", "we", "they", "you", "in", "on", "at", "but", "and", "oh", "yes", "no",
     "well", "then", "now", "so", "what", "who", "why", "how", "when", "there", "here", "this", "that", "not",
@@ -125,12 +130,14 @@ class NameIndex:
                 if len(tokens) < 2:
                     continue
                 content = [t for t in tokens if t not in titles and t not in _STOP]
-                for t in {content[0], content[-1]} if content else set():
-                    if len(t) > 1:
+                for t in dict.fromkeys((content[0], content[-1])) if content else ():
+                    if len(t) > 1 and not _POSSESSIVE.search(t):
+                        # (a possessive names someone else: "Brenda's" in "Brenda's Cousin" is Brenda)
                         parts.setdefault(t, set()).add(ch.name)
-                        if tokens[0] in _DETERMINERS or t != tokens[0] or _POSSESSIVE.search(t):
-                            # a word of a description ("gentleman"), a family name (the Honeychurches) or a
-                            # possessive ("Lucy's Brother"): not a first name two people happen to share
+                        if tokens[0] in _DETERMINERS or t != content[0] or len(content) < 2:
+                            # a word of a description ("gentleman") or a family name (the Honeychurches, "Mr.
+                            # Bennet"): not a first name two people happen to share ("Robert" of "Mr. Robert Cohn"
+                            # and "Robert Prentiss" is)
                             described_parts.add(t)
                 # "Mr. Bennet" -> also "Bennet" with other titles is not added (another Bennet may exist)
         for key, owners in parts.items():

@@ -350,17 +350,17 @@ def _narration(engine: _Engine, k: int, lo: int, hi: int) -> _Narration:
     near: dict[str, None] = {}
     if prev is not None:
         near.update(dict.fromkeys(sorted(prev.addressees)))
-        for c in prev.addressees:
+        for c in sorted(prev.addressees):
             cells[c, _ADDRESSED_PREV] = 1.0
-        for c in prev.mentioned:
+        for c in sorted(prev.mentioned):
             cells[c, _NAMED_PREV] = 1.0
     if nxt is not None:
         near.update(dict.fromkeys(sorted(nxt.addressees)))
-        for c in nxt.addressees:
+        for c in sorted(nxt.addressees):
             cells[c, _ADDRESSED_NEXT] = 1.0
-    for c in g.addressees:
+    for c in sorted(g.addressees):
         cells[c, _ADDRESSED_HERE] = 1.0
-    for c in g.mentioned:
+    for c in sorted(g.mentioned):
         cells[c, _NAMED_HERE] = 1.0
     for c, value in g.pronoun_scores.items():
         cells[c, _PRONOUN_SCORE] = max(-3.0, min(6.0, value)) / 3

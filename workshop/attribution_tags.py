@@ -101,6 +101,25 @@ def clause_weight(text: str, a: int, cs: int, ce: int, b: int) -> float:
 
 
 _RELATIVE_WHO = re.compile(r",\s+who\b")
+_CLEFT = re.compile(r"[Ii]t\s+(?:was|is)\s+(?:only\s+|then\s+)?")
+"""'It was Poirot who spoke': the name after it is the speaker when "who" and a speech verb follow it."""
+_WHO_SPOKE = re.compile(r",?\s+(?:who|that)\b")
+_AS = re.compile(r"[Aa]s\s+")
+"""'"...," as Mr. Pike put it': the name after it speaks (the words quoted are theirs)."""
+_PUT_IT = re.compile(r"\s+(?:(?:had|has|would|will|might|once|later|always|so\s+\w+ly|\w+ly)\s+)?(?:put|puts)\s+it\b")
+_FROM_LIPS = re.compile(
+    r"(?:[Tt]he\s+(?:\w+\s+)?(?:answer|reply|words?|response|cry|question|retort)\s+)?"
+    r"(?:came|comes|come|fell|dropped|issued|escaped|burst|broke|slipped)\s+(?:\w+\s+){0,2}?from\s+"
+)
+"""'"Go home," came from Anna's lips': the one whose lips (mouth, throat) the words came from speaks."""
+_LIPS = re.compile(r"(?:['’]s?)?\s+(?:\w+\s+)?(?:lips|mouth|throat|tongue|pen)\b")
+_OWNED_WORD = re.compile(r"\s+([a-z][a-z\-]*)\b")
+_OWNED_SPEECH = {
+    "voice", "voices", "tone", "tones", "reply", "answer", "words", "word", "response", "retort", "whisper", "cry",
+    "remark", "exclamation", "question", "view", "comment", "rejoinder", "observation", "reflection", "protest",
+    "greeting", "lips", "mouth", "throat", "tongue", "laugh", "laughter", "sigh", "shout", "scream", "call", "own",
+}
+"""Nouns after a possessive name that keep the name's owner the speaker ("Viktor's voice came", "Anna's reply")."""
 _WHO_BEFORE = re.compile(r",\s+who\b(?:\s+\w+){0,4}\s*$")
 
 
@@ -114,8 +133,11 @@ class Tag:
     pos: int = 0
     strong: bool = True  # a speech verb (not just any verb after a comma)
     phrase: str = ""
+    owner: tuple[str, ...] = ()
+    """For "said Brenda's solicitor": the characters the possessive names (Brenda), who are not the speaker."""
 
 
+_GENERIC_ADJECTIVES = {"old", "young", "little", "poor", "dear", "elder", "younger", "eldest", "youngest", "own", "new", "former", "late"}
 _GAP_WORD = re.compile(r"\s*([a-z][a-z\-]*)\s+")
 _NOT_GAP = {
     "to", "at", "with", "towards", "toward", "near", "for", "from", "on", "upon", "into", "about", "like", "than",
@@ -219,6 +241,49 @@ class TagReader:
             i += 1
         return out
 
+    def _owned_speech(self, ce: int, end: int) -> bool:
+        """Whether the name ending at ``ce`` owns the words ("Viktor's voice came", "was Mr. Emerson's reply"): the
+        name's character speaks. The name may end on its "'s" or stand before it."""
+        text = self.text
+        return _POSSESSIVE.match(text, ce - 2 if text[ce - 2 : ce] in ("'s", "’s") else ce, end) is not None
+
+    def _owned_person(self, cs: int, ce: int, tag: Tag, end: int) -> tuple[Tag, int] | None:
+        """'said Brenda's solicitor', 'Brenda's old nurse said': a possessive name followed by a noun names someone
+        else, the one the noun says (a cast name for the whole phrase or its noun when there is one, else a
+        description that the owner cannot be). Returns the tag and where the noun ends, or None when the name is no
+        possessive or its noun says the owner speaks ("Viktor's voice")."""
+        text = self.text
+        if tag.kind != "name":
+            return None
+        p = ce
+        if text[p - 2 : p] not in ("'s", "’s") and text[p - 1 : p] not in ("'", "’"):
+            if text[p : p + 2] in ("'s", "’s"):
+                p += 2
+            elif text[p : p + 1] in ("'", "’") and text[p - 1 : p] == "s":
+                p += 1
+            else:
+                return None
+        words = []
+        q = p
+        for _ in range(3):
+            m = _OWNED_WORD.match(text, q, end)
+            if not m:
+                break
+            words.append(m.group(1))
+            q = m.end()
+            if m.group(1) not in _GENERIC_ADJECTIVES:
+                break
+        if not words or words[-1] in _GENERIC_ADJECTIVES or words[-1] in _OWNED_SPEECH or words[-1] in lexicon().verbs:
+            return None
+        head = words[-1]
+        head_end = q
+        phrase = text[cs:head_end]
+        names = self.index.lookup(phrase) or self.index.lookup(f"the {head}") or self.index.lookup(head)
+        if names and not set(names) & set(tag.names):
+            return Tag("name", names, pos=cs, phrase=phrase), head_end
+        noun = lexicon().nouns.get(head[:-1] if head.endswith("s") and head[:-1] in lexicon().nouns else head)
+        return Tag("descriptive", pronoun=None if noun in (None, "they") else noun, pos=cs, phrase=phrase, owner=tag.names), head_end
+
     def _pronoun_tag(self, word: str, pos: int, strong: bool = True) -> Tag:
         w = _PRONOUNS.get(word.lower(), word.lower())
         if w == "i":
@@ -279,13 +344,17 @@ class TagReader:
                 if cs < vend:
                     continue
                 if gap_ok(text, vend, cs):
-                    return tag
+                    owned = self._owned_person(cs, ce, tag, end)
+                    return owned[0] if owned else tag  # "said Brenda's solicitor": not Brenda
                 break
         elif first and first.group().endswith("ed") and first.group().islower() and subjects:
             # "quavered Lucy", "enunciated Miss Bartlett": a verb not on the list, but the shape of a tag
             cs, ce, tag = subjects[0]
             if tag.kind == "name" and gap_ok(text, first.end(), cs, limit=1):
                 return tag
+        shaped = self._shaped(s, end, subjects)
+        if shaped is not None:
+            return shaped
         pm = _WAS_HIS.match(text, s, end)
         if pm:
             return Tag("pronoun", pronoun="he" if pm.group(1).lower() == "his" else "she", pos=pm.start(1), phrase=pm.group(1))
@@ -293,16 +362,70 @@ class TagReader:
             cs, ce, tag = subjects[0]
             gap = _GAP_DET.match(text, s, cs)
             if gap and gap.end() == cs:
-                if verb_follows(text, ce, end) or _POSSESSIVE.match(text, ce, end):
+                owned = self._owned_person(cs, ce, tag, end)
+                if owned is not None and verb_follows(text, owned[1], end):
+                    return owned[0]  # "Brenda's solicitor said": not Brenda
+                if verb_follows(text, ce, end) or self._owned_speech(ce, end):
                     return tag
                 if comma and _OTHER_VERB.match(text, ce, end):
                     return Tag(tag.kind, tag.names, tag.pronoun, tag.pos, False, tag.phrase)
             # "was Mr. Emerson's reply", "was all he could say"
             if _WAS.match(text, s, end) and cs - s < 40:
-                if tag.kind == "pronoun" and text[cs:ce].lower() in ("his", "her"):
-                    pass
-                if verb_follows(text, ce, end) or _POSSESSIVE.match(text, ce, end):
+                if verb_follows(text, ce, end) or self._owned_speech(ce, end):
                     return tag
+        return None
+
+    def _shaped(self, s: int, end: int, subjects: list[tuple[int, int, Tag]]) -> Tag | None:
+        """The tags that open with something other than their subject or verb, read at ``s``: "It was Poirot who
+        spoke", "as Mr. Pike put it", "as Ada said", "came from Anna's lips"."""
+        text = self.text
+
+        def first_after(pos: int) -> tuple[int, int, Tag] | None:
+            for cs, ce, tag in subjects:
+                if cs < pos:
+                    continue
+                gap = _GAP_DET.match(text, pos, cs)
+                return (cs, ce, tag) if gap and gap.end() == cs else None
+            return None
+
+        m = _CLEFT.match(text, s, end)
+        if m:
+            found = first_after(m.end())
+            if found is not None:
+                cs, ce, tag = found
+                who = _WHO_SPOKE.match(text, ce, end)
+                if (who and verb_follows(text, who.end(), end)) or self._owned_speech(ce, end):
+                    return tag
+        m = _AS.match(text, s, end)
+        if m:
+            found = first_after(m.end())
+            if found is not None:
+                cs, ce, tag = found
+                if tag.kind != "pronoun" or tag.pronoun in ("he", "she"):
+                    if verb_follows(text, ce, end, apposition=False) or _PUT_IT.match(text, ce, end):
+                        return tag
+        m = _FROM_LIPS.match(text, s, end)
+        if m:
+            found = first_after(m.end())
+            if found is not None and _LIPS.match(text, found[1] - 2 if text[found[1] - 2 : found[1]] in ("'s", "’s") else found[1], end):
+                return found[2]
+        return None
+
+    def _sentence_before(self, a: int, end: int) -> Tag | None:
+        """A sentence of its own before a quote ("It was Miss Lemon who answered.", "The answer came from Viktor's
+        lips.", "Anna's voice came again."), read only for the shapes that say outright that its subject speaks."""
+        text = self.text
+        start = a
+        for m in _SENTENCE_END.finditer(text, a, end):
+            start = m.end()
+        subjects = self._subjects(start, end, objects=True)
+        shaped = self._shaped(start, end, subjects)
+        if shaped is not None:
+            return shaped
+        if subjects:
+            cs, ce, tag = subjects[0]
+            if tag.kind == "name" and cs == start and self._owned_speech(ce, end):
+                return tag  # "Viktor's voice came low."
         return None
 
     def before(self, a: int, b: int) -> Tag | None:
@@ -312,6 +435,8 @@ class TagReader:
         tail = text[a:b].rstrip()
         if not tail:
             return None
+        if tail[-1] == "." and len(tail) > 1:
+            return self._sentence_before(a, a + len(tail) - 1)
         if tail[-1] not in ",:—–-" and not tail[-1].isalpha():
             return None
         end = a + len(tail)
@@ -325,14 +450,18 @@ class TagReader:
                 verbs.append((w.start(), ve))
         subjects = self._subjects(start, end)
         if not verbs:
+            shaped = self._shaped(start, end, self._subjects(start, end, objects=True))
+            if shaped is not None:
+                return shaped  # "As Poirot put it:"
             for cs, ce, tag in reversed(subjects):
-                if _POSSESSIVE.match(text, ce, end):
+                if self._owned_speech(ce, end):
                     return tag
             return None
         vs, ve = verbs[-1]
         for cs, ce, tag in subjects:
             if cs >= ve and cs - ve < 30 and gap_ok(text, ve, cs):
-                return tag  # "said Mr. Collins"
+                owned = self._owned_person(cs, ce, tag, end)
+                return owned[0] if owned else tag  # "said Mr. Collins"; "said Brenda's solicitor"
         who = _WHO_BEFORE.search(text, start, vs)
         if who:
             # "the White Rabbit, who said in a low voice": the one the relative clause is about
@@ -343,6 +472,13 @@ class TagReader:
             x for x in subjects if x[1] <= vs and not (x[2].pronoun == "it" and not verb_follows(text, x[1], vs + 1))
         ]
         if before_v:
+            owned_subjects = []
+            for cs, ce, tag in before_v:
+                owned = self._owned_person(cs, ce, tag, vs + 1)
+                # "Brenda's solicitor said,": the solicitor, if the noun runs up to the verb
+                owned_subjects.append((cs, ce, owned[0]) if owned and verb_follows(text, owned[1], ve) else (cs, ce, tag))
+            before_v = owned_subjects
+
             def weight(n_x):
                 n, (cs, ce, tag) = n_x
                 w = clause_weight(text, start, cs, ce, end)

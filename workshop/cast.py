@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from workshop.errors import WorkshopError
+from workshop.cast_validation import check_characters
+from workshop.data_files import read_data_file
+from workshop.errors import Notice, WorkshopError
 
 PRONOUNS = ("she", "he", "they")
 _GENDER_TO_PRONOUN = {"F": "she", "M": "he", "f": "she", "m": "he"}
@@ -39,11 +40,15 @@ class Cast:
 
     characters: list[Character] = field(default_factory=list)
     source: str = "file"
+    notices: list[Notice] = field(default_factory=list)
+    """Warnings from reading the cast file (two spellings of one name merged), for the dialogue's notices."""
 
     def __post_init__(self) -> None:
         self._index: dict[str, str] = {}
+        for ch in self.characters:  # a character's own name wins over anyone's alias
+            self._index.setdefault(normalise_name(ch.name), ch.name)
         for ch in self.characters:
-            for alias in ch.names:
+            for alias in ch.aliases:
                 self._index.setdefault(normalise_name(alias), ch.name)
 
     def __len__(self) -> int:
@@ -92,20 +97,9 @@ def load_cast(path: str | Path) -> Cast:
     Raises :class:`WorkshopError` with the line and the field at fault when the file is malformed.
     """
     path = Path(path)
-    if not path.exists():
-        raise WorkshopError(f"There is no cast file at {path}.")
-    if path.is_dir():
-        raise WorkshopError(f"{path} is a folder, not a cast file.")
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise WorkshopError(f"The cast file {path.name} is not UTF-8 text; save it as UTF-8.") from exc
+    data = read_data_file(path, what="cast file")
     if path.suffix.lower() == ".json":
-        return _cast_from_json(raw, path.name)
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise WorkshopError(f"The cast file {path.name} is not valid TOML: {exc}.") from exc
+        return _cast_from_json(data, path.name)
     return cast_from_dict(data, where=path.name)
 
 
@@ -142,26 +136,30 @@ def cast_from_dict(data: dict, *, where: str = "the cast") -> Cast:
         if unknown:
             raise WorkshopError(f"In {where}, {name} has unknown field(s): {', '.join(sorted(unknown))}.")
         characters.append(Character(name.strip(), tuple(a.strip() for a in aliases if a.strip()), pronouns))
-    names = [normalise_name(c.name) for c in characters]
-    duplicates = {n for n in names if names.count(n) > 1}
-    if duplicates:
-        raise WorkshopError(f"In {where}, these characters appear twice: {', '.join(sorted(duplicates))}.")
-    return Cast(characters, source="file")
+    characters, notices = check_characters(characters, where)
+    return Cast(characters, source="file", notices=notices)
 
 
-def _cast_from_json(raw: str, where: str) -> Cast:
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise WorkshopError(f"The cast file {where} is not valid JSON: {exc}.") from exc
+def _cast_from_json(data: object, where: str) -> Cast:
+    """The annotated novels' character lists (name -> ``{"aliases": [...], "gender": "F"|"M"|...}``), checked
+    as a TOML cast is (their other fields, such as ``id`` and ``category``, are not used)."""
     if not isinstance(data, dict):
         raise WorkshopError(f"The cast file {where} must map each character's name to its details.")
-    characters = []
+    entries = []
     for name, info in data.items():
-        info = info if isinstance(info, dict) else {}
-        aliases = tuple(a for a in info.get("aliases", []) if isinstance(a, str) and a != name)
-        characters.append(Character(name, aliases, _GENDER_TO_PRONOUN.get(str(info.get("gender")))))
-    return Cast(characters, source="file")
+        if info is None:
+            info = {}
+        if not isinstance(info, dict):
+            raise WorkshopError(f'In {where}, the details of {name!r} must be an object like {{"aliases": [], "gender": "F"}}.')
+        aliases = info.get("aliases", [])
+        if isinstance(aliases, list):
+            aliases = [a for a in aliases if a != name]
+        entry = {"name": name, "aliases": aliases}
+        pronouns = _GENDER_TO_PRONOUN.get(str(info.get("gender")))
+        if pronouns:
+            entry["pronouns"] = pronouns
+        entries.append(entry)
+    return cast_from_dict({"character": entries}, where=where)
 
 
 def cast_to_toml(cast: Cast) -> str:

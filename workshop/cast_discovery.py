@@ -99,7 +99,7 @@ def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
         canonical = max(forms, key=lambda f: (counts.get(f, 0), len(f), f))
         aliases = tuple(sorted((f for f in forms if f != canonical), key=lambda f: (-counts.get(f, 0), f)))
         characters.append(Character(canonical, aliases, _pronoun(text, narration, forms)))
-    characters.sort(key=lambda ch: -sum(counts.get(f, 0) for f in ch.names))
+    characters.sort(key=lambda ch: (-sum(counts.get(f, 0) for f in ch.names), ch.name))
     return Discovery(characters)
 
 
@@ -247,11 +247,11 @@ def _merge(speaking: set[str], counts: Counter) -> list[list[str]]:
         words = content(form)
         if words and (len(words) >= 2 or title(form)) and (words[0] in speaking_words or words[-1] in speaking_words):
             forms.add(form)
-    anchors = [f for f in forms if len(content(f)) >= 2 or title(f)]
+    anchors = sorted(f for f in forms if len(content(f)) >= 2 or title(f))
     # bare words that are part of a full name in play ("Banner" of "Bruce Banner")
     full_words = {w for f in anchors if len(content(f)) >= 2 for w in (content(f)[0], content(f)[-1])}
     forms |= {f for f in counts if len(f.split()) == 1 and f in full_words}
-    bare = [f for f in forms if f not in anchors]
+    bare = sorted(f for f in forms if f not in anchors)
 
     def compatible(group: set[str], form: str) -> bool:
         t = title(form)

@@ -3,6 +3,7 @@
 Each command lives in its own module under :mod:`workshop.commands` with two functions: ``add_parser(sub)``
 declares its options and ``run(args) -> int`` does the work. Problems with the user's input are
 :class:`~workshop.errors.WorkshopError`: the message goes to stderr and the exit status is 2, with no traceback.
+Any other exception is a bug of the kit: it too is one line (naming the error, asking for a report) and exit 2.
 """
 
 from __future__ import annotations
@@ -60,6 +61,19 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # the last resort: a bug of the kit, said in one line, never a traceback
+        print(f"voice-workshop: {unexpected_error_message(exc, args.command)}", file=sys.stderr)
+        return 2
+
+
+REPORT_ADDRESS = "the kit's issue tracker (or your teacher)"
+
+
+def unexpected_error_message(exc: BaseException, command: str | None) -> str:
+    """One line for an error the kit did not foresee: what happened, and that it is worth reporting."""
+    what = " ".join(str(exc).split())[:200] or "no details"
+    return (f"something went wrong inside the kit ({type(exc).__name__}: {what}) while running {command or 'it'}. "
+            f"This is a bug, not your mistake: please report it to {REPORT_ADDRESS}, with the command you ran.")
 
 
 def _version() -> str:

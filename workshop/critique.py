@@ -15,16 +15,16 @@ chooses, words and arranges them. Every piece of scene text that reaches HTML go
 from __future__ import annotations
 
 import base64
-import csv
 import html
-import io
 import json
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from workshop.csv_safety import csv_text
 from workshop.dialogue import Dialogue
 from workshop.errors import WorkshopError
 from workshop.metrics import METRICS
@@ -869,18 +869,29 @@ def _sections(c: Critique) -> list[tuple[str, list[tuple[str, Any]]]]:
 
 
 def render_markdown(c: Critique) -> str:
-    lines = [f"# Voice critique: {c.scene}", ""]
+    """The critique as Markdown. Scene text, names and lines are escaped (``<``, ``>``, ``&``): many Markdown
+    viewers render raw HTML, and a scene must never put a ``<script>`` into the critique."""
+    lines = [f"# Voice critique: {_md(c.scene)}", ""]
     for heading, blocks in _sections(c):
         if all(kind == "img" for kind, _ in blocks):
             continue  # pictures are only in the HTML format
-        lines += [f"## {heading}", ""]
+        lines += [f"## {_md(heading)}", ""]
         for kind, content in blocks:
             if kind == "p":
-                lines += [content, ""]
+                lines += [_md(content), ""]
             elif kind == "ul":
-                lines += [f"- {item}" for item in content] + [""]
+                lines += [f"- {_md(item)}" for item in content] + [""]
         # pictures are left out of Markdown: use the HTML format for a file with pictures
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _md(text: Any) -> str:
+    """Text for Markdown with no live HTML in it: ``<`` and ``>`` as entities, and ``&`` wherever it would start
+    an entity (``&lt;`` typed in a scene stays visible as typed; a plain "Tom & Jerry" stays as it is)."""
+    return _ENTITY_START.sub("&amp;", str(text)).replace("<", "&lt;").replace(">", "&gt;")
+
+
+_ENTITY_START = re.compile(r"&(?=#?\w+;)")
 
 
 _CSS = """body{font-family:Georgia,serif;max-width:50em;margin:2em auto;padding:0 1em;line-height:1.5;color:#222}
@@ -907,35 +918,34 @@ def render_html(c: Critique) -> str:
 
 
 def render_csv(c: Critique) -> str:
-    """Tidy rows: section, character, other, measure, value, percentile or difference, text."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["section", "character", "other", "measure", "value", "percentile", "text"])
+    """Tidy rows: section, character, other, measure, value, percentile or difference, text (cells a spreadsheet
+    would run as formulas are neutralised: :mod:`workshop.csv_safety`)."""
+    rows: list[list[Any]] = []
     for t in c.talk:
-        writer.writerow(["talk", t.name, "", "words", t.words, "", f"{t.word_share:.0%} of the words"])
-        writer.writerow(["talk", t.name, "", "turns", t.turns, "", f"{t.turn_share:.0%} of the turns"])
+        rows.append(["talk", t.name, "", "words", t.words, "", f"{t.word_share:.0%} of the words"])
+        rows.append(["talk", t.name, "", "turns", t.turns, "", f"{t.turn_share:.0%} of the turns"])
     for ch in c.characters:
         for h in ch.highlights:
-            writer.writerow(["highlight", ch.name, "", h.metric, round(h.value, 4), round(h.percentile, 1),
-                             h.sentence])
+            rows.append(["highlight", ch.name, "", h.metric, round(h.value, 4), round(h.percentile, 1), h.sentence])
     for p in c.pairs + c.references:
-        writer.writerow(["pair" if p.reference is None else "reference", p.a, p.b, "distinctiveness",
-                         round(p.distinctiveness, 4) if math.isfinite(p.distinctiveness) else "", "", p.verdict])
+        rows.append(["pair" if p.reference is None else "reference", p.a, p.b, "distinctiveness",
+                     round(p.distinctiveness, 4) if math.isfinite(p.distinctiveness) else "", "", p.verdict])
     for text in c.prompts:
-        writer.writerow(["prompt", "", "", "", "", "", text])
+        rows.append(["prompt", "", "", "", "", "", text])
     for text in c.caveats:
-        writer.writerow(["caveat", "", "", "", "", "", text])
-    return buffer.getvalue()
+        rows.append(["caveat", "", "", "", "", "", text])
+    return csv_text(["section", "character", "other", "measure", "value", "percentile", "text"], rows)
 
 
 def write_critique(critique: Critique, path: "str | Any", fmt_name: str, *, force: bool = False) -> Any:
-    """Write the critique to ``path``; an existing file is only replaced with ``force``. Returns the path."""
+    """Write the critique to ``path``; an existing file is only replaced with ``force``. Returns the path.
+
+    The file is written whole or not at all (:mod:`workshop.atomic_write`): a failure keeps an existing file."""
     from pathlib import Path
 
-    path = Path(path)
-    if path.exists() and not force:
-        raise WorkshopError(f"{path} already exists; choose to replace it, or give another file name.")
-    if not path.parent.exists():
-        raise WorkshopError(f"The folder {path.parent} does not exist.")
-    path.write_text(render(critique, fmt_name), encoding="utf-8", newline="")
-    return path
+    from workshop.atomic_write import check_output_path, write_file
+
+    hint = "choose to replace it, or give another file name"
+    check_output_path(path, force=force, exists_hint=hint)
+    write_file(path, render(critique, fmt_name), force=force, exists_hint=hint)
+    return Path(path)

@@ -224,7 +224,7 @@ def find_dialogue(
     from workshop.quotes import find_quotes
 
     found = find_quotes(scene, style=style)
-    notices = list(scene.notices) + list(found.notices)
+    notices = list(scene.notices) + list(cast.notices if cast is not None else ()) + list(found.notices)
     speech = [q for q in found.spans if q.kind == "speech"]
     mentions = [q for q in found.spans if q.kind != "speech"]
     segments = [

@@ -28,8 +28,10 @@ _ELISIONS = re.compile(
     r"scuse|\d\ds?)(?!\w)",
     re.IGNORECASE,
 )
-_DASH_OPEN = re.compile(r"^[—―]\s*")
-_DASH_TAG = re.compile(r"\s[—―–]\s*")
+_DASH_OPEN = re.compile(r"^(?:[—―]|--(?!-))\s*")
+"""A paragraph opening with an em-dash or a horizontal bar, or with the typewritten double hyphen ("--What is your
+name?"; three hyphens or more are a rule, not dialogue)."""
+_DASH_TAG = re.compile(r"\s(?:[—―–]|--(?!-))\s*")
 _SCRIPT_LINE = re.compile(
     r"^(?P<cue>[A-Z][A-Za-z.'’\- ]{0,28}?[A-Za-z.])\s*(?:\((?P<note>[^)]*)\))?\s*:[ \t]+(?P<speech>\S)"
 )

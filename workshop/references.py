@@ -5,9 +5,11 @@
   exists. :func:`load_reference` reads it and finds its dialogue.
 * The **catalog** (``workshop/data/catalog.toml``) lists well-known characters of public-domain novels with the
   book's Project Gutenberg number. :func:`fetch_work` downloads a book **only when asked**, once, into a local
-  cache (``~/.cache/voice-workshop/references``, or ``$VOICE_WORKSHOP_CACHE``), with a time limit, a size limit
-  and a SHA-256 checksum recorded on the first download and checked every time after. Offline, it says so
-  plainly and tells you how to add the book by hand.
+  cache (``~/.cache/voice-workshop/references``, or ``$VOICE_WORKSHOP_CACHE``), with a time limit and a size
+  limit. A cached book is used only when its SHA-256 matches the one the catalog ships (``sha256``), or, for a
+  work the catalog has none for, the one recorded when the kit itself downloaded it; a copy with no checksum on
+  record, or a changed one, is refused (or downloaded afresh with ``--fetch``). Offline, it says so plainly and
+  tells you how to use the book from a file instead.
 
 This module is the only place in the kit that may open a network connection, and only inside
 :func:`fetch_work`: never at import, never in the tests (they pass their own ``opener``).
@@ -26,6 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+from workshop.atomic_write import describe_os_error, write_atomically
 from workshop.cast import Cast, cast_from_dict, load_cast
 from workshop.errors import WorkshopError
 
@@ -54,6 +57,9 @@ class CatalogWork:
     year: int | None
     gutenberg_id: int
     characters: tuple[dict[str, Any], ...] = field(default=())
+    sha256: str | None = None
+    """The SHA-256 of the book as the kit caches it (the text without Gutenberg's header and licence), when the
+    catalog ships one: a cached or downloaded copy must match it."""
 
     @property
     def cast(self) -> Cast:
@@ -85,12 +91,20 @@ def catalog_from_toml(raw: str) -> dict[str, CatalogWork]:
         try:
             work = CatalogWork(
                 str(w["key"]), str(w["title"]), str(w.get("author", "")), w.get("year"), int(w["gutenberg_id"]),
-                tuple(w.get("character", [])),
+                tuple(w.get("character", [])), _checksum_field(w.get("sha256")),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise WorkshopError(f"Work {number} of the reference catalog needs key, title and gutenberg_id ({exc}).") from exc
         works[work.key] = work
     return works
+
+
+def _checksum_field(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9a-f]{64}", value.lower()):
+        raise ValueError(f"sha256 must be 64 hexadecimal digits, not {value!r}")
+    return value.lower()
 
 
 # ---------------------------------------------------------------------------------------- the download cache
@@ -110,19 +124,47 @@ def cached_path(work: CatalogWork, cache: Path | None = None) -> Path:
 
 
 def _checksums(cache: Path) -> dict[str, str]:
+    """The checksums the kit recorded when it downloaded books into ``cache`` (``checksums.json``)."""
     path = cache / "checksums.json"
     if not path.exists():
         return {}
     try:
-        return dict(json.loads(path.read_text(encoding="utf-8")))
-    except (ValueError, TypeError):
-        raise WorkshopError(f"{path} is damaged; delete it and fetch the books again.") from None
+        sums = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(sums, dict) or not all(isinstance(v, str) for v in sums.values()):
+            raise ValueError("not a table of checksums")
+    except (OSError, ValueError, RecursionError):
+        raise WorkshopError(f"{path} is damaged (or not a file); delete it and fetch the books again.") from None
+    return sums
 
 
 def _record_checksum(cache: Path, key: str, digest: str) -> None:
     sums = _checksums(cache)
     sums[key] = digest
-    (cache / "checksums.json").write_text(json.dumps(sums, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    path = cache / "checksums.json"
+    try:
+        write_atomically(path, json.dumps(sums, indent=1, sort_keys=True) + "\n")
+    except OSError as exc:
+        raise WorkshopError(describe_os_error(exc, path)) from None
+
+
+def _cached_copy_problem(work: CatalogWork, path: Path, cache: Path) -> str | None:
+    """Why the cached copy of ``work`` cannot be trusted, or None when its checksum is the one on record (the
+    catalog's, else the one recorded at download)."""
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise WorkshopError(
+            f"The cached copy of {work.title} ({path}) cannot be read ({exc.strerror or exc}); delete it and fetch "
+            "the book again."
+        ) from None
+    expected = work.sha256 or _checksums(cache).get(work.key)
+    if expected is None:
+        return (f"The cached copy of {work.title} ({path}) has no checksum on record, so the kit cannot tell "
+                "whether it was changed.")
+    if digest != expected:
+        return (f"The cached copy of {work.title} ({path}) has changed since it was downloaded (checksum "
+                "mismatch).")
+    return None
 
 
 def strip_gutenberg(text: str) -> str:
@@ -151,34 +193,63 @@ def fetch_work(
     timeout: float = TIMEOUT_SECONDS,
     max_bytes: int = MAX_BYTES,
     refresh: bool = False,
+    download: bool = True,
 ) -> Path:
-    """The cached text of a catalog work, downloading it first if it is not in the cache yet.
+    """The cached text of a catalog work, downloading it first if it is not in the cache yet (or if the cached
+    copy cannot be trusted: see :func:`_cached_copy_problem`).
 
-    The first download records the file's SHA-256 in ``checksums.json`` beside it; later calls check the cached
-    file against it (a changed file is refused). ``opener(url, timeout)`` returns a file-like object; it is
+    A cached copy must match the catalog's checksum for the work or, without one, the checksum recorded in
+    ``checksums.json`` when the kit downloaded it. With ``download=False`` nothing is downloaded: a missing or
+    untrusted copy is refused with a message. ``opener(url, timeout)`` returns a file-like object; it is
     :func:`urllib.request.urlopen` unless given (the tests pass their own).
     """
     work = get_work(key)
     cache = cache or cache_dir()
     path = cached_path(work, cache)
-    sums = _checksums(cache) if cache.exists() else {}
+    if (path.exists() or path.is_symlink()) and not path.is_file():
+        raise WorkshopError(f"{path} should be the cached copy of {work.title} but is not a file: delete it.")
     if path.exists() and not refresh:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        if key in sums and sums[key] != digest:
-            raise WorkshopError(
-                f"The cached copy of {work.title} ({path}) has changed since it was downloaded (checksum mismatch). "
-                "Delete it and fetch it again."
-            )
-        return path
-    opener = opener or _default_opener
+        problem = _cached_copy_problem(work, path, cache)
+        if problem is None:
+            return path
+        if problem.endswith("(checksum mismatch)."):  # someone changed it: say so, and let them decide
+            raise WorkshopError(f"{problem} Delete it and fetch it again.")
+        if not download:
+            raise WorkshopError(f"{problem} Add --fetch to download it afresh (needs internet), or delete it.")
+        refresh = True  # no checksum on record, and downloading was allowed: replace the copy
+    elif not path.exists() and not download:
+        raise WorkshopError(f"{work.title} is not downloaded yet: add --fetch to download it once (needs internet).")
+    body = _download(work, path, opener or _default_opener, timeout, max_bytes)
+    digest = hashlib.sha256(body).hexdigest()
+    if work.sha256 is not None and digest != work.sha256:
+        raise WorkshopError(
+            f"The download of {work.title} does not match the checksum in the kit's catalog; refused (Project "
+            "Gutenberg may have changed the file: the catalog needs updating)."
+        )
+    sums = _checksums(cache) if cache.exists() else {}
+    if key in sums and sums[key] != digest and not refresh:
+        raise WorkshopError(f"The download of {work.title} does not match the checksum recorded earlier; refused.")
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, body)
+    except OSError as exc:
+        raise WorkshopError(describe_os_error(exc, path)) from None
+    _record_checksum(cache, key, digest)
+    return path
+
+
+def _download(work: CatalogWork, path: Path, opener: Callable[[str, float], Any], timeout: float,
+              max_bytes: int) -> bytes:
+    """The book's text as the cache keeps it (UTF-8, without Gutenberg's header and licence)."""
     try:
         with opener(work.url, timeout) as response:
             data = response.read(max_bytes + 1)
     except Exception as exc:  # URLError, timeouts, refused connections, proxies: all mean "not reachable now"
         raise WorkshopError(
             f"Could not download {work.title} from Project Gutenberg ({type(exc).__name__}: {exc}). "
-            f"Are you online? Without a connection you can save {work.url} by hand as {path} "
-            "and run the command again, or compare with a reference scene from texts/references."
+            f"Are you online? Without a connection you can save {work.url} by hand as any file and give its path "
+            "to --against (with --against-cast for its characters), or compare with a reference scene from "
+            "texts/references."
         ) from None
     if len(data) > max_bytes:
         raise WorkshopError(f"The download of {work.title} is larger than {max_bytes:,} bytes; refused.")
@@ -186,15 +257,7 @@ def fetch_work(
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise WorkshopError(f"The download of {work.title} is not UTF-8 text; refused.") from None
-    body = strip_gutenberg(text).encode("utf-8")
-    cache.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(body)
-    digest = hashlib.sha256(body).hexdigest()
-    if key in sums and sums[key] != digest and not refresh:
-        path.unlink()
-        raise WorkshopError(f"The download of {work.title} does not match the checksum recorded earlier; refused.")
-    _record_checksum(cache, key, digest)
-    return path
+    return strip_gutenberg(text).encode("utf-8")
 
 
 def get_work(key: str) -> CatalogWork:
@@ -280,15 +343,12 @@ def load_reference(
         description = work.describe()
         if cache is not None:
             path = cached_path(work, cache)
-        if not path.exists():
-            if not fetch:
-                raise WorkshopError(
-                    f"{work.title} is not downloaded yet. Add --fetch to download it once from Project Gutenberg "
-                    f"(needs internet; {work.url}), or save that file as {path}."
-                )
-            path = fetch_work(work.key, cache=cache, opener=opener)
-        else:
-            fetch_work(work.key, cache=path.parent, opener=opener)  # checks the recorded checksum
+        if not path.exists() and not path.is_symlink() and not fetch:
+            raise WorkshopError(
+                f"{work.title} is not downloaded yet. Add --fetch to download it once from Project Gutenberg "
+                f"(needs internet; {work.url}), or save that file by hand and give its path to --against."
+            )
+        path = fetch_work(work.key, cache=path.parent, opener=opener, download=fetch)  # checks the checksum
         the_cast = the_cast or work.cast
         dialogue = find_dialogue(read_scene(path, detect_notes=False), the_cast)
         characters = [c.name for c in the_cast]

@@ -6,9 +6,11 @@ adapters now write the one table each of them needs, in a plain text form that l
 second, to a cache directory the first time, and read it from there afterwards.
 
 The cache is only ever a copy: each file starts with a signature line naming the source files it was built
-from (size and modification time), so a reinstalled or upgraded package is noticed and the table rebuilt. If
-the directory cannot be written (a read-only home, a locked-down classroom machine), the table is simply built
-in memory every time, as before: the cache never causes an error.
+from (size and modification time), so a reinstalled or upgraded package is noticed and the table rebuilt, and
+ending with the SHA-256 of the rest of the file, so a cut, damaged or edited table is noticed too (and rebuilt,
+not trusted: a table cut in half once gave 2,960 syllables for a scene's 3,152). A table that still fails to
+parse is rebuilt as well. If the directory cannot be written (a read-only home, a locked-down classroom
+machine), the table is simply built in memory every time, as before: the cache never causes an error.
 
 Where: ``$VOICE_WORKSHOP_CACHE`` if set (set it to an empty string to turn the disk cache off), else the
 platform's user cache directory (``~/.cache/voice-workshop`` on Linux, ``~/Library/Caches/voice-workshop`` on
@@ -17,14 +19,20 @@ macOS, ``%LOCALAPPDATA%\\voice-workshop\\Cache`` on Windows). The files are text
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
+
+from workshop.atomic_write import write_atomically
 
 ENV_VAR = "VOICE_WORKSHOP_CACHE"
-FORMAT = "voice-workshop-cache 1"
+FORMAT = "voice-workshop-cache 2"
 """First word(s) of every signature line; bump the number when a table's layout changes."""
+
+T = TypeVar("T")
 
 
 def cache_dir() -> Path | None:
@@ -54,33 +62,53 @@ def signature(sources: Sequence[Path]) -> str:
 
 def cached_text(name: str, sources: Sequence[Path], build: Callable[[], str]) -> str:
     """The text ``build()`` returns, read from the cache file ``name`` when that was built from the same
-    ``sources``; otherwise built now and (if possible) saved for next time."""
+    ``sources`` and is whole; otherwise built now and (if possible) saved for next time."""
+    return cached_table(name, sources, build, lambda body: body)
+
+
+def cached_table(name: str, sources: Sequence[Path], build: Callable[[], str], parse: Callable[[str], T]) -> T:
+    """``parse(body)`` of the cached text (see :func:`cached_text`); a cached body that ``parse`` rejects
+    (``ValueError``, ``TypeError``, ``KeyError``, ``IndexError``) is rebuilt, never passed on."""
     folder = cache_dir()
     sig = signature(sources)
     path = folder / name if folder is not None else None
     if path is not None:
-        try:
-            head, _, body = path.read_text(encoding="utf-8").partition("\n")
-            if head == sig:
-                return body
-        except (OSError, UnicodeDecodeError):
-            pass
+        body = _read_whole(path, sig)
+        if body is not None:
+            try:
+                return parse(body)
+            except (ValueError, TypeError, KeyError, IndexError):
+                pass  # a table that does not parse is rebuilt below
     body = build()
     if path is not None:
-        _write(path, sig + "\n" + body)
-    return body
+        _write(path, f"{sig} body-sha256:{_digest(body.encode('utf-8'))}\n{body}")
+    return parse(body)
+
+
+def _read_whole(path: Path, sig: str) -> str | None:
+    """The body of the cache file when its signature is ``sig`` and its checksum matches, else None."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head, _, body = data.partition(b"\n")
+    if head != f"{sig} body-sha256:{_digest(body)}".encode("utf-8"):
+        return None
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _write(path: Path, text: str) -> None:
-    """Write atomically (a temporary file, then a rename), so a reader never sees half a table. Any failure
-    leaves the cache as it was: the caller already has its table."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    """Write atomically (:mod:`workshop.atomic_write`: a temporary file, then a rename), so a reader never sees
+    half a table. Any failure leaves the cache as it was: the caller already has its table."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomically(path, text)
     except OSError:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+        pass

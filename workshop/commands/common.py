@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
+from workshop.atomic_write import check_output_path, write_file
 from workshop.cast import Cast, load_cast
 from workshop.corrections import corrections_path_for
 from workshop.dialogue import Dialogue, find_dialogue
@@ -58,6 +60,8 @@ def load_from_args(args: argparse.Namespace) -> tuple[Scene, Dialogue]:
     )
     cast: Cast | None = load_cast(cast_path) if cast_path else None
     corrections = args.corrections
+    if corrections is not None and not corrections.exists():
+        raise WorkshopError(f"There is no corrections file at {corrections} (leave out --corrections to use none).")
     if corrections is None and corrections_path_for(path).exists():
         corrections = corrections_path_for(path)
     dialogue = find_dialogue(scene, cast, style=args.style, corrections=corrections)
@@ -76,19 +80,35 @@ def _line_range(text: str) -> tuple[int, int]:
 
 
 def check_output(path: Path | None, *, force: bool = False) -> None:
-    """Refuse, before any work is done, to replace an existing file without ``force`` or to write into a missing
-    folder."""
+    """Refuse, before any work is done, a path that cannot be written (see
+    :func:`workshop.atomic_write.check_output_path`); nothing is opened or created."""
     if path is None or str(path) == "-":
         return
-    if path.exists() and not force:
-        raise WorkshopError(f"{path} already exists; add --force to replace it.")
-    if not path.parent.exists():
-        raise WorkshopError(f"The folder {path.parent} does not exist.")
+    check_output_path(path, force=force)
 
 
-def open_output(path: Path | None, *, force: bool = False):
-    """stdout, or a new file; an existing file is only replaced with ``force``."""
-    check_output(path, force=force)
+def write_output(path: Path | None, data: str | Iterable[str], *, force: bool = False) -> None:
+    """Write the finished output to stdout, or to a file through a temporary file renamed into place, so that a
+    failing run leaves an existing file as it was (see :mod:`workshop.atomic_write`)."""
     if path is None or str(path) == "-":
-        return sys.stdout
-    return path.open("w", encoding="utf-8", newline="")
+        try:
+            for chunk in [data] if isinstance(data, str) else data:
+                sys.stdout.write(chunk)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # stdout sent to a full disk (> /dev/full), a closed terminal...
+            _silence_stdout()
+            raise WorkshopError(f"Could not write the output: {exc.strerror or exc}.") from None
+        return
+    write_file(path, data, force=force)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that Python's own last flush at exit does not fail a second time."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

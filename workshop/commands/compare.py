@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import sys
 from pathlib import Path
 
-from workshop.commands.common import add_scene_options, load_from_args, open_output
+from workshop.commands.common import add_scene_options, check_output, load_from_args, write_output
 from workshop.compare import MEASURE_VERDICTS, Comparison, PairComparison, compare_dialogue
 from workshop.errors import WorkshopError
 
@@ -51,43 +50,39 @@ def add_parser(sub) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     if args.boot < 50:
         raise WorkshopError("--boot must be at least 50 (1000 is the default).")
-    out = open_output(args.output, force=args.force)  # check the output path before the work
-    try:
-        scene, dialogue = load_from_args(args)
-        chars = [c.strip() for c in args.characters.split(",")] if args.characters else None
-        if chars:
-            unknown = [c for c in chars if not dialogue.lines_of(c)]
-            if unknown:
-                raise WorkshopError(
-                    f"No lines for {', '.join(unknown)}. Characters who speak: {', '.join(dialogue.speakers) or 'none'}."
-                )
-        reference = None
-        if args.against:
-            from workshop.references import load_reference
+    check_output(args.output, force=args.force)  # check the output path before the work
+    scene, dialogue = load_from_args(args)
+    chars = [c.strip() for c in args.characters.split(",")] if args.characters else None
+    if chars:
+        unknown = [c for c in chars if not dialogue.lines_of(c)]
+        if unknown:
+            raise WorkshopError(
+                f"No lines for {', '.join(unknown)}. Characters who speak: {', '.join(dialogue.speakers) or 'none'}."
+            )
+    reference = None
+    if args.against:
+        from workshop.references import load_reference
 
-            reference = load_reference(args.against, cast=args.against_cast, fetch=args.fetch)
-        result = compare_dialogue(
-            dialogue,
-            against=reference.dialogue if reference else None,
-            against_characters=reference.characters if reference else None,
-            reference=reference.name if reference else "reference",
-            characters=chars,
-            with_norms=not args.no_norms,
-            n_boot=args.boot,
-        )
-        if args.format == "json":
-            data = result.to_dict()
-            data["scene"] = str(args.path) if args.path else "sample scene"
-            if reference:
-                data["reference"] = {"name": reference.name, "source": reference.source, "path": str(reference.path),
-                                     "description": reference.description}  # fmt: skip
-            json.dump(data, out, ensure_ascii=False, indent=1, allow_nan=False)
-            out.write("\n")
-        else:
-            out.write(format_table(result, scene_name=Path(args.path).name if args.path else "the sample scene"))
-    finally:
-        if out is not sys.stdout:
-            out.close()
+        reference = load_reference(args.against, cast=args.against_cast, fetch=args.fetch)
+    result = compare_dialogue(
+        dialogue,
+        against=reference.dialogue if reference else None,
+        against_characters=reference.characters if reference else None,
+        reference=reference.name if reference else "reference",
+        characters=chars,
+        with_norms=not args.no_norms,
+        n_boot=args.boot,
+    )
+    if args.format == "json":
+        data = result.to_dict()
+        data["scene"] = str(args.path) if args.path else "sample scene"
+        if reference:
+            data["reference"] = {"name": reference.name, "source": reference.source, "path": str(reference.path),
+                                 "description": reference.description}  # fmt: skip
+        text = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    else:
+        text = format_table(result, scene_name=Path(args.path).name if args.path else "the sample scene")
+    write_output(args.output, text, force=args.force)
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workshop.commands.common import add_scene_options, load_from_args, open_output
+from workshop.commands.common import add_scene_options, check_output, load_from_args, write_output
 from workshop.critique import FORMATS, build_critique, render
 from workshop.errors import WorkshopError
 
@@ -34,20 +34,13 @@ def add_parser(sub) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.output is not None and args.output.exists() and not args.force:
-        open_output(args.output, force=False)  # raises the standard "already exists" message before any work
+    check_output(args.output, force=args.force)  # before any work: a path that cannot be written is said at once
     _scene, dialogue = load_from_args(args)
     if args.against_cast is not None and not args.against:
         raise WorkshopError("--against-cast names the cast of a reference: give the reference with --against too.")
     critique = build_critique(dialogue, against=args.against, pictures=args.format == "html",
                               against_cast=args.against_cast, fetch=args.fetch)
-    text = render(critique, args.format)
-    out = open_output(args.output, force=args.force)
-    try:
-        out.write(text)
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    if args.output is not None:
+    write_output(args.output, render(critique, args.format), force=args.force)
+    if args.output is not None and str(args.output) != "-":
         print(f"Wrote {args.output} ({args.format}).", file=sys.stderr)
     return 0

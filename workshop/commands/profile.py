@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import math
 import sys
 from pathlib import Path
 
-from workshop.commands.common import add_scene_options, load_from_args, open_output
+from workshop.commands.common import add_scene_options, check_output, load_from_args, write_output
+from workshop.csv_safety import csv_text
 from workshop.metrics import FAMILIES, METRICS, metrics_of
 
 LONG_INPUT_WORDS = 20_000
@@ -47,26 +47,20 @@ def add_parser(sub) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from workshop.profile import profile_dialogue
 
+    check_output(args.output, force=args.force)
     scene, dialogue = load_from_args(args)
-    out = open_output(args.output, force=args.force)
-    try:
-        # A bar only helps someone watching a terminal; in a log file it is noise (unless asked for).
-        show = bool(args.progress) or (len(scene.text.split()) > LONG_INPUT_WORDS and sys.stderr.isatty())
-        profiles = profile_dialogue(dialogue, progress=show, pos=args.pos)
-        if args.format == "json":
-            json.dump(profiles.to_dict(), out, ensure_ascii=False, indent=2, allow_nan=False)
-            out.write("\n")
-        elif args.format == "csv":
-            frame = profiles.long_frame()
-            writer = csv.writer(out)
-            writer.writerow(list(frame.columns))
-            for row in frame.itertuples(index=False):
-                writer.writerow(["" if isinstance(v, float) and math.isnan(v) else v for v in row])
-        else:
-            out.write(format_table(profiles, top=args.top))
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    # A bar only helps someone watching a terminal; in a log file it is noise (unless asked for).
+    show = bool(args.progress) or (len(scene.text.split()) > LONG_INPUT_WORDS and sys.stderr.isatty())
+    profiles = profile_dialogue(dialogue, progress=show, pos=args.pos)
+    if args.format == "json":
+        text = json.dumps(profiles.to_dict(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    elif args.format == "csv":
+        frame = profiles.long_frame()
+        text = csv_text(frame.columns, (["" if isinstance(v, float) and math.isnan(v) else v for v in row]
+                                        for row in frame.itertuples(index=False)))
+    else:
+        text = format_table(profiles, top=args.top)
+    write_output(args.output, text, force=args.force)
     return 0
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-from workshop.commands.common import add_scene_options, check_output, load_from_args, open_output
+from workshop.commands.common import add_scene_options, check_output, load_from_args, write_output
+from workshop.csv_safety import csv_text
 from workshop.dialogue import METHODS
 
 FIELDS = ["start", "end", "line", "text", "speaker", "method", "confidence", "utterance", "kind"]
@@ -35,22 +35,19 @@ def run(args: argparse.Namespace) -> int:
     check_output(args.output, force=args.force)
     scene, dialogue = load_from_args(args)
     records = dialogue.to_records(include_mentions=True)
-    out = open_output(args.output, force=args.force)
-    try:
-        if args.format == "jsonl":
-            for r in records:
-                out.write(json.dumps({k: r[k] for k in FIELDS} | {"paragraph": r["paragraph"]}, ensure_ascii=False))
-                out.write("\n")
-        elif args.format == "csv":
-            writer = csv.DictWriter(out, fieldnames=FIELDS, extrasaction="ignore")
-            writer.writeheader()
-            writer.writerows(records)
-        else:
-            out.write(format_table(dialogue))
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    if args.format == "jsonl":
+        text: str | Iterator[str] = _jsonl(records)
+    elif args.format == "csv":
+        text = csv_text(FIELDS, ([r[k] for k in FIELDS] for r in records))
+    else:
+        text = format_table(dialogue)
+    write_output(args.output, text, force=args.force)
     return 0
+
+
+def _jsonl(records: list[dict]) -> Iterator[str]:
+    for r in records:
+        yield json.dumps({k: r[k] for k in FIELDS} | {"paragraph": r["paragraph"]}, ensure_ascii=False) + "\n"
 
 
 def format_table(dialogue) -> str:
