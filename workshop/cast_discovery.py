@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from workshop.attribution_lexicon import lexicon
-from workshop.attribution_names import CANDIDATE, NameIndex
+from workshop.attribution_names import NameIndex, candidate_runs
 from workshop.attribution_tags import TagReader
 from workshop.cast import Cast, Character
 from workshop.errors import Notice
@@ -59,6 +59,12 @@ _SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
 _NEXT_SUBJECT = re.compile(r"\s+(He|She)\b")
 _OTHER_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
+MAX_NAME_WORDS = 5
+"""The most words a name found in the text has ("Lady Catherine de Bourgh" has four; none of the twelve novels'
+names found has more than four)."""
+PRONOUN_REACH = 300
+"""How far after a name its pronouns are looked for (to the end of its sentence, at most this many characters):
+a bound that keeps a paragraph of names without a full stop from being read once per name."""
 
 
 @dataclass
@@ -143,7 +149,7 @@ def _candidates(text: str, narration: list[tuple[int, int]]) -> Counter:
         return mid[clean] > 0 or (caps[clean] >= 2 and lower[clean.lower()] == 0)
 
     for a, b in narration:
-        for m in CANDIDATE.finditer(text, a, b):
+        for m in candidate_runs(text, a, b):
             words = m.group().split()
             if words and words[0].lower() in ("the", "a", "an", "her", "his", "my", "old", "young", "little", "poor", "dear"):
                 continue  # "the Hulk" is a description, not a name
@@ -171,11 +177,12 @@ def _candidates(text: str, narration: list[tuple[int, int]]) -> Counter:
 
 
 def _add_run(run: list[str], titles: dict[str, str], forms: Counter) -> None:
-    while run and run[-1].rstrip(".").lower() in titles:
-        run = run[:-1]
-    if not run:
-        return
-    name = " ".join(run)
+    end = len(run)
+    while end and run[end - 1].rstrip(".").lower() in titles:
+        end -= 1
+    if not end or end > MAX_NAME_WORDS:
+        return  # (a longer run of capitalised words is a heading or a title, not a name)
+    name = " ".join(run[:end])
     if len(name) > 1:
         forms[name] += 1
 
@@ -304,13 +311,17 @@ def _pronoun(text: str, narration: list[tuple[int, int]], forms: list[str]) -> s
         r"(?<![\w'’])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w])"
     )
     he = she = 0
+    next_subject: dict[int, re.Match[str] | None] = {}  # (names in one sentence share its next sentence)
     for a, b in narration:
         for m in pattern.finditer(text, a, b):
             # the rest of this sentence and the start of the next: "Agnes Pell was waiting. She had been..."
-            stop = _SENTENCE_STOP.search(text, m.end(), b)
-            cut = stop.end() if stop else b
+            reach = min(b, m.end() + PRONOUN_REACH)
+            stop = _SENTENCE_STOP.search(text, m.end(), reach)
+            cut = stop.end() if stop else reach
             window = text[m.end() : cut]
-            nxt = _NEXT_SUBJECT.match(text, cut, b)
+            if cut not in next_subject:
+                next_subject[cut] = _NEXT_SUBJECT.match(text, cut, b) if stop or cut == b else None
+            nxt = next_subject[cut]
             other = _OTHER_NAME.search(window)
             if other:
                 window = window[: other.start()]
