@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from pdnc import HELD_OUT  # noqa: E402
-from pdnc_score import Novel, is_right, load_novel, match, narrator_names  # noqa: E402
+from pdnc_score import Novel, Piece, is_right, load_novel, match, narrator_names  # noqa: E402
 
 from workshop.cast import Cast, Character, load_cast  # noqa: E402
 from workshop.dialogue import find_dialogue  # noqa: E402
@@ -111,6 +111,48 @@ class Tally:
         return f"{self.right / self.n:6.1%}" if self.n else f"{'-':>6}"
 
 
+NAMED = ("explicit", "script")
+"""Methods that mean a tag (or a script) names the speaker."""
+
+
+@dataclass
+class Exchanges:
+    multi: set[int]  # exchanges of two utterances or more
+    tagged: set[int]  # exchanges with at least one utterance named by a tag
+
+
+def exchanges(scene, segments) -> tuple[dict[int, int], Exchanges]:
+    """The exchange of every segment (by index), as the kit links utterances (at most LINK_PARAGRAPHS paragraphs
+    and LINK_CHARS characters of narration between two of them), and which exchanges hold several utterances and a
+    named tag. Used to score two-person exchanges apart."""
+    from workshop.attribution import LINK_CHARS, LINK_PARAGRAPHS
+
+    paragraphs = scene.paragraphs
+    by_utterance: dict[int, list] = defaultdict(list)
+    for seg in segments:
+        by_utterance[seg.utterance].append(seg)
+    exchange_of: dict[int, int] = {}
+    sizes: Counter = Counter()
+    tagged: set[int] = set()
+    number, last_paragraph = -1, None
+    for _, segs in sorted(by_utterance.items()):
+        first, last = segs[0].paragraph, segs[-1].paragraph
+        linked = (
+            last_paragraph is not None
+            and first - last_paragraph <= LINK_PARAGRAPHS
+            and paragraphs[first].start - paragraphs[last_paragraph].end < LINK_CHARS
+        )
+        if not linked:
+            number += 1
+        sizes[number] += 1
+        last_paragraph = last
+        for seg in segs:
+            exchange_of[seg.index] = number
+            if seg.method in NAMED:
+                tagged.add(number)
+    return exchange_of, Exchanges({n for n, size in sizes.items() if size >= 2}, tagged)
+
+
 def score_window(novel: Novel, window: Window, mode: str, novel_cast: Cast, results: dict, errors: list | None):
     inside = [p for p in novel.pieces if window.start <= p.start and p.end <= window.end]
     if not inside:
@@ -129,12 +171,28 @@ def score_window(novel: Novel, window: Window, mode: str, novel_cast: Cast, resu
     matched = match(inside, dialogue.segments, offset=window.start)
     opening_quotes = sorted({p.quote for p in inside})[:OPENING]
     r = results[mode]
+    exchange_of, named = exchanges(scene, dialogue.segments)
+    gold_in: dict[int, set[str]] = defaultdict(set)  # exchange -> the annotated speakers of its pieces
+    for piece, seg in zip(inside, matched):
+        if seg is not None:
+            gold_in[exchange_of[seg.index]].add(piece.speaker)
     for piece, seg in zip(inside, matched):
         ok = seg is not None and is_right(
             novel, piece, seg.speaker, lenient_names=lenient, narrator_names=narr, resolve_names=lenient
         )
         r["all"].add(ok)
         r["as listed"].add(seg is not None and is_right(novel, piece, seg.speaker, lenient_names=lenient, narrator_names=narr))
+        if seg is not None and seg.method not in NAMED:
+            exchange = exchange_of[seg.index]
+            pair = gold_in[exchange]
+            if len(pair) == 2 and exchange in named.multi:
+                r["pair"].add(ok)
+                outside = seg.speaker is not None and not any(
+                    is_right(novel, Piece(piece.start, piece.end, who, "", -1), seg.speaker, lenient_names=lenient,
+                             narrator_names=narr) for who in pair)
+                r["pair outside"].add(outside)
+            if exchange in named.multi and exchange not in named.tagged:
+                r["no tag"].add(ok)
         r["opening" if piece.quote in opening_quotes else "rest"].add(ok)
         if piece.speaker == novel.narrator:
             r["narrator"].add(ok)
@@ -217,6 +275,15 @@ def main(argv: list[str] | None = None) -> int:
               f" {pooled['held out'][m]['all'].rate():>9} {pooled['tuned on'][m]['all'].rate():>9}"
               f" {r['as listed'].rate():>9}   (narrator lines: {r['narrator'].n})")
     print("(as listed: a name the kit found counts only when characters.json lists it for the speaker)")
+    print()
+    print(f"{'way':24} {'2-person':>9} {'outside':>8} {'no tag':>7}   (lines without a named tag in exchanges of two "
+          "annotated speakers: accuracy, share given to a third; lines of exchanges with no named tag at all)")
+    for m in modes:
+        for part in ("ALL", "held out", "tuned on"):
+            r = pooled[part][m]
+            label = m if part == "ALL" else f"  {part}"
+            print(f"{label:24} {r['pair'].rate():>9} {r['pair outside'].rate():>8} {r['no tag'].rate():>7}"
+                  f"   (n {r['pair'].n}, {r['no tag'].n})")
     print()
     print("confidence   " + "".join(f" {m:>18}" for m in modes) + "   (n, accuracy of the attributed pieces)")
     for b in range(10):

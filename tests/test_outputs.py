@@ -67,12 +67,13 @@ def test_a_failing_run_leaves_the_old_output_byte_identical(tmp_path, empty_scen
 
 
 def test_a_failing_run_creates_no_empty_file_and_the_rerun_is_not_refused(tmp_path, empty_scene):
-    out = tmp_path / "new.json"
-    assert run("profile", str(empty_scene), "--format", "json", "-o", str(out)).returncode == 2
-    assert not out.exists()
+    out = tmp_path / "new.txt"
     sample = ROOT / "texts" / "sample" / "the-lighthouse.txt"
-    assert run("profile", str(sample), "--format", "json", "-o", str(out)).returncode == 0
-    assert out.read_text(encoding="utf-8").startswith("{")
+    assert run("profile", str(sample), "--top", "0", "-o", str(out)).returncode == 2
+    assert run("profile", str(empty_scene), "-o", str(out)).returncode == 2
+    assert not out.exists()
+    assert run("profile", str(sample), "-o", str(out)).returncode == 0
+    assert {"Owen", "Agnes"} <= set(out.read_text(encoding="utf-8").splitlines()[0].split())
 
 
 def _interrupted_run(scene: Path, out: Path, how: str) -> subprocess.CompletedProcess:
@@ -157,6 +158,16 @@ def test_output_on_a_full_disk(tmp_path):
         pytest.skip("no /dev/full here")
     one_line_failure(run("quotes", "-o", "/dev/full", "--force"), "disk is full")
     one_line_failure(run("quotes", "-o", "/dev/full"), "already exists")
+
+
+def test_the_screen_output_sent_to_a_full_disk():
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "workshop", "quotes"], stdout=full, stderr=subprocess.PIPE,
+                                text=True, cwd=ROOT, timeout=180)
+    one_line_failure(result, "No space left")
+    assert "Exception ignored" not in result.stderr
 
 
 def test_output_under_a_file_and_with_a_long_name_and_in_a_missing_folder(tmp_path):

@@ -190,3 +190,42 @@ def test_a_first_name_two_characters_share_goes_to_the_one_present():
         ("Robert Cohn", "split"),
         ("Robert Prentiss", "explicit"),  # the Robert the paragraph has just named in full
     ]
+
+
+# ---------------------------------------------------------------- scenes that open mid-conversation
+
+
+def test_a_scene_opening_on_she_said_learns_who_she_is_from_the_narration_after():
+    cast = Cast([Character("Mrs. Reed", (), "she"), Character("John Reed", ("John",), "he"), Character("Eliza", (), "she")])
+    text = (
+        '"If he does not write by Friday," she added, "I shall know what to think of him."\n\n'
+        "Mrs. Reed folded the letter and laid it on the table. John watched the fire and said nothing for a while.\n\n"
+        '"He will write," he said at last.\n'
+    )
+    assert [(s, m) for _, s, m in speakers(text, cast)] == [
+        ("Mrs. Reed", "pronoun"),
+        ("Mrs. Reed", "pronoun"),
+        ("John Reed", "pronoun"),
+    ]
+
+
+def test_an_untagged_opening_exchange_is_anchored_by_the_names_its_lines_call():
+    cast = Cast(
+        [
+            Character("Harriet Smith", ("Harriet",), "she"),
+            Character("Anne Grey", ("Miss Grey",), "she"),
+            Character("Mr. Martin", (), "he"),
+        ]
+    )
+    text = (
+        '"What sort of man is he?"\n\n'
+        '"Oh, not handsome. Not at all handsome. But he is kind, and he knows everybody."\n\n'
+        '"Kind is something, I suppose. Do you see him often, Harriet?"\n\n'
+        '"Every week. Dear Miss Grey, you would like him if you met him."\n\n'
+        '"Perhaps I should."\n\n'
+        "The carriage turned in at the gate, and neither of them said more.\n"
+    )
+    # "Dear Miss Grey" opens a sentence inside the quote: a call, not a mention
+    assert [s for _, s, _ in speakers(text, cast)] == [
+        "Anne Grey", "Harriet Smith", "Anne Grey", "Harriet Smith", "Anne Grey"
+    ]

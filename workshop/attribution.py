@@ -76,6 +76,10 @@ NEXT_SPEAKER_PENALTY = 2.0
 """How much less likely "she said" is the one the next line names as its speaker (people seldom speak twice running)."""
 PICK_SPEAKER_WINDOW = 6
 """A name several characters share goes to the one of them who spoke within this many utterances before."""
+FORWARD_WINDOW = 1500
+FORWARD_WEIGHT = 1.5
+"""When no one a pronoun could mean was named before it (a scene opening mid-conversation), the first ones named in
+the narration within this many characters after it count, with this weight for the first (halved for the next)."""
 PREV_ADDRESSEE_WEIGHT = 4.0
 """How much being called by name in the line straight before counts when resolving "he said": the one called
 answers (only straight after; across a paragraph of narration the call has lapsed)."""
@@ -167,6 +171,18 @@ _VOCATIVE_LEAD = re.compile(
     r"hey|morning|evening|thank\s+you|thanks|sir|madam)[\W_]*)*",
     re.IGNORECASE,
 )
+_SENTENCE_STOP = re.compile(r"(?:[.!?;]|--|—)['’\"”]?\s*")
+
+
+def _last_sentence_start(text: str, a: int, b: int) -> int | None:
+    """Where the last sentence inside ``text[a:b]`` starts (after its full stop, question or exclamation mark,
+    semicolon or dash), or None when ``text[a:b]`` holds no sentence end."""
+    last = None
+    for m in _SENTENCE_STOP.finditer(text, a, b):
+        last = m.end()
+    return last
+
+
 _SENTENCE_OPEN = re.compile(r"[.!?;]['’\"”]?\s+$")
 _STARTS_TAG = re.compile(r"[\s,;:!?.—–\-_)]*$")
 _OUTSIDER = "\0outsider"
@@ -362,6 +378,7 @@ class _Engine:
         for k, g in enumerate(self.groups):
             if g.speaker is None and not g.outsider:
                 self._beat(k, g)
+        self._vocative_anchors()
         self._alternate_runs()
         self._turn_taking()
         self._rerank()
@@ -461,6 +478,10 @@ class _Engine:
                 after = text[m.end : m.end + 2]
                 at_start = _VOCATIVE_LEAD.fullmatch(text, span.start, m.start) is not None
                 lead_ok = at_start or re.search(r"[,!?]\s*$|^\s*$", before) is not None
+                if not lead_ok:
+                    # "Six years hence! Dear Miss Woodhouse, he would be...": a sentence that opens on the name
+                    opening = _last_sentence_start(text, max(span.start, m.start - 40), m.start)
+                    lead_ok = opening is not None and _VOCATIVE_LEAD.fullmatch(text, opening, m.start) is not None
                 follow_ok = re.match(r"\s*[,!?.;—]|$", after) is not None or m.end >= span.end
                 if len(m.names) != 1:
                     continue
@@ -470,7 +491,9 @@ class _Engine:
                     g.mentioned.add(m.names[0])
 
     def _set(self, g: _Group, name: str | None, method: str, conf: float | None = None) -> None:
-        if name is None or (name in g.owners and method not in ("explicit", "script")):
+        if name is None:
+            return
+        if method not in ("explicit", "script") and name in g.owners:
             return  # "said Brenda's lawyer" is not Brenda
         g.speaker, g.method = name, method
         g.confidence = CONFIDENCE.get(method, 0.5) if conf is None else conf
@@ -641,6 +664,18 @@ class _Engine:
                 weight += SAME_SENTENCE_WEIGHT  # "Mr. Elton looked all alarm, as he exclaimed"
             add(name, weight)
             rank += 1
+        if rank == 0:
+            # nobody it could be was named before it (a scene that opens on "she said"): the reader learns who
+            # from the narration that follows, so the first ones named after it who fit count, less
+            j = bisect.bisect_right(self.narr_starts, pos)
+            while j < len(self.narr) and self.narr[j].start - pos < FORWARD_WINDOW and rank < 3:
+                m = self.narr[j]
+                j += 1
+                if len(m.names) != 1 or m.names[0] in seen or not fits(m.names[0]):
+                    continue
+                seen.add(m.names[0])
+                add(m.names[0], FORWARD_WEIGHT / (1 + rank))
+                rank += 1
         # the conversation: recent speakers
         prev = self._recent_speakers(k, 4)
         for j, name in enumerate(prev):
@@ -1039,6 +1074,31 @@ class _Engine:
                     d, name = options[1]  # the line before spoke to this one: they answer
                 if d <= MAX_ALTERNATION or len(speakers | ({partner} if partner else set())) == 2:
                     self._set(g, name, "turn-taking", CONFIDENCE["turn-taking" if d <= 2 else "turn-taking-chain"])
+
+    def _vocative_anchors(self) -> None:
+        """An exchange in which nobody is known yet (a scene that opens mid-conversation, without a tag) whose lines
+        call two people by name ("Dear Miss Woodhouse", "Harriet"): those two are talking, and a line that calls one
+        of them is the other's. (One name called, and one other character named in the narration around the
+        exchange: those two.) The lines so anchored let alternation fill the rest."""
+        groups = self.groups
+        for run in self._runs():
+            if len(run) < 2 or any(groups[k].speaker or groups[k].outsider for k in run):
+                continue
+            addressed = sorted({n for k in run for n in groups[k].addressees})
+            if len(addressed) == 2:
+                pair = set(addressed)
+            elif len(addressed) == 1:
+                other = self.index.narrator if self.index.narrator not in (None, addressed[0]) else None
+                other = other or self._named_around(run, addressed[0])
+                if other is None:
+                    continue
+                pair = {addressed[0], other}
+            else:
+                continue
+            for k in run:
+                called = groups[k].addressees & pair
+                if len(called) == 1:
+                    self._set(groups[k], next(iter(pair - called)), "vocative")
 
     def _named_around(self, run: list[int], speaker: str) -> str | None:
         """The character other than ``speaker`` named most often in the narration of an exchange (from the

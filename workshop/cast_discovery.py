@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 
 from workshop.adapters import first_names_adapter as first_names
 from workshop.attribution_lexicon import lexicon
-from workshop.attribution_names import CANDIDATE, NameIndex
+from workshop.attribution_names import NameIndex, candidate_runs
 from workshop.attribution_tags import TagReader, verb_at
 from workshop.cast import Cast, Character, normalise_name
 from workshop.errors import Notice
@@ -86,6 +86,12 @@ _SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
 _NEXT_SUBJECT = re.compile(r"\s+(He|She)\b")
 _OTHER_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
+MAX_NAME_WORDS = 5
+"""The most words a name found in the text has ("Lady Catherine de Bourgh" has four; none of the twelve novels'
+names found has more than four)."""
+PRONOUN_REACH = 300
+"""How far after a name its pronouns are looked for (to the end of its sentence, at most this many characters):
+a bound that keeps a paragraph of names without a full stop from being read once per name."""
 
 
 @dataclass
@@ -271,7 +277,7 @@ def _candidates(text: str, narration: list[tuple[int, int]]) -> Counter:
         return mid[clean] > 0 or (caps[clean] >= 2 and lower[clean.lower()] == 0)
 
     for a, b in narration:
-        for m in CANDIDATE.finditer(text, a, b):
+        for m in candidate_runs(text, a, b):
             words = m.group().split()
             if len(words) >= 2 and words[0] in ("the", "The"):
                 described = _capitalised_description(words[1:])
@@ -358,11 +364,12 @@ def _description(form: str) -> bool:
 
 
 def _add_run(run: list[str], titles: dict[str, str], forms: Counter) -> None:
-    while run and run[-1].rstrip(".").lower() in titles:
-        run = run[:-1]
-    if not run:
-        return
-    name = " ".join(run)
+    end = len(run)
+    while end and run[end - 1].rstrip(".").lower() in titles:
+        end -= 1
+    if not end or end > MAX_NAME_WORDS:
+        return  # (a longer run of capitalised words is a heading or a title, not a name)
+    name = " ".join(run[:end])
     if len(name) > 1:
         forms[name] += 1
 
@@ -711,12 +718,13 @@ def gender_evidence(text: str, narration: list[tuple[int, int]], mentions) -> di
         i = bisect.bisect_right(starts, m.start) - 1
         b = ends[starts[i]] if i >= 0 else len(text)
         nxt_name = mentions[k + 1].start if k + 1 < len(mentions) else b
-        stop = _SENTENCE_STOP.search(text, m.end, b)
-        cut = stop.end() if stop else b
+        reach = min(b, m.end + PRONOUN_REACH)
+        stop = _SENTENCE_STOP.search(text, m.end, reach)
+        cut = stop.end() if stop else reach
         window_end = min(cut, nxt_name)
         he = len(_HE.findall(text, m.end, window_end))
         she = len(_SHE.findall(text, m.end, window_end))
-        if nxt_name >= cut:
+        if nxt_name >= cut and (stop or cut == b):
             nxt = _NEXT_SUBJECT.match(text, cut, b)
             if nxt:
                 he += nxt.group(1).lower() == "he"

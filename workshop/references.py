@@ -132,7 +132,7 @@ def _checksums(cache: Path) -> dict[str, str]:
         sums = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(sums, dict) or not all(isinstance(v, str) for v in sums.values()):
             raise ValueError("not a table of checksums")
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         raise WorkshopError(f"{path} is damaged (or not a file); delete it and fetch the books again.") from None
     return sums
 

@@ -19,7 +19,6 @@ MAX_BYTES = 20_000_000
 SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_BLANK_RUN = re.compile(r"(?:[ \t\f\v]*(?:\r\n|\r(?!\n)|\n)){2,}")
 _SCENE_BREAK = re.compile(r"^\s*(?:[*~#=_-]\s*){3,}$|^\s*(?:[*]\s*)+$")
 _NOTE_MARKER = re.compile(
     r"^\s*[\[(]?\s*(?:A/N|A\.N\.|AN:|Author'?s'? ?notes?|Author['’]s notes?|Note from the author|Disclaimer)\b",
@@ -67,6 +66,10 @@ class Scene:
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset."""
         return bisect.bisect_right(self._line_starts, offset)
+
+    def line_start(self, offset: int) -> int:
+        """Offset of the first character of the line holding ``offset``."""
+        return self._line_starts[self.line_of(offset) - 1]
 
     def is_excluded(self, offset: int) -> bool:
         return any(ex.start <= offset < ex.end for ex in self.excluded)
@@ -193,7 +196,18 @@ def scene_from_text(
         raise WorkshopError("The scene is empty: there is no text to read.")
     scene = Scene(text=text, name=name, path=path, encoding=encoding, notices=list(notices or []))
     scene._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
-    scene.paragraphs = split_paragraphs(text, scene._line_starts)
+    scene.paragraphs, per_line = paragraph_layout(text, scene._line_starts)
+    if per_line:
+        shown = ", ".join(_lines(a, b) for a, b in per_line[:3]) + (f" and {len(per_line) - 3} more" if len(per_line) > 3 else "")
+        scene.notices.append(
+            Notice(
+                "layout",
+                f"The scene mixes two layouts: blank lines separate paragraphs in places, but {shown} "
+                f"{'has' if len(per_line) == 1 else 'have'} no blank line between paragraphs, so each line there "
+                "is read as a paragraph. If a paragraph was cut in two, put blank lines between paragraphs throughout.",
+                per_line[0][0],
+            )
+        )
     for start, end in exclude or []:
         if not 0 <= start <= end <= len(text):
             raise WorkshopError(f"Excluded range {start}-{end} is outside the text (0-{len(text)}).")
@@ -226,37 +240,82 @@ def _lines(first: int, last: int) -> str:
 
 
 def split_paragraphs(text: str, line_starts: list[int] | None = None) -> list[Paragraph]:
-    """Paragraphs separated by blank lines; with no blank line anywhere, one paragraph per line.
+    """The scene's paragraphs, decided region by region (see :func:`paragraph_layout`)."""
+    return paragraph_layout(text, line_starts)[0]
 
-    Hard-wrapped lines (Project Gutenberg style) stay together in one paragraph: its span covers them, line breaks
-    included, so offsets still point into the original text.
-    """
+
+WRAP_WIDTH = 100
+"""Lines longer than this were not wrapped by hand or by an editor's fixed width (Gutenberg wraps at 70-75)."""
+_BLANK_LINE = re.compile(r"[ \t\f\v]*")
+_ENDS_PARAGRAPH = re.compile(r"(?:[.!?\u2026]|[\u2014\u2013-]+[\"\u201d\u2019'])[\"\u201d\u2019')\]_*]*$")
+
+
+def paragraph_layout(text: str, line_starts: list[int] | None = None) -> tuple[list[Paragraph], list[tuple[int, int]]]:
+    """Paragraphs, and the line ranges read one paragraph per line in a text that elsewhere keeps the lines of a
+    paragraph together (a mixed layout, for a notice).
+
+    Blocks of lines are separated by blank lines. With a single block (no blank line between two lines of text),
+    every line is a paragraph. Otherwise each block is one paragraph, its lines hard-wrapped (Project Gutenberg
+    style: the span covers them, line breaks included, so offsets still point into the original text), unless
+    the block reads as one paragraph per line: it has four lines or more, one of them longer than
+    :data:`WRAP_WIDTH`, and at three line breaks in four the line ends a sentence (``.``, ``?``, ``!``, ``…``, or a
+    dash before a closing quote, then any closing marks) and the next opens with anything but a lower-case letter.
+    Text wrapped at a fixed width breaks mid-sentence at all but about one break in ten, and verse has only short
+    lines, so a "title, blank line, one paragraph per line" file is read line by line while a hard-wrapped novel
+    keeps its paragraphs (and its poems) whole. Two or three lines between blank lines stay one paragraph, as
+    the writer set them.
+
+    Linear in the length of the text: each line is looked at once, blank lines with a match anchored at the line
+    start (a search for a run of blank lines would retry every position of a long run of spaces)."""
+    lines: list[tuple[int, int]] = []  # (start, end) of each line's text, its line break left out
+    pos = 0
+    for m in _LINE_BREAK.finditer(text):
+        lines.append((pos, m.start()))
+        pos = m.end()
+    lines.append((pos, len(text)))
     if line_starts is None:
-        line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
-    if _BLANK_RUN.search(text):
-        pieces = _spans_between(text, _BLANK_RUN)
-    else:
-        pieces = _spans_between(text, _LINE_BREAK)
+        line_starts = [s for s, _e in lines]
+    blocks: list[tuple[int, int]] = []  # (first line, last line) of each run of non-blank lines, 0-based
+    first = None
+    for i, (s, e) in enumerate(lines):
+        if _BLANK_LINE.match(text, s, e).end() == e:  # type: ignore[union-attr]  # (* always matches)
+            if first is not None:
+                blocks.append((first, i - 1))
+                first = None
+        elif first is None:
+            first = i
+    if first is not None:
+        blocks.append((first, len(lines) - 1))
+    spans: list[tuple[int, int]] = []
+    per_line_blocks: list[tuple[int, int]] = []
+    kept_whole = False
+    for a, b in blocks:
+        if b > a and (len(blocks) == 1 or _reads_per_line(text, lines[a : b + 1])):
+            spans += lines[a : b + 1]
+            per_line_blocks.append((a + 1, b + 1))
+        else:
+            spans.append((lines[a][0], lines[b][1]))
+            kept_whole = kept_whole or b > a
     paragraphs = []
-    for start, end in pieces:
+    for start, end in spans:
         chunk = text[start:end]
         stripped = chunk.strip()
         if not stripped:
             continue
-        lead = len(chunk) - len(chunk.lstrip())
-        s = start + lead
-        e = s + len(stripped)
-        paragraphs.append(Paragraph(len(paragraphs), s, e, bisect.bisect_right(line_starts, s)))
-    return paragraphs
+        s = start + len(chunk) - len(chunk.lstrip())
+        paragraphs.append(Paragraph(len(paragraphs), s, s + len(stripped), bisect.bisect_right(line_starts, s)))
+    return paragraphs, (per_line_blocks if kept_whole else [])
 
 
-def _spans_between(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for m in separator.finditer(text):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    return spans
+def _reads_per_line(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether a block of ``lines`` holds one paragraph per line (see :func:`paragraph_layout`)."""
+    breaks = len(lines) - 1
+    clean = sum(
+        1
+        for (s, e), (s2, e2) in zip(lines, lines[1:])
+        if _ENDS_PARAGRAPH.search(text[s:e].rstrip()[-12:]) and not text[s2:e2].lstrip()[:1].islower()
+    )
+    return breaks >= 3 and clean >= 0.75 * breaks and max(e - s for s, e in lines) > WRAP_WIDTH
 
 
 def find_authors_notes(scene: Scene) -> list[Excluded]:

@@ -91,8 +91,24 @@ def write_output(path: Path | None, data: str | Iterable[str], *, force: bool = 
     """Write the finished output to stdout, or to a file through a temporary file renamed into place, so that a
     failing run leaves an existing file as it was (see :mod:`workshop.atomic_write`)."""
     if path is None or str(path) == "-":
-        for chunk in [data] if isinstance(data, str) else data:
-            sys.stdout.write(chunk)
-        sys.stdout.flush()
+        try:
+            for chunk in [data] if isinstance(data, str) else data:
+                sys.stdout.write(chunk)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # stdout sent to a full disk (> /dev/full), a closed terminal...
+            _silence_stdout()
+            raise WorkshopError(f"Could not write the output: {exc.strerror or exc}.") from None
         return
     write_file(path, data, force=force)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that Python's own last flush at exit does not fail a second time."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -68,7 +68,8 @@ class ClassScene:
         return self.dialogue.speakers
 
     def _find(self) -> Dialogue:
-        cast = Cast(list(self.cast.characters), self.cast.source) if self.cast is not None else None
+        cast = (Cast(list(self.cast.characters), self.cast.source, list(self.cast.notices))
+                if self.cast is not None else None)
         corrections = self.corrections if self.corrections.exists() else None
         return find_dialogue(self.scene, cast, corrections=corrections)
 
