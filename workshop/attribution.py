@@ -452,21 +452,10 @@ class _Engine:
     def _set(self, g: _Group, name: str | None, method: str, conf: float | None = None) -> None:
         if name is None:
             return
-        if method not in ("explicit", "script") and (name in g.owners or self._clashes(g, name)):
-            return  # "said Brenda's lawyer" is not Brenda; a line tagged "he said" is no woman's
+        if method not in ("explicit", "script") and name in g.owners:
+            return  # "said Brenda's lawyer" is not Brenda
         g.speaker, g.method = name, method
         g.confidence = CONFIDENCE.get(method, 0.5) if conf is None else conf
-
-    def _clashes(self, g: _Group, name: str) -> bool:
-        """Whether the line's own "he said" / "she said" rules the character out (their pronoun is the other one,
-        or they are the first-person narrator)."""
-        said = next((t.pronoun for _, t in g.tags if t.kind == "pronoun" and t.pronoun in ("he", "she")), None)
-        if said is None:
-            return False
-        if name == self.index.narrator:
-            return True
-        own = self.pronoun.get(name)
-        return own in ("he", "she") and own != said
 
     def _pick(self, names: tuple[str, ...], pos: int, g: _Group | None = None) -> str:
         """One character for a name several share (two Miss Bennets; "Robert" for Robert Cohn and Robert Prentiss):

@@ -332,6 +332,13 @@ def _narration(engine: _Engine, k: int, lo: int, hi: int) -> _Narration:
     if last_named is not None:
         cells[last_named, _LAST_NAMED] = 1.0
     pool.update(top)
+    if last_named is None:
+        # nobody named before it (a scene that opens on this talk): the ones its narration names after it, to the
+        # end of the exchange and the paragraph after, may be speaking
+        end_paragraph = engine.groups[hi].last_paragraph + 1
+        for p in range(here + 1, min(end_paragraph, len(engine.paragraphs) - 1) + 1):
+            for _, n in by_paragraph.get(p, ()):
+                pool[n] = None
     # and a first-person narrator
     if engine.index.narrator:
         pool[engine.index.narrator] = None
