@@ -188,3 +188,25 @@ def test_single_quotes_one_paragraph_per_line_under_a_title_are_not_a_script():
         "I advise you to leave off this minute!",
     ]
     assert len(dialogue.segments) == 5 + 2 * len(more)
+
+
+def test_corner_brackets_are_a_style_of_their_own():
+    text = "「你去哪儿了？」她问。\n\n「『回家』，他说的。」汤姆回答。\n\n「おはよう」と言った。"
+    scene = scene_from_text(text)
+    result = find_quotes(scene)
+    assert result.style == "corner"
+    assert [scene.text[s.start : s.end] for s in result.spans] == ["你去哪儿了？", "『回家』，他说的。", "おはよう"]
+    assert result.notices == []
+    unclosed = scene_from_text("「等一下，她说。\n\n他走了。")
+    result = find_quotes(unclosed)
+    assert [(n.code, n.line) for n in result.notices] == [("unclosed-quote", 1)]
+    assert quoted("『Alone』 and 「pair」", "corner") == ["Alone", "pair"]
+
+
+def test_a_quote_left_open_in_the_middle_of_a_paragraph_is_warned_by_line():
+    text = "He came in late.\n\n“Where were you? “I waited,” she said.\n\n“Out,” he said."
+    scene = scene_from_text(text)
+    result = find_quotes(scene)
+    assert [scene.text[s.start : s.end] for s in result.spans] == ["Where were you?", "I waited,", "Out,"]
+    assert [(n.code, n.line) for n in result.notices] == [("unclosed-quote", 3)]
+    assert "before it closes" in result.notices[0].message

@@ -170,3 +170,27 @@ def test_long_runs_of_spaces_and_tabs_split_in_linear_time():
         with time_limit(10):
             scene = scene_from_text(f"One.\n\n{run}x\n\nTwo.")
         assert [scene.text[p.start : p.end] for p in scene.paragraphs] == ["One.", "x", "Two."]
+
+
+def test_a_utf8_file_with_one_windows_1252_paragraph_keeps_its_utf8_dialogue(tmp_path):
+    utf8 = "“Where were you?” Anna asked.\n\n“Out,” said Tom. “Café Noir.”\n\n".encode("utf-8")
+    pasted = b"\x93Fine,\x94 she said, and that was all.\n\n"  # Windows-1252 curly quotes, from an old word processor
+    scene = read_scene(write(tmp_path, utf8 + pasted + "“Goodnight.”\n".encode("utf-8")))
+    assert scene.encoding == "utf-8"
+    assert scene.text == ("“Where were you?” Anna asked.\n\n“Out,” said Tom. “Café Noir.”\n\n"
+                          "“Fine,” she said, and that was all.\n\n“Goodnight.”\n")
+    [notice] = scene.notices
+    assert (notice.code, notice.line) == ("encoding", 5) and "line 5" in notice.message
+    from workshop import find_dialogue
+
+    dialogue = find_dialogue(scene)
+    assert [s.text for s in dialogue.segments] == ["Where were you?", "Out,", "Café Noir.", "Fine,", "Goodnight."]
+    assert all(scene.text[s.start : s.end] == s.text for s in dialogue.segments)
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-be"])
+def test_utf32_with_a_bom_is_read_as_utf32(tmp_path, codec):
+    text = "“Yes,” he said.\n\nShe nodded."
+    data = ("\ufeff" + text).encode(codec) if codec.endswith("be") else text.encode(codec)
+    scene = read_scene(write(tmp_path, data))
+    assert scene.text == text and scene.encoding == "utf-32"

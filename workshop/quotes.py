@@ -1,4 +1,4 @@
-"""Finding quoted speech: double quotes, single quotes, em-dash dialogue, and play/screenplay scripts.
+"""Finding quoted speech: double quotes, single quotes, corner brackets, em-dash dialogue, and play/screenplay scripts.
 
 The finder only says *where* speech is. Who says it is :mod:`workshop.attribution`'s job. Spans are offsets into
 ``Scene.text``; ``text[start:end]`` is exactly what stands between the quote marks (for dash and script styles,
@@ -15,7 +15,8 @@ from itertools import islice
 from workshop.errors import Notice, WorkshopError
 from workshop.scene import Paragraph, Scene
 
-STYLES = ("double", "single", "dash", "script")
+STYLES = ("double", "single", "corner", "dash", "script")
+"""``corner``: the corner brackets of Chinese and Japanese dialogue, 「...」 with 『...』 inside (or on their own)."""
 
 _DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“"}
 _DOUBLE_CLOSE = {"”", "»"}
@@ -75,7 +76,7 @@ def find_quotes(scene: Scene, *, style: str = "auto") -> QuoteResult:
     elif chosen == "dash":
         raw = _find_dash(scene.text, paragraphs)
     else:
-        raw = _find_marked(scene, paragraphs, single=chosen == "single", notices=notices)
+        raw = _find_marked(scene, paragraphs, chosen, notices)
     spans = _link(scene.text, raw)
     if chosen in ("double", "single"):
         spans = _classify(scene, spans)
@@ -107,6 +108,9 @@ def detect_style(text: str, paragraphs: list[Paragraph]) -> str:
         return "script"
     if dash >= 2 and dash >= 0.15 * n and double < dash:
         return "dash"
+    corner = text.count("「") + text.count("『")
+    if corner >= 1 and corner >= double / 2 and corner >= single_pairs:
+        return "corner"
     if single_pairs > double / 2 and single_pairs >= 2:
         return "single"
     return "double"
@@ -143,31 +147,34 @@ def _single_openers(text: str) -> list[int]:
 # ---------------------------------------------------------------- quotation marks
 
 
-def _find_marked(scene: Scene, paragraphs: list[Paragraph], *, single: bool, notices: list[Notice]) -> list[QuotedSpan]:
+def _find_marked(scene: Scene, paragraphs: list[Paragraph], style: str, notices: list[Notice]) -> list[QuotedSpan]:
     text = scene.text
+    pieces_of = {"single": _single_pieces, "corner": _corner_pieces}.get(style, _double_pieces)
     spans: list[QuotedSpan] = []
     for k, p in enumerate(paragraphs):
-        pieces, open_at_end = (_single_pieces if single else _double_pieces)(text, p.start, p.end)
-        for s, e, closed in pieces:
-            spans.append(QuotedSpan(s, e, p.index, -1, "single" if single else "double", closed))
-        if open_at_end:
-            nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
-            reopens = nxt is not None and _opens_with_quote(text, nxt.start, single)
-            if not reopens:
-                notices.append(
-                    Notice(
-                        "unclosed-quote",
-                        "A quotation opens here but never closes; it is taken to end at the end of its paragraph.",
-                        scene.line_of(spans[-1].start),
-                    )
-                )
+        pieces, open_at_end = pieces_of(text, p.start, p.end)
+        for i, (s, e, closed) in enumerate(pieces):
+            spans.append(QuotedSpan(s, e, p.index, -1, style, closed))
+            if closed:
+                continue
+            if i < len(pieces) - 1 or not open_at_end:
+                message = ("A quotation opens here but another opens before it closes; it is taken to end where "
+                           "the next one begins.")
+            else:
+                nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+                if nxt is not None and _opens_with_quote(text, nxt.start, style):
+                    continue  # a speech over several paragraphs: each new paragraph reopens the quote
+                message = "A quotation opens here but never closes; it is taken to end at the end of its paragraph."
+            notices.append(Notice("unclosed-quote", message, scene.line_of(s)))
     return spans
 
 
-def _opens_with_quote(text: str, pos: int, single: bool) -> bool:
+def _opens_with_quote(text: str, pos: int, style: str) -> bool:
     ch = text[pos]
-    if single:
+    if style == "single":
         return ch in "‘" or (ch == "'" and not _ELISIONS.match(text, pos + 1))
+    if style == "corner":
+        return ch in _CORNER_CLOSER
     return ch in '"“«„'
 
 
@@ -194,6 +201,33 @@ def _double_pieces(text: str, start: int, end: int) -> tuple[list[tuple[int, int
             pieces.append((open_at, i, True))
             open_at = None
     if open_at is not None:
+        pieces.append((open_at, end, False))
+        return pieces, True
+    return pieces, False
+
+
+_CORNER_CLOSER = {"「": "」", "『": "』"}
+_CORNER_MARK = re.compile("[「」『』]")
+
+
+def _corner_pieces(text: str, start: int, end: int) -> tuple[list[tuple[int, int, bool]], bool]:
+    """Quoted pieces in one paragraph with corner brackets: 「...」, or 『...』 on its own; brackets opened inside a
+    quotation (『』 within 「」) are part of it. A closing bracket with nothing open, or not the one expected, is
+    ordinary text."""
+    pieces: list[tuple[int, int, bool]] = []
+    expected: list[str] = []  # the closers awaited, innermost last
+    open_at = start
+    for mark in _CORNER_MARK.finditer(text, start, end):
+        ch = mark.group()
+        if ch in _CORNER_CLOSER:
+            if not expected:
+                open_at = mark.end()
+            expected.append(_CORNER_CLOSER[ch])
+        elif expected and ch == expected[-1]:
+            expected.pop()
+            if not expected:
+                pieces.append((open_at, mark.start(), True))
+    if expected:
         pieces.append((open_at, end, False))
         return pieces, True
     return pieces, False

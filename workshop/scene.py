@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workshop.errors import Notice, WorkshopError
+from workshop.input_files import read_file_bytes
 
 MAX_BYTES = 20_000_000
 """Largest scene file read (20 MB, about thirty novels); larger files are refused with a message."""
@@ -93,23 +94,16 @@ def read_scene(
     ``exclude`` takes character ranges and ``exclude_lines`` 1-based inclusive line ranges to leave out
     (for example an author's note). With ``detect_notes`` a leading author's note and a bracketed closing note are
     found and left out too; each is reported in ``Scene.notices``. Raises :class:`WorkshopError` with a plain
-    message for a missing, empty, binary, oversized or unreadable file.
+    message for a missing, empty, binary, oversized or unreadable file, a folder, a device, a pipe or a socket
+    (see :mod:`workshop.input_files`: no more than ``max_bytes + 1`` bytes are ever read).
     """
     path = Path(source)
-    if not path.exists():
-        raise WorkshopError(f"There is no file at {path}. Check the path (and the folder you are in).")
-    if path.is_dir():
-        raise WorkshopError(f"{path} is a folder, not a scene file. Give the path of a .txt or .md file.")
-    size = path.stat().st_size
-    if size > max_bytes:
+    data = read_file_bytes(path, limit=max_bytes)
+    if len(data) > max_bytes:
         raise WorkshopError(
-            f"{path.name} is {size / 1e6:.1f} MB; the kit reads files up to {max_bytes / 1e6:.0f} MB. "
+            f"{path.name} is larger than {max_bytes / 1e6:.0f} MB, the most the kit reads. "
             "Split it into chapters or scenes."
         )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise WorkshopError(f"Could not read {path}: {exc.strerror or exc}.") from exc
     notices: list[Notice] = []
     if path.suffix.lower() not in SUFFIXES:
         notices.append(
@@ -129,15 +123,21 @@ def read_scene(
 
 
 def decode(data: bytes, *, name: str = "the text", notices: list[Notice] | None = None) -> tuple[str, str]:
-    """Decode file bytes: UTF-8 (BOM removed), UTF-16 with a BOM, else Windows-1252/Latin-1 with a notice."""
+    """Decode file bytes: UTF-8 (BOM removed), UTF-32 or UTF-16 with a BOM, else Windows-1252/Latin-1 with a notice.
+
+    A UTF-8 file with a few lines in Windows-1252 (a paragraph pasted from an old document) stays UTF-8: only
+    the lines that are not UTF-8 are read as Windows-1252 (Latin-1 for a byte Windows-1252 leaves undefined), and
+    the notice names them. A file none of whose non-ASCII lines is UTF-8 is read as Windows-1252 throughout."""
     notices = notices if notices is not None else []
     if not data.strip():
         raise WorkshopError(f"{name} is empty: there is no text to read.")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise WorkshopError(f"{name} says it is UTF-16 but cannot be read as UTF-16.") from exc
+    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+                       (b"\xfe\xff", "utf-16")):  # (UTF-32's little-endian mark starts like UTF-16's: it goes first)
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as exc:
+                raise WorkshopError(f"{name} says it is {codec.upper()} but cannot be read as {codec.upper()}.") from exc
     kind = _binary_kind(data)
     if kind:
         raise WorkshopError(
@@ -146,20 +146,59 @@ def decode(data: bytes, *, name: str = "the text", notices: list[Notice] | None 
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        first_bad = data[: exc.start].count(b"\n") + 1
+    lines = data.removeprefix(b"\xef\xbb\xbf").splitlines(keepends=True)
+    repaired: list[int] = []
+    pieces: list[str] = []
+    utf8_lines = 0
+    for number, line in enumerate(lines, 1):
         try:
-            text, encoding = data.decode("cp1252"), "cp1252"
+            pieces.append(line.decode("utf-8"))
+            utf8_lines += not line.isascii()
         except UnicodeDecodeError:
-            text, encoding = data.decode("latin-1"), "latin-1"
+            pieces.append(_single_byte(line)[0])
+            repaired.append(number)
+    if utf8_lines:
         notices.append(
             Notice(
                 "encoding",
-                f"{name} is not UTF-8 (first odd byte on line {line}); read it as {encoding}. "
-                "If quotes or accents look wrong, save the file as UTF-8.",
-                line,
+                f"{name} is UTF-8 except {_line_list(repaired)}, which {'is' if len(repaired) == 1 else 'are'} "
+                "read as Windows-1252. If quotes or accents look wrong there, retype them or save the file as UTF-8.",
+                repaired[0],
             )
         )
-        return text, encoding
+        return "".join(pieces), "utf-8"
+    text, encoding = _single_byte(data)
+    notices.append(
+        Notice(
+            "encoding",
+            f"{name} is not UTF-8 (first odd byte on line {first_bad}); read it as {encoding}. "
+            "If quotes or accents look wrong, save the file as UTF-8.",
+            first_bad,
+        )
+    )
+    return text, encoding
+
+
+def _single_byte(data: bytes) -> tuple[str, str]:
+    """Windows-1252, or Latin-1 when a byte is one Windows-1252 leaves undefined."""
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _line_list(numbers: list[int]) -> str:
+    """``line 4``, ``lines 4-6, 9``, at most five ranges shown."""
+    ranges: list[tuple[int, int]] = []
+    for n in numbers:
+        if ranges and n == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], n)
+        else:
+            ranges.append((n, n))
+    shown = ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges[:5])
+    more = f" and {len(ranges) - 5} more" if len(ranges) > 5 else ""
+    return ("line " if len(numbers) == 1 else "lines ") + shown + more
 
 
 def _binary_kind(data: bytes) -> str | None:
