@@ -35,3 +35,11 @@ def test_names_found_in_a_long_paragraph(unit):
     with time_limit(20):
         found = discover_cast(scene, speech)
     assert {c.name for c in found.characters} <= {"Anna", "Tom"}
+
+
+def test_a_run_of_letters_longer_than_any_word_is_counted_quickly():
+    from workshop.adapters import pyphen_adapter
+
+    with time_limit(5):  # Pyphen tried its patterns at every letter: 10 s for a million letters
+        assert pyphen_adapter.syllables("kxq" * 333_333 + "a") == 1
+    assert pyphen_adapter.syllables("hyphenation") == 4  # words of a normal length still go to Pyphen
