@@ -43,3 +43,12 @@ def test_a_run_of_letters_longer_than_any_word_is_counted_quickly():
     with time_limit(5):  # Pyphen tried its patterns at every letter: 10 s for a million letters
         assert pyphen_adapter.syllables("kxq" * 333_333 + "a") == 1
     assert pyphen_adapter.syllables("hyphenation") == 3  # words of a normal length still go to Pyphen (hy-phen-ation)
+
+
+def test_sentences_and_dashes_of_a_long_speech():
+    from workshop.text_units import count_dashes, split_sentences_raw
+
+    with time_limit(10):  # the rest of the text was sliced off at every hyphen: 2.8 s for 400 kB, 17 s for 1 MB
+        assert count_dashes("a-" * 500_000) == 1  # (only the last one, before the end, breaks a sentence)
+    with time_limit(10):  # word-less pieces were carried by growing a string: 6.4 s for 400 kB of ". "
+        assert split_sentences_raw("Go. " + ". " * 500_000) == [("Go. " + ". " * 499_999 + ".", "statement")]
