@@ -4,9 +4,16 @@ The rules are those of ``../shared/pdnc/README.md``: score per piece (sub-quotat
 gold piece when their spans overlap by at least half the gold piece's length; a piece is right when its match names
 the gold speaker by the canonical name or one of the aliases of ``characters.json``.
 
-Two things are added for runs without the novel's cast, where the kit names the characters itself:
+Three things are added for runs without the novel's cast, where the kit names the characters itself:
 - names are compared case- and punctuation-blind ("Mr Darcy" is "Mr. Darcy"), through the kit's own
   :func:`workshop.cast.normalise_name`;
+- with ``resolve_names``, a name also counts when the novel's own cast file, read by the kit's name rules
+  (:class:`workshop.attribution_names.NameIndex`: a first or last name that only one character bears), gives that
+  one character: "Bill" names Bill Gorton, whose entry lists only "Bill Gorton". A name two characters share
+  ("Robert" for Robert Cohn and Robert Prentiss) or one listed for another character ("Emerson" is George
+  Emerson's) never counts; a title the annotators left off is read past ("Mr. Jaffers" for "Jaffers"), as the
+  kit reads it in the text. This is how the kit itself reads "Bill" when given the cast file, so the no-cast run
+  is not marked wrong for a name the annotators left out of the alias list;
 - the novel's first-person narrator (the character whose aliases include ``_narr``, ``Narr`` or ``Narrator``) may be
   named ``Narrator`` by the kit when the text never gives their name.
 """
@@ -19,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workshop.attribution_names import NARRATOR_ALIASES
+from workshop.attribution_lexicon import lexicon
 from workshop.cast import normalise_name
 
 NARRATOR_MARKS = {"_narr", "narr", "narrator"}
@@ -46,6 +53,21 @@ class Novel:
     aliases: dict[str, set[str]] = field(default_factory=dict)  # canonical -> its names, as written
     normalised: dict[str, set[str]] = field(default_factory=dict)  # canonical -> its names, normalised
     narrator: str | None = None
+    _index: object = None
+
+    def resolve(self, name: str) -> str | None:
+        """The one character of characters.json that ``name`` names by the kit's name rules, or None."""
+        if self._index is None:
+            from workshop.attribution_names import NameIndex
+            from workshop.cast import Cast, Character
+
+            cast = Cast([Character(n, tuple(a for a in self.aliases[n] if a != n)) for n in self.aliases])
+            self._index = NameIndex(cast)
+        owners = self._index.lookup(name)  # type: ignore[attr-defined]
+        words = name.split()
+        if not owners and len(words) >= 2 and normalise_name(words[0]).rstrip(".") in lexicon().titles:
+            owners = self._index.lookup(" ".join(words[1:]))  # type: ignore[attr-defined]  # "Mr. Jaffers": Jaffers
+        return owners[0] if len(owners) == 1 else None
 
 
 def load_novel(folder: Path) -> Novel:
@@ -89,22 +111,23 @@ def match(pieces: Sequence[Piece], segments: Sequence, offset: int = 0) -> list:
 
 
 def is_right(novel: Novel, piece: Piece, predicted: str | None, *, lenient_names: bool = False,
-             narrator_names: Iterable[str] = ()) -> bool:
+             narrator_names: Iterable[str] = (), resolve_names: bool = False) -> bool:
     """Whether ``predicted`` names the gold speaker of ``piece``. ``lenient_names`` compares names case- and
     punctuation-blind (for casts the kit found itself); ``narrator_names`` are the names the kit gave a
-    first-person narrator it created ("Narrator"), which count for the novel's narrator."""
+    first-person narrator it created ("Narrator"), which count for the novel's narrator; ``resolve_names`` also
+    accepts a name that only the gold speaker bears (see :meth:`Novel.resolve`)."""
     if predicted is None:
         return False
     if not lenient_names:
         return predicted in novel.aliases.get(piece.speaker, {piece.speaker})
     if normalise_name(predicted) in novel.normalised.get(piece.speaker, {normalise_name(piece.speaker)}):
         return True
-    return piece.speaker == novel.narrator and predicted in set(narrator_names)
+    if piece.speaker == novel.narrator and predicted in set(narrator_names):
+        return True
+    return resolve_names and predicted not in set(narrator_names) and novel.resolve(predicted) == piece.speaker
 
 
 def narrator_names(cast) -> set[str]:
-    """Names of the characters of the kit's cast that it treats as a first-person narrator."""
-    return {
-        ch.name for ch in cast
-        if getattr(ch, "narrator", False) or {n.lower() for n in ch.names} & NARRATOR_ALIASES
-    }
+    """The name of the character of the kit's cast that it treats as the first-person narrator (a cast file's
+    ``narrator = true`` or "I" alias, or the narrator cast discovery created), as a set (empty when none)."""
+    return {cast.narrator} if cast.narrator else set()

@@ -28,62 +28,45 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+sys.path.insert(0, str(ROOT / "bench"))
+
+from pdnc_score import Novel, is_right, load_novel, narrator_names  # noqa: E402
+from scenes import cut_windows  # noqa: E402
+
 from workshop import attribution, attribution_ranker as ranker  # noqa: E402
 from workshop.cast import load_cast  # noqa: E402
 from workshop.dialogue import find_dialogue  # noqa: E402
-from workshop.scene import read_scene  # noqa: E402
+from workshop.scene import read_scene, scene_from_text  # noqa: E402
 
 HELD_OUT = ("HardTimes", "TheAwakening", "TheSignOfTheFour", "WinnieThePooh")
 OUT = ROOT / "workshop" / "data" / "attribution" / "ranker.json"
 
 
-class Novel:
-    """A tuning novel run through the rules (the ranker not yet applied), with the annotated speaker of each
-    utterance's first piece."""
+class Sample:
+    """A text of a tuning novel run through the rules (the ranker not yet applied), with a test of the right
+    speaker for each utterance (from the annotated speaker of its first piece)."""
 
-    def __init__(self, folder: Path) -> None:
-        recorded: list = []
-        original = attribution._Engine._rerank
-        attribution._Engine._rerank = lambda self: recorded.append(self)  # type: ignore[method-assign]
-        try:
-            scene = read_scene(folder / "text.txt", detect_notes=False)
-            find_dialogue(scene, load_cast(folder / "characters.json"))
-        finally:
-            attribution._Engine._rerank = original  # type: ignore[method-assign]
-        self.name = folder.name
-        self.engine = recorded[0]
-        pieces = []
-        for line in (folder / "quotes.jsonl").open(encoding="utf-8"):
-            q = json.loads(line)
-            for s, e in q["spans"]:
-                pieces.append((s, e, q["speaker"]))
-        pieces.sort()
-        starts = [p[0] for p in pieces]
-
-        def gold(span) -> str | None:
-            i = max(0, bisect.bisect_left(starts, span.start) - 3)
-            while i < len(pieces) and pieces[i][0] < span.end:
-                s, e, who = pieces[i]
-                if min(e, span.end) - max(s, span.start) >= max(1, (e - s) / 2):
-                    return who
-                i += 1
-            return None
-
-        self.gold = [gold(self.engine.spans[g.members[0]]) for g in self.engine.groups]
-        self.rules = [(g.speaker, g.method, g.confidence) for g in self.engine.groups]
+    def __init__(self, name: str, engine, right: list) -> None:
+        self.name = name  # the novel's name (leave-one-novel-out groups by it)
+        self.engine = engine
+        self.right = right  # per utterance: a function name -> bool, or None when no piece is annotated there
+        self.rules = [(g.speaker, g.method, g.confidence) for g in engine.groups]
         self.only: set[int] | None = None  # the utterances the next pass looks at (see ranker.context_changed)
         # the utterances the ranker may touch, as the rules leave them (the accuracy is measured on these)
-        self.linked = linked = ranker.links(self.engine)
-        self.rankable = [k for k in range(len(self.engine.groups)) if ranker.rankable(self.engine, k, linked)]
+        self.linked = linked = ranker.links(engine)
+        self.rankable = [k for k in range(len(engine.groups)) if ranker.rankable(engine, k, linked)]
 
     def reset(self) -> None:
         """Back to the rules' answers."""
         for g, (speaker, method, confidence) in zip(self.engine.groups, self.rules):
             g.speaker, g.method, g.confidence = speaker, method, confidence
 
+    def _is_right(self, k: int, name: str | None) -> bool:
+        return name is not None and self.right[k] is not None and self.right[k](name)
+
     def rows(self) -> list[dict]:
         """One record per rankable utterance in the engine's present state (only those in ``self.only`` when
-        set): candidates, feature rows, the current answer and the annotated one."""
+        set): candidates, feature rows, the current answer and the right candidate (None when none is)."""
         engine = self.engine
         speakers = [g.speaker for g in engine.groups]
         linked = self.linked
@@ -97,7 +80,8 @@ class Novel:
                     "names": names,
                     "rows": np.array(rows, dtype=float).reshape(len(names), len(ranker.FEATURES)),
                     "rule": g.speaker,
-                    "gold": self.gold[k],
+                    "gold": next((n for n in names if self._is_right(k, n)), None),
+                    "annotated": self.right[k] is not None,
                 }
             )
         return out
@@ -105,14 +89,75 @@ class Novel:
     def accuracy(self) -> tuple[int, int, int]:
         """(right by the rules, right now, utterances) over the utterances the rules left without a named tag."""
         groups = self.engine.groups
-        rules = sum(self.rules[k][0] is not None and self.rules[k][0] == self.gold[k] for k in self.rankable)
-        now = sum(groups[k].speaker is not None and groups[k].speaker == self.gold[k] for k in self.rankable)
+        rules = sum(self._is_right(k, self.rules[k][0]) for k in self.rankable)
+        now = sum(self._is_right(k, groups[k].speaker) for k in self.rankable)
         return rules, now, len(self.rankable)
+
+
+def _engine(scene, cast):
+    """The engine of ``find_dialogue(scene, cast)`` as the rules leave it, before the ranker."""
+    recorded: list = []
+    original = attribution._Engine._rerank
+    attribution._Engine._rerank = lambda self: recorded.append(self)  # type: ignore[method-assign]
+    try:
+        find_dialogue(scene, cast)
+    finally:
+        attribution._Engine._rerank = original  # type: ignore[method-assign]
+    return recorded[0]
+
+
+def _first_pieces(novel: Novel, engine, offset: int) -> list:
+    """For each utterance of ``engine`` (reading the text from ``offset`` of the novel), the annotated piece its
+    first quote matches, or None."""
+    pieces = novel.pieces
+    starts = [p.start for p in pieces]
+    out = []
+    for g in engine.groups:
+        span = engine.spans[g.members[0]]
+        a, b = span.start + offset, span.end + offset
+        i = max(0, bisect.bisect_left(starts, a) - 3)
+        found = None
+        while i < len(pieces) and pieces[i].start < b:
+            p = pieces[i]
+            if min(p.end, b) - max(p.start, a) >= max(1, (p.end - p.start) / 2):
+                found = p
+                break
+            i += 1
+        out.append(found)
+    return out
+
+
+def novel_sample(folder: Path) -> Sample:
+    """The whole novel with its cast file (the annotated speaker is the cast's canonical name)."""
+    novel = load_novel(folder)
+    engine = _engine(read_scene(folder / "text.txt", detect_notes=False), load_cast(folder / "characters.json"))
+    right = [(lambda name, who=p.speaker: name == who) if p is not None else None
+             for p in _first_pieces(novel, engine, 0)]
+    return Sample(folder.name, engine, right)
+
+
+def window_samples(folder: Path, seed: int = 0) -> list[Sample]:
+    """The novel cut into scenes of 1,500-3,000 words (as bench/scenes.py cuts them) read without a cast file:
+    the cast is the one discovery finds, and a name counts as the scoring of bench/scenes.py counts it (a
+    narrator the kit created, a name only the annotated speaker bears)."""
+    novel = load_novel(folder)
+    out = []
+    for window in cut_windows(novel, seed):
+        engine = _engine(scene_from_text(novel.text[window.start : window.end], name=f"{novel.name}#{window.number}"), None)
+        narrators = narrator_names(engine.cast)
+        right = [
+            (lambda name, piece=p: is_right(novel, piece, name, lenient_names=True, narrator_names=narrators,
+                                            resolve_names=True))
+            if p is not None else None
+            for p in _first_pieces(novel, engine, window.start)
+        ]
+        out.append(Sample(folder.name, engine, right))
+    return out
 
 
 def fit(data: list[dict], l2: float, iterations: int = 30) -> np.ndarray:
     """Weights that minimise the softmax loss over the utterances whose answer is a candidate, plus l2 * |w|^2."""
-    usable = [(d["rows"], d["names"].index(d["gold"])) for d in data if d["gold"] in d["names"]]
+    usable = [(d["rows"], d["names"].index(d["gold"])) for d in data if d["gold"] is not None]
     w = np.zeros(len(ranker.FEATURES))
     for _ in range(iterations):
         grad = 2 * l2 * w
@@ -131,8 +176,8 @@ def fit(data: list[dict], l2: float, iterations: int = 30) -> np.ndarray:
     return w
 
 
-def as_weights(w: np.ndarray, threshold: float, coverage: float) -> ranker.Weights:
-    return ranker.Weights(ranker.FEATURES, tuple(float(x) for x in w), threshold, coverage)
+def as_weights(w: np.ndarray, threshold: float, coverage: float, coverage_found: float) -> ranker.Weights:
+    return ranker.Weights(ranker.FEATURES, tuple(float(x) for x in w), threshold, coverage, coverage_found)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,34 +186,56 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--passes", type=int, default=2)
+    parser.add_argument("--windows", action="store_true",
+                        help="train on the novels' scenes read without a cast file too (measured: no better on the "
+                        "held-out novels, so the shipped weights are trained without them)")
     parser.add_argument("--dry-run", action="store_true", help="do not write the weights")
     args = parser.parse_args(argv)
     folders = sorted(
         p for p in args.pdnc.iterdir() if (p / "quotes.jsonl").exists() and p.name not in HELD_OUT
     )
-    novels = [Novel(f) for f in folders]
+    samples: list[Sample] = []
+    for f in folders:
+        samples.append(novel_sample(f))
+        if args.windows:
+            samples.extend(window_samples(f))
+    names = [f.name for f in folders]
     # Each pass is trained on the contexts the passes before it give on a novel they were NOT trained on
     # (leave-one-novel-out), as they would on a new novel; its accuracy is measured the same way.
-    final: list[tuple[np.ndarray, float]] = []
+    final: list[tuple[np.ndarray, float, float]] = []
     for number in range(1, args.passes + 1):
-        data = {n.name: n.rows() for n in novels}
-        everything = [d for rows in data.values() for d in rows]
-        covered = sum(d["gold"] in d["names"] for d in everything)
-        print(f"pass {number}: right speaker among the candidates for {covered / len(everything):.1%} "
-              f"of {len(everything)} utterances")
-        totals = [0, 0, 0]
-        for n in novels:
-            w = fit([d for other, rows in data.items() if other != n.name for d in rows], args.l2)
-            before = [g.speaker for g in n.engine.groups]
-            n.engine._rank_pass(as_weights(w, args.threshold, covered / len(everything)), n.only, n.linked)
-            n.only = ranker.context_changed(n.engine, before, n.linked)
-            rules, now, count = n.accuracy()
-            print(f"  {n.name:30} n {count:5}  rules {rules / count:6.1%}  ranker {now / count:6.1%}")
-            totals = [a + b for a, b in zip(totals, (rules, now, count))]
-        print(f"  {'leave-one-novel-out':30} n {totals[2]:5}  rules {totals[0] / totals[2]:6.1%}  "
-              f"ranker {totals[1] / totals[2]:6.1%}")
-        final.append((fit(everything, args.l2), covered / len(everything)))
-    for number, (w, _) in enumerate(final, 1):
+        data = [(s, s.rows()) for s in samples]
+        coverage = {}
+        for found in (False, True):
+            rows = [d for s, rs in data if s.engine.cast.source.startswith("found") == found for d in rs if d["annotated"]]
+            coverage[found] = sum(d["gold"] is not None for d in rows) / max(1, len(rows))
+            if rows:
+                    print(f"pass {number}: right speaker among the candidates for {coverage[found]:.1%} of {len(rows)} "
+                      f"utterances {'without a cast file (windows)' if found else 'with the cast file'}")
+        totals: dict[bool, list[int]] = {False: [0, 0, 0], True: [0, 0, 0]}
+        for name in names:
+            w = fit([d for s, rs in data if s.name != name for d in rs], args.l2)
+            per: dict[bool, list[int]] = {False: [0, 0, 0], True: [0, 0, 0]}
+            for s in samples:
+                if s.name != name:
+                    continue
+                found = s.engine.cast.source.startswith("found")
+                before = [g.speaker for g in s.engine.groups]
+                s.engine._rank_pass(as_weights(w, args.threshold, coverage[False], coverage[True]), s.only, s.linked)
+                s.only = ranker.context_changed(s.engine, before, s.linked)
+                per[found] = [a + b for a, b in zip(per[found], s.accuracy())]
+            for found, (rules, now, count) in per.items():
+                if count:
+                    print(f"  {name:30} {'no cast' if found else 'cast':8} n {count:5}  rules {rules / count:6.1%}  "
+                          f"ranker {now / count:6.1%}")
+                    totals[found] = [a + b for a, b in zip(totals[found], (rules, now, count))]
+        for found, (rules, now, count) in totals.items():
+            if count:
+                print(f"  {'leave-one-novel-out':30} {'no cast' if found else 'cast':8} n {count:5}  "
+                      f"rules {rules / count:6.1%}  ranker {now / count:6.1%}")
+        final.append((fit([d for _, rs in data for d in rs], args.l2), coverage[False],
+                      coverage[True] if args.windows else coverage[False]))
+    for number, (w, _, _) in enumerate(final, 1):
         print(f"pass {number} weights:")
         for name, value in sorted(zip(ranker.FEATURES, w), key=lambda kv: -abs(kv[1])):
             print(f"  {name:24} {value:+.3f}")
@@ -176,17 +243,20 @@ def main(argv: list[str] | None = None) -> int:
         payload = {
             "about": "Weights of workshop/attribution_ranker.py, one set per pass, written by "
             "scripts/train_attribution.py from the tuning novels of ../shared/pdnc ("
-            + ", ".join(n.name for n in novels)
+            + ", ".join(names)
+            + ("; whole with their cast files, and cut into scenes read without one" if args.windows else "")
             + f"); L2 {args.l2}; threshold: below this probability an utterance the rules left unknown stays "
             "unknown; coverage: the share of utterances whose right speaker was among the candidates (the "
-            "confidence reported is the probability times it).",
+            "confidence reported is the probability times it), with the cast file and (coverage_found) with a "
+            "cast the kit found itself.",
             "passes": [
                 {
                     "threshold": args.threshold,
-                    "coverage": round(coverage, 4),
+                    "coverage": round(cov, 4),
+                    "coverage_found": round(cov_found, 4),
                     "weights": {n: round(float(v), 4) for n, v in zip(ranker.FEATURES, w)},
                 }
-                for w, coverage in final
+                for w, cov, cov_found in final
             ],
         }
         OUT.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")

@@ -91,3 +91,41 @@ def em_dash(text: str, gold: dict) -> tuple[str, list[tuple[str, str]]]:
             expected.append((pieces[0], speaker))
         paragraphs.append(body)
     return "\n\n".join(paragraphs) + "\n", expected
+
+
+_FIRST_PERSON = (
+    # Natasha tells the scene as "I": her names and pronouns in the narration become I/me/my (the dialogue and
+    # Bruce's names are left as they are)
+    (r"\bNatasha Romanov\b", "I"),
+    (r"\b(?:Natasha|Nat)'s(?=, too)", "mine"),
+    (r"\bNatasha herself\b", "I myself"),
+    (r"\b(?:Natasha|Nat)'s\b", "my"),
+    (r"\b(to|from|with|at|for|about|on|against) (?:Natasha|Nat)\b", r"\1 me"),
+    (r"\b(?:Natasha|Nat)\b", "I"),
+    (r"\bherself\b", "myself"),
+    (r"\bher(?=[\s]*(?:[.,;:?!\"]|$|to\b|back\b|from\b|spoke\b))", "me"),
+    (r"\bher\b", "my"),
+    (r"\bHer\b", "My"),
+    (r"\b[Ss]he\b", "I"),
+    # the two of them, told from inside: "between them" -> "between us"
+    (r"\b(between|of) them\b", r"\1 us"),
+    (r"\bthem both\b", "us both"),
+    (r"\btheir (noses|first)\b", r"our \1"),
+    (r"\b(that|least|as) they (were|finally)\b", r"\1 we \2"),
+)
+
+
+def first_person(text: str, gold: dict) -> tuple[str, list[tuple[str, str]]]:
+    """The scene told by Natasha in the first person: her narration turned to I/me/my, her tags to "I said",
+    "I shot back"; Bruce still named. The dialogue itself is unchanged, and so are the speakers."""
+    story, segments = _story(text, gold)
+    out, pos = [], 0
+    for g in segments + [{"start": len(story) + 1, "end": len(story)}]:
+        narration = story[pos : g["start"] - 1] if g["start"] <= len(story) else story[pos:]
+        for pattern, replacement in _FIRST_PERSON:
+            narration = re.sub(pattern, replacement, narration)
+        out.append(narration)
+        if g["start"] <= len(story):
+            out.append(story[g["start"] - 1 : g["end"]])
+            pos = g["end"]
+    return "".join(out), [(g["text"], g["speaker"]) for g in segments]

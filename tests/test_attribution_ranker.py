@@ -195,3 +195,18 @@ def test_training_learns_a_weight_for_the_feature_that_marks_the_answer():
     w = module.fit(data, l2=0.1)
     assert w[marker] > 1.0
     assert np.abs(np.delete(w, marker)).max() < 1e-6  # features that never fire get no weight
+
+
+def test_a_scene_opening_on_a_talk_offers_the_people_its_narration_names_after_it():
+    text = (
+        '"Is that all?"\n\n'
+        '"That is all. Perhaps I did not tell it right."\n\n'
+        "Tom laughed, and Anna shook her head at him.\n\n"
+        "Much later, Mary came down the stairs.\n"
+    )
+    engine = engine_for(text)
+    # nobody is named before the first line: those named in the exchange's narration after it may be speaking
+    assert {"Tom", "Anna"} <= set(features(engine, 0))
+    # a line with names before it keeps its candidates from before it (Mary, named further on, is not offered)
+    later = engine_for("Tom and Anna sat by the fire.\n\n" + text)
+    assert "Mary" not in features(later, 0)

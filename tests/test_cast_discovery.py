@@ -89,3 +89,125 @@ def test_no_names_near_the_dialogue_gives_an_empty_cast_and_a_notice():
     discovery = discover_cast(scene, find_quotes(scene).spans)
     assert discovery.characters == []
     assert [n.code for n in discovery.notices] == ["cast-none"]
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [s.speaker for s in find_dialogue(scene_from_text(text, detect_notes=False)).segments]
+
+
+def test_a_tag_closing_the_paragraph_before_finds_a_speaker_nothing_else_names():
+    text = (
+        "The lamp had burned down to a blue bead. Everyone in the room had an opinion, and nobody wanted to give "
+        "it first.\n\nBut Sidney said:\n\n\"We leave at dawn, whether the boat is mended or not.\""
+    )
+    assert found(text).names == ["Sidney"]
+    assert _speakers(text) == ["Sidney"]
+
+
+def test_two_names_side_by_side_are_two_people():
+    text = (
+        "Mrs. Allan had come up the lane with a basket of plums. Anne ran to meet her at the gate.\n\n"
+        '"You shouldn\'t have," said Anne.\n\n'
+        '"Nonsense," said Mrs. Allan. "The tree is bowed to the ground with them."\n\n'
+        "With Mrs. Allan Anne fell into step, and they went in by the kitchen door. Anne set the basket down.\n\n"
+        '"Shall I make jam?" Anne asked.\n\n'
+        '"Only if you promise me a jar," said Mrs. Allan.'
+    )
+    cast = found(text)
+    assert sorted(cast.names) == ["Anne", "Mrs. Allan"]
+    assert cast.canonical("Mrs. Allan Anne") is None
+    assert _speakers(text) == ["Anne", "Mrs. Allan", "Mrs. Allan", "Anne", "Mrs. Allan"]
+
+
+def test_places_and_words_that_open_sentences_are_not_characters():
+    text = (
+        "At Green Gables the kettle was always on. Green Gables stood at the end of the lane, white and square.\n\n"
+        "Presently Marilla came out onto the step. Presently she called across the yard.\n\n"
+        '"Matthew, the cow is in the turnips again."\n\n'
+        '"I\'ll see to it," Matthew said. He put down his rake.\n\n'
+        'Presently Marilla sighed. "You said that yesterday."'
+    )
+    cast = found(text)
+    assert sorted(cast.names) == ["Marilla", "Matthew"]
+    assert cast.pronoun_of("Marilla") == "she"
+    assert _speakers(text) == ["Marilla", "Matthew", "Marilla"]
+
+
+def test_a_name_inside_a_longer_name_of_the_other_gender_is_someone_else():
+    text = (
+        "Hamidullah Begum sat by the window with her embroidery. She had heard the carriage long before anyone.\n\n"
+        '"He is late again," said Hamidullah Begum. She did not look up.\n\n'
+        "Hamidullah came in shaking the rain from his coat. He bowed to his aunt.\n\n"
+        '"Forgive me," said Hamidullah. "The roads are rivers."\n\n'
+        '"The roads are always rivers when you are late," she said.'
+    )
+    cast = found(text)
+    assert sorted(cast.names) == ["Hamidullah", "Hamidullah Begum"]
+    assert cast.pronoun_of("Hamidullah") == "he" and cast.pronoun_of("Hamidullah Begum") == "she"
+    assert _speakers(text) == ["Hamidullah Begum", "Hamidullah", "Hamidullah", "Hamidullah Begum"]
+
+
+def test_a_description_with_a_capital_that_speaks_is_a_character():
+    text = (
+        "The table was long, and the Hatter sat at the far end of it with the Dormouse asleep beside him.\n\n"
+        '"Your hair wants cutting," said the Hatter.\n\n'
+        '"You should learn not to make remarks," Ada said.\n\n'
+        "The Hatter opened his eyes very wide. He leaned forward. \"Why is a raven like a desk?\"\n\n"
+        '"I give it up," said Ada.\n\n'
+        '"Nor I," said the Mock Turtle from under the table.'
+    )
+    cast = found(text)
+    assert sorted(cast.names) == ["Ada", "the Hatter", "the Mock Turtle"]
+    assert cast.pronoun_of("the Hatter") == "he"
+    assert cast.canonical("the Dormouse") is None  # named, never speaks
+    assert _speakers(text) == ["the Hatter", "Ada", "the Hatter", "Ada", "the Mock Turtle"]
+
+
+def test_someone_called_by_name_in_the_dialogue_is_a_speaker():
+    text = (
+        "The kettle sang. Mr. Bumble stirred his tea and looked up at the matron.\n\n"
+        '"Are you hard-hearted, Mrs. Corney?" said Mr. Bumble.\n\n'
+        '"What a very curious question!" came the answer.'
+    )
+    cast = found(text)
+    assert sorted(cast.names) == ["Mr. Bumble", "Mrs. Corney"]
+
+
+def test_a_family_name_shows_with_its_title_and_a_first_name_gives_a_pronoun_when_the_text_does_not():
+    text = (
+        '"Good morning," said Mr. Quimby.\n\n"Morning," said Quimby\'s clerk, Edwina.\n\n'
+        '"The ledger?" said Quimby.\n\n"On your desk," said Edwina.'
+    )
+    cast = found(text)
+    assert cast.canonical("Quimby") == "Mr. Quimby"
+    assert cast.get("Mr. Quimby").name == "Mr. Quimby"
+    # the narration never calls Edwina "she": her first name's usual gender does
+    assert cast.pronoun_of("Edwina") == "she"
+
+
+def test_a_word_that_opens_a_sentence_after_a_quote_is_not_a_name():
+    text = (
+        '"We should go," said Petra. "It\'s late."\n\n'
+        '"Five more minutes." Thus ended the argument, and Petra waited.\n\n'
+        '"Now," said Petra.'
+    )
+    assert found(text).names == ["Petra"]
+
+
+def test_a_description_for_someone_unnamed_is_a_character_but_not_one_for_a_named_speaker():
+    text = (
+        "Mrs. Corney set down the teapot. A knock came at the door, and a man in a wet cloak stepped in.\n\n"
+        '"Is this the workhouse?" asked the stranger.\n\n'
+        '"It is," said the matron. "And who may you be?"\n\n'
+        '"Nobody you would know," said the stranger.\n\n'
+        '"Then state your business," said Mrs. Corney.\n\n'
+        '"A bed for the night," the stranger said. "No more."\n\n'
+        '"We have none," said the matron, and folded her arms.'
+    )
+    cast = found(text)
+    # "the stranger" is nobody the text has named; "the matron" is Mrs. Corney, named just before
+    assert sorted(cast.names) == ["Mrs. Corney", "the stranger"]
+    assert _speakers(text) == [
+        "the stranger", "Mrs. Corney", "Mrs. Corney", "the stranger", "Mrs. Corney", "the stranger", "the stranger",
+        "Mrs. Corney",
+    ]

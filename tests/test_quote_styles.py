@@ -157,3 +157,56 @@ def test_seed_scene_rewritten_keeps_every_speaker(variant, seed_path, seed_gold)
     text, expected = getattr(seed_variants, variant)(seed_path.read_text(encoding="utf-8"), seed_gold)
     dialogue = find_dialogue(scene_from_text(text))
     assert [s.speaker for s in dialogue.segments] == [speaker for _, speaker in expected]
+
+
+def test_single_quotes_one_paragraph_per_line_under_a_title_are_not_a_script():
+    # Lines with a colon after their first word ("Alice said nothing: ...") and short capitalised lines read like
+    # script cues when the whole body was taken as one paragraph; one paragraph per line, they are a few among many.
+    body = [
+        "'I wonder how many miles I've fallen by this time?' she said aloud, and then, as nobody answered, she "
+        "went on walking down the long passage towards the little door.",
+        "Alice said nothing: she had never been so much contradicted in her life before, and she felt that she "
+        "was losing her temper.",
+        "'Come, there's no use in crying like that!' said Alice to herself, rather sharply; 'I advise you to "
+        "leave off this minute!'",
+        "And so it was indeed: she was now only ten inches high, and her face brightened up at the thought that "
+        "she was now the right size.",
+        "'Who are you?' said the Caterpillar, without taking the pipe out of its mouth or looking at her at all.",
+        "CHORUS.",
+        "'I hardly know, sir, just at present,' Alice replied, rather shyly, for she had changed several times "
+        "since she got up that morning.",
+        "THE END",
+    ]
+    more = [f"'Number {i}, if you please,' said the Gryphon, 'and mind you count them properly this time, every "
+            f"one of them,' and it waited." for i in range(1, 9)]
+    text = "Down the Passage\n\n" + "\n".join(body + more) + "\n"
+    dialogue = find_dialogue(scene_from_text(text))
+    assert dialogue.style == "single"
+    assert [s.text for s in dialogue.segments][:3] == [
+        "I wonder how many miles I've fallen by this time?",
+        "Come, there's no use in crying like that!",
+        "I advise you to leave off this minute!",
+    ]
+    assert len(dialogue.segments) == 5 + 2 * len(more)
+
+
+def test_corner_brackets_are_a_style_of_their_own():
+    text = "「你去哪儿了？」她问。\n\n「『回家』，他说的。」汤姆回答。\n\n「おはよう」と言った。"
+    scene = scene_from_text(text)
+    result = find_quotes(scene)
+    assert result.style == "corner"
+    assert [scene.text[s.start : s.end] for s in result.spans] == ["你去哪儿了？", "『回家』，他说的。", "おはよう"]
+    assert result.notices == []
+    unclosed = scene_from_text("「等一下，她说。\n\n他走了。")
+    result = find_quotes(unclosed)
+    assert [(n.code, n.line) for n in result.notices] == [("unclosed-quote", 1)]
+    assert quoted("『Alone』 and 「pair」", "corner") == ["Alone", "pair"]
+
+
+def test_a_quote_left_open_in_the_middle_of_a_paragraph_is_warned_by_line():
+    text = "He came in late.\n\n“Where were you? “I waited,” she said.\n\n“Out,” he said."
+    scene = scene_from_text(text)
+    result = find_quotes(scene)
+    assert [scene.text[s.start : s.end] for s in result.spans] == ["Where were you?", "I waited,", "Out,"]
+    assert [(n.code, n.line) for n in result.notices] == [("unclosed-quote", 3)]
+    assert "before it closes" in result.notices[0].message

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from limits import time_limit
 
 from workshop.errors import WorkshopError
 from workshop.scene import read_scene, scene_from_text
@@ -124,3 +125,72 @@ def test_pasted_text_with_a_bom_and_nothing_else():
     assert scene_from_text("\ufeffHi.").text == "Hi."
     with pytest.raises(WorkshopError, match="empty"):
         scene_from_text("   \n")
+
+
+def _per_line_story(n: int = 12) -> list[str]:
+    """Paragraphs of the length novels have, one per line, as a word processor saves them."""
+    lines = []
+    for i in range(n):
+        lines.append(f'"Where were you on the night of the {i + 1}th, when the lamps went out along the quay and '
+                     f'nobody could see a thing?" asked Martha, folding the letter twice before she looked up.')
+        lines.append(f"Tom shrugged. He had been at the harbour wall with the others, counting boats, and he said so.")
+    return lines
+
+
+def test_title_blank_line_then_one_paragraph_per_line_is_read_line_by_line():
+    lines = _per_line_story()
+    text = "The Night Watch\n\n" + "\n".join(lines) + "\n"
+    scene = scene_from_text(text)
+    assert [scene.text[p.start : p.end] for p in scene.paragraphs] == ["The Night Watch", *lines]
+    assert not [n for n in scene.notices if n.code == "layout"]  # one layout throughout: nothing to say
+
+
+def test_hard_wrapped_paragraphs_and_verse_stay_whole():
+    wrapped = ("It was the best of times, it was the worst of times, it was the age of\n"
+               "wisdom, it was the age of foolishness, it was the epoch of belief.")
+    verse = "Twinkle, twinkle, little bat!\nHow I wonder what you're at!\nUp above the world you fly,\nLike a tea-tray."
+    scene = scene_from_text(f"{wrapped}\n\n{verse}\n\nThe end.")
+    assert [scene.text[p.start : p.end] for p in scene.paragraphs] == [wrapped, verse, "The end."]
+    assert not scene.notices
+
+
+def test_a_mixed_layout_is_read_region_by_region_with_a_notice():
+    wrapped = "She had not slept. The letter lay on the table where he had\nleft it, unopened, all night."
+    lines = _per_line_story(3)
+    text = f"{wrapped}\n\n" + "\n".join(lines) + "\n\nThe end."
+    scene = scene_from_text(text)
+    assert [scene.text[p.start : p.end] for p in scene.paragraphs] == [wrapped, *lines, "The end."]
+    [notice] = [n for n in scene.notices if n.code == "layout"]
+    assert notice.line == 4 and "lines 4-9" in notice.message
+
+
+def test_long_runs_of_spaces_and_tabs_split_in_linear_time():
+    # a search for "blank line, blank line" retried every position of a run of spaces: 100 kB took 45 s
+    for run in (" " * 300_000, "\t" * 300_000, " \t" * 150_000):
+        with time_limit(10):
+            scene = scene_from_text(f"One.\n\n{run}x\n\nTwo.")
+        assert [scene.text[p.start : p.end] for p in scene.paragraphs] == ["One.", "x", "Two."]
+
+
+def test_a_utf8_file_with_one_windows_1252_paragraph_keeps_its_utf8_dialogue(tmp_path):
+    utf8 = "“Where were you?” Anna asked.\n\n“Out,” said Tom. “Café Noir.”\n\n".encode("utf-8")
+    pasted = b"\x93Fine,\x94 she said, and that was all.\n\n"  # Windows-1252 curly quotes, from an old word processor
+    scene = read_scene(write(tmp_path, utf8 + pasted + "“Goodnight.”\n".encode("utf-8")))
+    assert scene.encoding == "utf-8"
+    assert scene.text == ("“Where were you?” Anna asked.\n\n“Out,” said Tom. “Café Noir.”\n\n"
+                          "“Fine,” she said, and that was all.\n\n“Goodnight.”\n")
+    [notice] = scene.notices
+    assert (notice.code, notice.line) == ("encoding", 5) and "line 5" in notice.message
+    from workshop import find_dialogue
+
+    dialogue = find_dialogue(scene)
+    assert [s.text for s in dialogue.segments] == ["Where were you?", "Out,", "Café Noir.", "Fine,", "Goodnight."]
+    assert all(scene.text[s.start : s.end] == s.text for s in dialogue.segments)
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-be"])
+def test_utf32_with_a_bom_is_read_as_utf32(tmp_path, codec):
+    text = "“Yes,” he said.\n\nShe nodded."
+    data = ("\ufeff" + text).encode(codec) if codec.endswith("be") else text.encode(codec)
+    scene = read_scene(write(tmp_path, data))
+    assert scene.text == text and scene.encoding == "utf-32"

@@ -229,21 +229,3 @@ def test_an_untagged_opening_exchange_is_anchored_by_the_names_its_lines_call():
     assert [s for _, s, _ in speakers(text, cast)] == [
         "Anne Grey", "Harriet Smith", "Anne Grey", "Harriet Smith", "Anne Grey"
     ]
-
-
-def test_a_he_said_line_is_never_given_to_a_woman_by_turn_taking_or_the_ranker():
-    from workshop.attribution import _Engine
-    from workshop.quotes import find_quotes
-
-    cast = Cast([Character("Emma", (), "she"), Character("Frank", (), "he")])
-    scene = scene_from_text('"Ten couples would fit here," he said.\n', detect_notes=False)
-    spans = find_quotes(scene).spans
-    engine = _Engine(scene, [None] * len(spans), spans, cast)
-    group = engine.groups[0]
-    engine._read_tags(group)
-    engine._set(group, "Emma", "turn-taking", 0.9)
-    assert group.speaker is None
-    engine._set(group, "Frank", "turn-taking", 0.9)
-    assert group.speaker == "Frank"
-    engine._set(group, "Emma", "explicit")  # a name in a tag still wins
-    assert group.speaker == "Emma"

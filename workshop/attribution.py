@@ -40,11 +40,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from workshop.attribution_lexicon import lexicon
+from workshop import attribution_confidence as confidence_found
 from workshop import attribution_ranker as ranker
 from workshop.attribution_names import Mention, NameIndex
 from workshop.attribution_tags import Tag, TagReader, clause_weight
 from workshop.cast import Cast, Character, normalise_name
 from workshop.errors import Notice
+from workshop.narrator import I_WORD
 from workshop.quotes import QuotedSpan
 from workshop.scene import Scene
 
@@ -221,6 +223,7 @@ def attribute(scene: Scene, segments: list, spans: list[QuotedSpan], cast: Cast 
     any speaker a script names that it lacks (the caller's cast object is not changed).
     """
     notices: list[Notice] = []
+    found = None
     if cast is None or (len(cast) == 0 and cast.source != "file"):
         from workshop.cast_discovery import discover_cast
 
@@ -233,7 +236,31 @@ def attribute(scene: Scene, segments: list, spans: list[QuotedSpan], cast: Cast 
         cast = _with_script_cues(cast, spans)
     engine = _Engine(scene, segments, spans, cast)
     engine.run()
+    if cast.source.startswith("found"):
+        _calibrate_found(segments, found.guessed if found is not None else set())
     return AttributionResult(cast, notices)
+
+
+def _calibrate_found(segments: list, guessed: set[str]) -> None:
+    """The confidences recalibrated for a cast the kit found itself (see :mod:`workshop.attribution_confidence`);
+    ``guessed``: the characters whose gender came from the first-name dictionary, not the text."""
+    for seg in segments:
+        if seg.speaker is not None:
+            kind = confidence_found.kind_of(seg.method, seg.confidence, seg.speaker in guessed)
+            seg.confidence = confidence_found.calibrate(seg.confidence, kind)
+
+
+_SUBORDINATE_I = re.compile(
+    r"(?:\b(?:which|that|who|because|since|as|if|when|while|though|although|until|till|unless|whom|where)|[(])\s+$",
+    re.IGNORECASE,
+)
+"""What stands just before an "I" of a subordinate clause ("(which I allowed", "because I was"): such an "I" is
+background, not the narrator acting, and is not read as a mention."""
+
+
+def _with_narrator_mentions(mentions: list[Mention], narrator: list[Mention]) -> list[Mention]:
+    """The two sorted lists of mentions merged in order (a name and an "I" never start at the same place)."""
+    return sorted(mentions + narrator, key=lambda m: m.start) if narrator else mentions
 
 
 def _cues_outside_the_cast(cast: Cast, spans: list[QuotedSpan]) -> list[Notice]:
@@ -284,6 +311,8 @@ class _Engine:
         self.inq: list[Mention] = []
         for m in all_mentions:
             (self.inq if self._inside_quote(m.start) else self.narr).append(m)
+        if self.index.narrator:
+            self.narr = _with_narrator_mentions(self.narr, self._narrator_mentions())
         self.narr_starts = [m.start for m in self.narr]
         self.frequency: dict[str, int] = {}
         for m in all_mentions:
@@ -300,6 +329,18 @@ class _Engine:
         self.rank_cache: dict = {}  # what the ranker read in the narration, per utterance (the same every pass)
 
     # ------------------------------------------------------------------ structure
+
+    def _narrator_mentions(self) -> list[Mention]:
+        """Every "I" of the narration, as a mention of the first-person narrator: where a third-person story
+        names its character ("Natasha shrugged"), a first-person one says "I" ("I shrugged"), and the beats, the
+        names around a line and the recent mentions read it the same way."""
+        narrator = (self.index.narrator,)
+        text = self.text
+        return [
+            Mention(m.start(), m.end(), narrator)
+            for m in I_WORD.finditer(text)
+            if not self._inside_quote(m.start()) and not _SUBORDINATE_I.search(text, max(0, m.start() - 20), m.start())
+        ]
 
     def _inside_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.q_starts, pos) - 1
@@ -452,28 +493,26 @@ class _Engine:
     def _set(self, g: _Group, name: str | None, method: str, conf: float | None = None) -> None:
         if name is None:
             return
-        if method not in ("explicit", "script") and (name in g.owners or self._clashes(g, name)):
-            return  # "said Brenda's lawyer" is not Brenda; a line tagged "he said" is no woman's
+        if method not in ("explicit", "script") and name in g.owners:
+            return  # "said Brenda's lawyer" is not Brenda
         g.speaker, g.method = name, method
         g.confidence = CONFIDENCE.get(method, 0.5) if conf is None else conf
 
-    def _clashes(self, g: _Group, name: str) -> bool:
-        """Whether the line's own "he said" / "she said" rules the character out (their pronoun is the other one,
-        or they are the first-person narrator)."""
-        said = next((t.pronoun for _, t in g.tags if t.kind == "pronoun" and t.pronoun in ("he", "she")), None)
-        if said is None:
-            return False
-        if name == self.index.narrator:
-            return True
-        own = self.pronoun.get(name)
-        return own in ("he", "she") and own != said
-
-    def _pick(self, names: tuple[str, ...], pos: int, g: _Group | None = None) -> str:
+    def _pick(self, names: tuple[str, ...], pos: int, g: _Group | None = None, written: str = "") -> str:
         """One character for a name several share (two Miss Bennets; "Robert" for Robert Cohn and Robert Prentiss):
+        when they are of different genders (all known), the only one whose own name it is as ``written`` ("Hamidullah" is Hamidullah,
+        not Hamidullah Begum), else
         the one named by a name of their own opening a sentence earlier in the same paragraph, else the one who spoke just before, else
         the most recently mentioned by a name of their own, else the one mentioned most often."""
         if len(names) == 1:
             return names[0]
+        genders = [self.pronoun.get(n) for n in names]
+        if written and None not in genders and len(set(genders)) > 1:
+            # a man and a woman do not share a bare name: the one whose own name it is
+            key = normalise_name(written)
+            own = [n for n in names if any(normalise_name(a) == key for a in self._names_of(n))]
+            if len(own) == 1:
+                return own[0]
         i = bisect.bisect_left(self.narr_starts, pos) - 1
         para_start = self.para_starts[bisect.bisect_right(self.para_starts, pos) - 1] if self.para_starts else 0
         while i >= 0 and self.narr[i].start >= para_start:
@@ -498,11 +537,17 @@ class _Engine:
             i -= 1
         return max(names, key=lambda n: (self.frequency.get(n, 0), n))
 
+    def _names_of(self, name: str) -> tuple[str, ...]:
+        ch = self.cast.get(name)
+        return ch.names if ch is not None else (name,)
+
     def _generic(self, tag: Tag) -> bool:
         """A description that names a cast member only generically ("the girl", "the son") and that character
         has not been mentioned lately: read it as a description, not a name."""
         if any(c.isupper() for c in tag.phrase):
             return False
+        if self.cast.source.startswith("found") and len(tag.names) == 1 and normalise_name(tag.phrase) == normalise_name(tag.names[0]):
+            return False  # cast discovery made this description a character ("the stranger"): it is its name
         words = [w.strip("'’") for w in tag.phrase.lower().split()]
         nouns = lexicon().nouns
         if not all(w in nouns or w in _GENERIC_WORDS for w in words):
@@ -562,14 +607,14 @@ class _Engine:
             if tag.kind == "name" and tag.strong:
                 if self._generic(tag):
                     continue
-                self._set(g, self._pick(tag.names, tag.pos, g), "explicit")
+                self._set(g, self._pick(tag.names, tag.pos, g, tag.phrase), "explicit")
                 return
             if tag.kind == "narrator" and self.index.narrator:
                 self._set(g, self.index.narrator, "explicit")
                 return
         for i, tag in g.tags:
             if tag.kind == "name" and not tag.strong and not self._generic(tag):
-                self._set(g, self._pick(tag.names, tag.pos, g), "explicit", CONFIDENCE["explicit-weak"])
+                self._set(g, self._pick(tag.names, tag.pos, g, tag.phrase), "explicit", CONFIDENCE["explicit-weak"])
                 return
 
     # ------------------------------------------------------------------ resolving "she said" / "the old man said"
@@ -902,6 +947,11 @@ class _Engine:
                 if name in g.addressees or name in g.owners:
                     continue  # spoken to; or the tag's own words say it is not them ("said Brenda's lawyer")
                 self._set(g, name, "beat")
+                # "I decided to remain silent until Bruce spelled it out": the one keeping silent does not speak
+                g.ruled_out.update(
+                    n for w, _, x in ranked if w == 0 and x[2].kind == "name" and len(x[2].names) == 1
+                    for n in x[2].names if n != name
+                )
                 return
             if tag.kind == "narrator":
                 # "I was looking over my desk. "Where do you want to eat?"": the narrator
@@ -1159,7 +1209,7 @@ class _Engine:
         for k, name, prob, row in ranker.rank(self, weights, only, linked):
             g = self.groups[k]
             method = g.method if row is None else ranker.method_for(row, ranker.tag_kind(self, k))
-            self._set(g, name, method, ranker.confidence(prob, weights))
+            self._set(g, name, method, ranker.confidence(prob, weights, self.cast.source.startswith("found")))
 
     # ------------------------------------------------------------------ writing the answer onto the segments
 
@@ -1200,7 +1250,7 @@ class _Engine:
                         seg.speaker, seg.method, seg.confidence = other, "pronoun", CONFIDENCE["pronoun"]
                         continue
                 if own is not None and g.method in ("explicit", "script"):
-                    name = self._pick(own.names, own.pos, g)
+                    name = self._pick(own.names, own.pos, g, own.phrase)
                     if name != current:
                         current = name
                     seg.speaker, seg.method, seg.confidence = name, g.method, g.confidence

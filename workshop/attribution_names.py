@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from workshop.attribution_lexicon import lexicon
 from functools import lru_cache
 
-from workshop.cast import Cast
+from workshop.cast import NARRATOR_ALIASES, Cast
 from workshop.cast import normalise_name as _normalise
 
 
@@ -85,7 +85,6 @@ def candidate_runs(text: str, start: int = 0, end: int | None = None):
 _POSSESSIVE = re.compile(r"['’]s?$")
 _HEAD_END = {"at", "of", "in", "with", "on", "from", "who", "whose", "that", "by", "near"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "my", "their", "our"}
-NARRATOR_ALIASES = {"_narr", "narr", "i", "narrator", "the narrator", "me"}
 _STOP = set(PARTICLES) | {
     "the", "a", "an", "her", "his", "my", "of", "de", "la", "le", "van", "von", "du", "old", "young", "little",
     "poor", "dear", "i", "he", "she", "it", "we", "they", "you", "in", "on", "at", "but", "and", "oh", "yes", "no",
@@ -113,13 +112,13 @@ class NameIndex:
         self.cast = cast
         titles = lexicon().titles
         index: dict[str, set[str]] = {}
-        self.narrator: str | None = None
+        self.narrator: str | None = cast.narrator
+        """The first-person narrator ("I"), if the cast has one (see :attr:`workshop.cast.Cast.narrator`)."""
         for ch in cast:
             for alias in ch.names:
                 key = normalise_name(alias)
                 if key in NARRATOR_ALIASES:
-                    self.narrator = self.narrator or ch.name
-                    continue
+                    continue  # "I" is read as the narrator by the tags, not looked up as a name
                 index.setdefault(key, set()).add(ch.name)
         # parts of full names: "Bill" for "Bill Gorton", "Darcy" for "Mr. Darcy" (when only one character has them)
         parts: dict[str, set[str]] = {}

@@ -124,12 +124,16 @@ class Weights:
     coverage: float = 1.0
     """The share of utterances (tuning novels) whose right speaker was among the candidates: the probability of
     being right is the softmax probability times this (see :func:`confidence`)."""
+    coverage_found: float = 1.0
+    """The same share when the kit found the cast itself (scenes of the tuning novels read without their cast
+    file): a speaker discovery missed is never a candidate, so the probabilities are scaled down more."""
 
 
-def confidence(probability: float, weights: Weights) -> float:
-    """The confidence to report for a choice: right only if the speaker is among the candidates (coverage) and
-    then the one picked (the softmax probability, which assumes the speaker is among them)."""
-    return round(probability * weights.coverage, 3)
+def confidence(probability: float, weights: Weights, found: bool = False) -> float:
+    """The confidence to report for a choice: right only if the speaker is among the candidates (coverage, or
+    coverage_found when the kit ``found`` the cast itself) and then the one picked (the softmax probability,
+    which assumes the speaker is among them)."""
+    return round(probability * (weights.coverage_found if found else weights.coverage), 3)
 
 
 @lru_cache(maxsize=1)
@@ -152,6 +156,7 @@ def load_weights() -> tuple[Weights, ...]:
                 tuple(float(weights[n]) for n in FEATURES),
                 float(one.get("threshold", 0.0)),
                 float(one.get("coverage", 1.0)),
+                float(one.get("coverage_found", one.get("coverage", 1.0))),
             )
         )
     return tuple(out)
@@ -332,6 +337,13 @@ def _narration(engine: _Engine, k: int, lo: int, hi: int) -> _Narration:
     if last_named is not None:
         cells[last_named, _LAST_NAMED] = 1.0
     pool.update(top)
+    if last_named is None:
+        # nobody named before it (a scene that opens on this talk): the ones its narration names after it, to the
+        # end of the exchange and the paragraph after, may be speaking
+        end_paragraph = engine.groups[hi].last_paragraph + 1
+        for p in range(here + 1, min(end_paragraph, len(engine.paragraphs) - 1) + 1):
+            for _, n in by_paragraph.get(p, ()):
+                pool[n] = None
     # and a first-person narrator
     if engine.index.narrator:
         pool[engine.index.narrator] = None

@@ -297,8 +297,10 @@ class TagReader:
         out: list[tuple[int, int, Tag]] = []
         for m in self._mentions_in(a, b):
             out.append((m.start, m.end, Tag("name", m.names, pos=m.start, phrase=text[m.start : m.end])))
+        named = {m_start for m_start, _, _ in out}
         for pm in _PRON_WORD.finditer(text, a, b):
-            out.append((pm.start(), pm.end(), self._pronoun_tag(pm.group(1), pm.start())))
+            if pm.start() not in named:  # "I" the engine already reads as the narrator's name
+                out.append((pm.start(), pm.end(), self._pronoun_tag(pm.group(1), pm.start())))
         for nm in _NP.finditer(text, a, b):
             if any(s <= nm.start() < e or nm.start() <= s < nm.end() for s, e, _ in out):
                 continue

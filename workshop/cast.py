@@ -13,16 +13,21 @@ from workshop.data_files import read_data_file
 from workshop.errors import Notice, WorkshopError
 
 PRONOUNS = ("she", "he", "they")
+NARRATOR_ALIASES = frozenset({"_narr", "narr", "i", "narrator", "the narrator", "me"})
+"""Aliases that mark a character as the first-person narrator in a cast file written before ``narrator = true``
+existed (and in the annotated novels' character lists): the character who is "I"."""
 _GENDER_TO_PRONOUN = {"F": "she", "M": "he", "f": "she", "m": "he"}
 
 
 @dataclass(frozen=True)
 class Character:
-    """One character: ``name`` is canonical; ``aliases`` are other names the text uses for them."""
+    """One character: ``name`` is canonical; ``aliases`` are other names the text uses for them. ``narrator``:
+    this character tells the story as "I" (their "said I", "I asked" and "I shrugged" lines are theirs)."""
 
     name: str
     aliases: tuple[str, ...] = ()
     pronouns: str | None = None
+    narrator: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -61,6 +66,18 @@ class Cast:
     def names(self) -> list[str]:
         return [ch.name for ch in self.characters]
 
+    @property
+    def narrator(self) -> str | None:
+        """The canonical name of the first-person narrator: the character marked ``narrator = true``, else one
+        with an alias such as "I" or "Narrator" (see :data:`NARRATOR_ALIASES`), else None."""
+        for ch in self.characters:
+            if ch.narrator:
+                return ch.name
+        for ch in self.characters:
+            if any(normalise_name(a) in NARRATOR_ALIASES for a in ch.names):
+                return ch.name
+        return None
+
     def canonical(self, name: str | None) -> str | None:
         """The canonical name for ``name`` (any alias, any case), or None when nobody answers to it."""
         if not name:
@@ -91,7 +108,8 @@ def normalise_name(name: str) -> str:
 
 
 def load_cast(path: str | Path) -> Cast:
-    """Read a cast file: TOML (``[[character]]`` tables with ``name``, ``aliases``, ``pronouns``) or the JSON
+    """Read a cast file: TOML (``[[character]]`` tables with ``name``, ``aliases``, ``pronouns``, and
+    ``narrator = true`` for the one who tells the story as "I") or the JSON
     character lists of the annotated novels (name -> ``{"aliases": [...], "gender": "F"|"M"|...}``).
 
     Raises :class:`WorkshopError` with the line and the field at fault when the file is malformed.
@@ -132,10 +150,18 @@ def cast_from_dict(data: dict, *, where: str = "the cast") -> Cast:
                     f"In {where}, the pronouns of {name} must be one of {', '.join(PRONOUNS)} (got {pronouns!r})."
                 )
             pronouns = pronouns.lower().split("/")[0]
-        unknown = set(entry) - {"name", "aliases", "pronouns", "notes", "description"}
+        narrator = entry.get("narrator", False)
+        if not isinstance(narrator, bool):
+            raise WorkshopError(f"In {where}, narrator for {name} must be true or false (without quotes).")
+        unknown = set(entry) - {"name", "aliases", "pronouns", "notes", "description", "narrator"}
         if unknown:
             raise WorkshopError(f"In {where}, {name} has unknown field(s): {', '.join(sorted(unknown))}.")
-        characters.append(Character(name.strip(), tuple(a.strip() for a in aliases if a.strip()), pronouns))
+        characters.append(
+            Character(name.strip(), tuple(a.strip() for a in aliases if a.strip()), pronouns, narrator)
+        )
+    tellers = [c.name for c in characters if c.narrator]
+    if len(tellers) > 1:
+        raise WorkshopError(f"In {where}, only one character can be the narrator (narrator = true): {', '.join(tellers)}.")
     characters, notices = check_characters(characters, where)
     return Cast(characters, source="file", notices=notices)
 
@@ -172,5 +198,7 @@ def cast_to_toml(cast: Cast) -> str:
             lines.append("aliases = [" + ", ".join(json.dumps(a, ensure_ascii=False) for a in ch.aliases) + "]")
         if ch.pronouns:
             lines.append(f'pronouns = "{ch.pronouns}"')
+        if ch.narrator:
+            lines.append("narrator = true")
         lines.append("")
     return "\n".join(lines)

@@ -81,7 +81,9 @@ def _merge_spellings(characters: list["Character"], where: str) -> tuple[list["C
             continue
         first = out[by_key[key]]
         extra = tuple(a for a in (ch.name, *ch.aliases) if a not in first.names)
-        out[by_key[key]] = replace(first, aliases=first.aliases + extra, pronouns=first.pronouns or ch.pronouns)
+        out[by_key[key]] = replace(
+            first, aliases=first.aliases + extra, pronouns=first.pronouns or ch.pronouns, narrator=first.narrator or ch.narrator
+        )
         clash = (f"; pronouns {first.pronouns!r} kept, not {ch.pronouns!r}"
                  if first.pronouns and ch.pronouns and first.pronouns != ch.pronouns else "")
         notices.append(Notice(

@@ -216,12 +216,12 @@ def find_dialogue(
     """Find every quoted segment of ``scene`` and who says it.
 
     ``cast`` is the writer's cast (see :func:`workshop.cast.load_cast`); without one the cast is found in the
-    text. ``style`` forces a dialogue convention (``double``, ``single``, ``dash``, ``script``). ``corrections``
+    text. ``style`` forces a dialogue convention (``double``, ``single``, ``corner``, ``dash``, ``script``). ``corrections``
     is a corrections file (see :mod:`workshop.corrections`); when it exists its fixes are applied last.
     """
     from workshop.attribution import attribute
     from workshop.corrections import apply_corrections
-    from workshop.quotes import find_quotes
+    from workshop.quotes import STYLES, find_quotes
 
     found = find_quotes(scene, style=style)
     notices = list(scene.notices) + list(cast.notices if cast is not None else ()) + list(found.notices)
@@ -272,7 +272,7 @@ def find_dialogue(
             Notice(
                 "no-dialogue",
                 f"No dialogue found (looked for {found.style} style). If the scene marks speech another way, "
-                f"try --style {' or '.join(x for x in ('double', 'single', 'dash', 'script') if x != found.style)}.",
+                f"try --style {' or '.join(x for x in STYLES if x != found.style)}.",
             )
         )
     return dialogue

@@ -1,4 +1,4 @@
-"""Finding quoted speech: double quotes, single quotes, em-dash dialogue, and play/screenplay scripts.
+"""Finding quoted speech: double quotes, single quotes, corner brackets, em-dash dialogue, and play/screenplay scripts.
 
 The finder only says *where* speech is. Who says it is :mod:`workshop.attribution`'s job. Spans are offsets into
 ``Scene.text``; ``text[start:end]`` is exactly what stands between the quote marks (for dash and script styles,
@@ -15,13 +15,15 @@ from itertools import islice
 from workshop.errors import Notice, WorkshopError
 from workshop.scene import Paragraph, Scene
 
-STYLES = ("double", "single", "dash", "script")
+STYLES = ("double", "single", "corner", "dash", "script")
+"""``corner``: the corner brackets of Chinese and Japanese dialogue, 「...」 with 『...』 inside (or on their own)."""
 
 _DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“"}
 _DOUBLE_CLOSE = {"”", "»"}
 _DOUBLE_MARK = re.compile('["“”«»„]')
 _SINGLE_OPEN = {"‘"}
 _SINGLE_CLOSE = {"’"}
+_SINGLE_MARK = re.compile("['’]")
 _ELISIONS = re.compile(
     r"(?:em|tis|twas|twere|twill|twould|cause|cos|coz|til|bout|n'|nuff|cept|fraid|gainst|mongst|neath|tween|"
     r"scuse|\d\ds?)(?!\w)",
@@ -74,7 +76,7 @@ def find_quotes(scene: Scene, *, style: str = "auto") -> QuoteResult:
     elif chosen == "dash":
         raw = _find_dash(scene.text, paragraphs)
     else:
-        raw = _find_marked(scene, paragraphs, single=chosen == "single", notices=notices)
+        raw = _find_marked(scene, paragraphs, chosen, notices)
     spans = _link(scene.text, raw)
     if chosen in ("double", "single"):
         spans = _classify(scene, spans)
@@ -106,6 +108,9 @@ def detect_style(text: str, paragraphs: list[Paragraph]) -> str:
         return "script"
     if dash >= 2 and dash >= 0.15 * n and double < dash:
         return "dash"
+    corner = text.count("「") + text.count("『")
+    if corner >= 1 and corner >= double / 2 and corner >= single_pairs:
+        return "corner"
     if single_pairs > double / 2 and single_pairs >= 2:
         return "single"
     return "double"
@@ -142,31 +147,34 @@ def _single_openers(text: str) -> list[int]:
 # ---------------------------------------------------------------- quotation marks
 
 
-def _find_marked(scene: Scene, paragraphs: list[Paragraph], *, single: bool, notices: list[Notice]) -> list[QuotedSpan]:
+def _find_marked(scene: Scene, paragraphs: list[Paragraph], style: str, notices: list[Notice]) -> list[QuotedSpan]:
     text = scene.text
+    pieces_of = {"single": _single_pieces, "corner": _corner_pieces}.get(style, _double_pieces)
     spans: list[QuotedSpan] = []
     for k, p in enumerate(paragraphs):
-        pieces, open_at_end = (_single_pieces if single else _double_pieces)(text, p.start, p.end)
-        for s, e, closed in pieces:
-            spans.append(QuotedSpan(s, e, p.index, -1, "single" if single else "double", closed))
-        if open_at_end:
-            nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
-            reopens = nxt is not None and _opens_with_quote(text, nxt.start, single)
-            if not reopens:
-                notices.append(
-                    Notice(
-                        "unclosed-quote",
-                        "A quotation opens here but never closes; it is taken to end at the end of its paragraph.",
-                        scene.line_of(spans[-1].start),
-                    )
-                )
+        pieces, open_at_end = pieces_of(text, p.start, p.end)
+        for i, (s, e, closed) in enumerate(pieces):
+            spans.append(QuotedSpan(s, e, p.index, -1, style, closed))
+            if closed:
+                continue
+            if i < len(pieces) - 1 or not open_at_end:
+                message = ("A quotation opens here but another opens before it closes; it is taken to end where "
+                           "the next one begins.")
+            else:
+                nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+                if nxt is not None and _opens_with_quote(text, nxt.start, style):
+                    continue  # a speech over several paragraphs: each new paragraph reopens the quote
+                message = "A quotation opens here but never closes; it is taken to end at the end of its paragraph."
+            notices.append(Notice("unclosed-quote", message, scene.line_of(s)))
     return spans
 
 
-def _opens_with_quote(text: str, pos: int, single: bool) -> bool:
+def _opens_with_quote(text: str, pos: int, style: str) -> bool:
     ch = text[pos]
-    if single:
+    if style == "single":
         return ch in "‘" or (ch == "'" and not _ELISIONS.match(text, pos + 1))
+    if style == "corner":
+        return ch in _CORNER_CLOSER
     return ch in '"“«„'
 
 
@@ -198,6 +206,33 @@ def _double_pieces(text: str, start: int, end: int) -> tuple[list[tuple[int, int
     return pieces, False
 
 
+_CORNER_CLOSER = {"「": "」", "『": "』"}
+_CORNER_MARK = re.compile("[「」『』]")
+
+
+def _corner_pieces(text: str, start: int, end: int) -> tuple[list[tuple[int, int, bool]], bool]:
+    """Quoted pieces in one paragraph with corner brackets: 「...」, or 『...』 on its own; brackets opened inside a
+    quotation (『』 within 「」) are part of it. A closing bracket with nothing open, or not the one expected, is
+    ordinary text."""
+    pieces: list[tuple[int, int, bool]] = []
+    expected: list[str] = []  # the closers awaited, innermost last
+    open_at = start
+    for mark in _CORNER_MARK.finditer(text, start, end):
+        ch = mark.group()
+        if ch in _CORNER_CLOSER:
+            if not expected:
+                open_at = mark.end()
+            expected.append(_CORNER_CLOSER[ch])
+        elif expected and ch == expected[-1]:
+            expected.pop()
+            if not expected:
+                pieces.append((open_at, mark.start(), True))
+    if expected:
+        pieces.append((open_at, end, False))
+        return pieces, True
+    return pieces, False
+
+
 def _looks_like_opener(text: str, i: int, start: int, end: int) -> bool:
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
@@ -213,31 +248,30 @@ def _rstrip_pos(text: str, start: int, end: int) -> int:
 def _single_pieces(text: str, start: int, end: int) -> tuple[list[tuple[int, int, bool]], bool]:
     """Quoted pieces with single marks, told apart from apostrophes (don't, 'em, the Joneses')."""
     pieces: list[tuple[int, int, bool]] = []
-    openers = [i for i in _single_openers(text[start:end]) if True]
-    openers = [start + i for i in openers]
-    i_open = 0
+    openers = [start + i for i in _single_openers(text[start:end])]
+    # Every mark that can close, and those after punctuation (the likeliest closers), found once per paragraph:
+    # each opener then finds its closer by bisection, so a paragraph of many quotes costs n log n, not n².
+    closers = [m.start() for m in _SINGLE_MARK.finditer(text, start, end) if _is_closer(text, m.start(), end)]
+    preferred = [c for c in closers if text[c - 1] in ".,!?…—–-;:"]
     pos = start
-    while i_open < len(openers):
-        o = openers[i_open]
+    for k, o in enumerate(openers):
         if o < pos:
-            i_open += 1
             continue
-        nxt_open = next((x for x in openers[i_open + 1 :] if x > o), end)
-        closers = [c for c in range(o + 1, end) if text[c] in "'’" and _is_closer(text, c, end)]
-        preferred = [c for c in closers if text[c - 1] in ".,!?…—–-;:" and c <= nxt_open]
-        any_before_next = [c for c in closers if c < nxt_open]
-        if preferred:
-            c = preferred[0]
-        elif any_before_next:
-            c = any_before_next[-1]
-        elif closers:
-            c = closers[0]
-        else:
+        nxt_open = openers[k + 1] if k + 1 < len(openers) else end
+        first = bisect.bisect_right(closers, o)
+        if first == len(closers):
             pieces.append((o + 1, end, False))
             return pieces, True
+        best = bisect.bisect_right(preferred, o)
+        before_next = bisect.bisect_left(closers, nxt_open) - 1
+        if best < len(preferred) and preferred[best] <= nxt_open:
+            c = preferred[best]  # the first closer after punctuation, before the next opener
+        elif before_next >= first:
+            c = closers[before_next]  # else the last closer before the next opener
+        else:
+            c = closers[first]  # else the first closer at all
         pieces.append((o + 1, c, True))
         pos = c + 1
-        i_open += 1
     return pieces, False
 
 
@@ -349,7 +383,17 @@ _NAMING = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
-_PREV_WORD = re.compile(r"([A-Za-z]+)[ \t\r\n]*$")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _previous_word(before: str) -> str:
+    """The letters running up to the end of ``before`` (trailing blanks skipped), or "": what the search
+    ``([A-Za-z]+)[ \\t\\r\\n]*$`` finds, read backwards instead of tried at every position."""
+    end = len(before.rstrip(" \t\r\n"))
+    start = end
+    while start and before[start - 1] in _LETTERS:
+        start -= 1
+    return before[start:end]
 
 
 def _count_words(body: str, most: int) -> int:
@@ -369,6 +413,17 @@ def _indented_paragraphs(text: str, paragraphs: list[Paragraph]) -> set[int]:
     return out
 
 
+_SPACES = re.compile(r"\s*")
+
+
+def _first_visible(text: str, line_start: int, memo: dict[int, int]) -> int:
+    """Where the first character that is not blank stands on the line starting at ``line_start`` (looked up once
+    per line: a line of many quotes after a long indent would otherwise be rescanned for each)."""
+    if line_start not in memo:
+        memo[line_start] = _SPACES.match(text, line_start).end()  # type: ignore[union-attr]  # (* always matches)
+    return memo[line_start]
+
+
 def _classify(scene: Scene, spans: list[QuotedSpan]) -> list[QuotedSpan]:
     """Tell speech from quoted words nobody speaks here.
 
@@ -382,7 +437,8 @@ def _classify(scene: Scene, spans: list[QuotedSpan]) -> list[QuotedSpan]:
     verbs = lexicon().verbs
     text = scene.text
     para_start = {p.index: p.start for p in scene.paragraphs}
-    indented = _indented_paragraphs(text, scene.paragraphs)
+    indented_paragraphs = _indented_paragraphs(text, scene.paragraphs)
+    first_visible: dict[int, int] = {}
     out = []
     for span in spans:
         body = text[span.start : span.end]
@@ -393,19 +449,18 @@ def _classify(scene: Scene, spans: list[QuotedSpan]) -> list[QuotedSpan]:
             opening = span.start - 1
             start = para_start.get(span.paragraph, 0)
             before = text[max(start, opening - 40) : opening]
-            m = _PREV_WORD.search(before)
+            word = _previous_word(before)
             n_words = _count_words(body, 8)
-            line_start = text.rfind("\n", 0, opening) + 1
-            lead = text[line_start:opening]
-            naming = _NAMING.search(before) is not None
+            line_start = scene.line_start(opening)
+            indented = opening - line_start >= 3 and _first_visible(text, line_start, first_visible) == opening
             if (
-                m is not None
-                and (m.group(1).lower() not in verbs or naming)
+                word
                 and n_words <= 4
                 and not any(c in body for c in "!?")
+                and (word.lower() not in verbs or _NAMING.search(before) is not None)
             ):
                 kind = "mention"
-            elif span.paragraph in indented or (len(lead) >= 3 and not lead.strip()):
+            elif span.paragraph in indented_paragraphs or indented:
                 kind = "mention"  # an indented block: a letter, a note, verse
             elif n_words >= 8 and _reported(body, opening > start):
                 kind = "mention"  # speech reported in the third person ("He was too good!--she could not...")

@@ -34,6 +34,24 @@ left_table(scene.dialogue.to_frame()[["line", "speaker", "method", "confidence",
            numbers=["line", "confidence"])
 
 # %% [markdown]
+# ### Stories told as "I"
+# In a first-person story the narrator speaks too: "I said", "I asked", or an action (*I shrugged. "Fine."*).
+# Without a cast file the kit notices the narration saying "I" beside the dialogue and adds a narrator: it takes
+# the name the other characters call them by ("Natasha, I'm sorry"), or is listed as **Narrator** when the scene
+# never says it. With a cast file, mark the narrator yourself:
+#
+# ```toml
+# [[character]]
+# name = "Natasha"
+# narrator = true
+# ```
+#
+# The cast the kit used, and who (if anyone) is the narrator:
+
+# %%
+[(c.name, "narrator" if c.narrator else "") for c in scene.dialogue.cast]
+
+# %% [markdown]
 # ## 3. Fix the speakers
 # Read down the list. Where the speaker is wrong, pick the right one; pick **(unknown)** when even you can't
 # tell. Each change is saved in a small corrections file beside your scene (for the sample, in this folder) and

@@ -26,7 +26,7 @@ def add_scene_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cast", type=Path, metavar="CAST.toml", help="a cast file naming the characters")
     parser.add_argument(
         "--style",
-        choices=["auto", "double", "single", "dash", "script"],
+        choices=["auto", "double", "single", "corner", "dash", "script"],
         default="auto",
         help="how the dialogue is marked; 'auto' (the default) works it out from the scene",
     )
