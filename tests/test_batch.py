@@ -256,3 +256,21 @@ def test_the_per_scene_function_is_plain_and_never_raises_for_a_bad_scene(tmp_pa
     import pickle
 
     assert pickle.loads(pickle.dumps(done)).text == done.text  # a record any engine can send back
+
+
+def test_a_pipe_or_a_link_to_nowhere_in_the_folder_is_a_row_with_its_reason_and_nothing_waits(capsys, tmp_path):
+    import os
+
+    folder = tmp_path / "scenes"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEAM[0].read_text(encoding="utf-8"))
+    os.mkfifo(folder / "b-pipe.txt")  # nobody writes to it: reading it would wait for ever
+    (folder / "c-gone.txt").symlink_to(tmp_path / "deleted.txt")
+    (folder / "d-drafts.txt").mkdir()  # a folder named like a scene is not a scene
+    out = tmp_path / "out"
+    result = run_here(capsys, "critique", str(folder), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    rows = {r["scene"]: r for r in overview_rows(out)}
+    assert sorted(rows) == ["a.txt", "b-pipe.txt", "c-gone.txt"]
+    assert rows["a.txt"]["output"] == "a.md"
+    assert "pipe" in rows["b-pipe.txt"]["problem"] and "no file" in rows["c-gone.txt"]["problem"].lower()

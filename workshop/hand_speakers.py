@@ -91,13 +91,9 @@ def _check_place(record: dict, piece: str, text: str, number: int, where: str) -
 
 
 def _read(path: Path) -> str:
-    try:
-        if not path.is_file():
-            raise WorkshopError(f"{path} is not a regular file, so it cannot be a quotes file.")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise WorkshopError(f"The quotes file {path} cannot be read: {exc.strerror or exc}.") from None
+    from workshop.input_files import read_file_bytes
+
+    data = read_file_bytes(path, limit=MAX_BYTES, what="quotes file")
     if len(data) > MAX_BYTES:
         raise WorkshopError(f"The quotes file {path.name} is larger than {MAX_BYTES:,} bytes: is it the right file?")
     try:

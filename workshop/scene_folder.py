@@ -8,8 +8,8 @@ order of name; beside a scene ``NAME.txt`` the kit looks for ``NAME.cast.toml`` 
 Only the folder itself is read, not the folders inside it: a class folder is flat, and folders inside it usually
 hold older drafts, a teacher's notes or earlier outputs, which would otherwise be counted twice. Hidden files
 (``.NAME``: editor backups, half-written temporary files) and a read-me (``README.md``) are not scenes. A file
-that is not a regular file (a pipe, a device) is listed as a scene that cannot be read, so that nothing waits
-on it forever.
+that is not a regular file (a pipe, a device) is listed as a scene, and reading it says why it cannot be read
+(:mod:`workshop.input_files` never waits on a pipe).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ class SceneFile:
     corrections: Path | None = None
     quotes: Path | None = None
     problem: str | None = None
-    """Why the file cannot be read at all (a pipe, a device), found while listing the folder."""
+    """Why the path cannot be a scene at all (a folder)."""
 
     @property
     def name(self) -> str:
@@ -42,7 +42,11 @@ class SceneFile:
 
 
 def is_folder(path: Path | None) -> bool:
-    return path is not None and path.is_dir()
+    """True for a folder (a name the system refuses, such as one too long, is not: reading it says why)."""
+    try:
+        return path is not None and path.is_dir()
+    except OSError:
+        return False
 
 
 def scene_files(folder: str | Path) -> list[SceneFile]:
@@ -59,11 +63,7 @@ def scene_file(path: str | Path) -> SceneFile:
     """The scene at ``path`` with the files beside it that go with it."""
     path = Path(path)
     kind = _kind(path)
-    problem = None
-    if kind == "folder":
-        problem = f"{path.name} is a folder, not a scene file."
-    elif kind == "special":
-        problem = f"{path.name} is not a regular file (a pipe or a device?), so it cannot be read as a scene."
+    problem = f"{path.name} is a folder, not a scene file." if kind == "folder" else None
     return SceneFile(path, _beside(path, ".cast.toml"), _beside(path, ".corrections.toml"),
                      _beside(path, ".quotes.jsonl"), problem)
 
@@ -90,10 +90,8 @@ def _kind(path: Path) -> str:
     try:
         mode = path.stat().st_mode
     except OSError:
-        return "file"  # a broken link: reading it says so in one line
-    if stat.S_ISDIR(mode):
-        return "folder"
-    return "file" if stat.S_ISREG(mode) else "special"
+        return "file"  # a broken link, a name too long: reading it says so in one line
+    return "folder" if stat.S_ISDIR(mode) else "file"
 
 
 def read_scene_file(scene: SceneFile, *, style: str = "auto", keep_notes: bool = False):
