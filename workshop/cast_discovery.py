@@ -585,6 +585,16 @@ def _parts(form: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((words[0], words[-1])))
 
 
+def _ladys_family_name(group: set[str], word: str) -> bool:
+    """Whether ``word`` is only the family name of a woman the text names by title ("Bingley" of "Miss Bingley",
+    "Hall" of "Mrs. Hall"): the narration says "Bingley" for a man of the family, and "Miss Bingley" for her."""
+    titles = lexicon().titles
+    titled = [x for x in group if _title(x)]
+    return bool(titled) and all(
+        titles.get(_title(x)) == "she" and _content(x) == (word,) for x in titled
+    ) and all(_content(x) == (word,) for x in group)
+
+
 def _merge(speaking: set[str], counts: Counter, gender: dict[str, str | None]) -> list[list[str]]:
     """Group the forms of one character: a full name with its parts ("Bruce Banner", "Bruce", "Banner"), a
     titled name with the bare one ("Mr. Darcy", "Darcy"), a description with the name it repeats ("the Piglet",
@@ -639,7 +649,9 @@ def _merge(speaking: set[str], counts: Counter, gender: dict[str, str | None]) -
         word = (_parts(f) or words or (f,))[-1] if _description(f) else (words[0] if words else f)
         owners = [
             g for g in groups
-            if not clash(g, f) and any(word in (_parts(x) if _description(x) else content(x)) for x in g)
+            if not clash(g, f)
+            and any(word in (_parts(x) if _description(x) else content(x)) for x in g)
+            and not (gender.get(f) is None and _ladys_family_name(g, word))
         ]
         weight = sorted(((sum(counts.get(x, 0) for x in g), i) for i, g in enumerate(owners)), reverse=True)
         if len(owners) == 1 or (len(owners) > 1 and weight[0][0] >= 2 * weight[1][0]):
@@ -698,6 +710,11 @@ def _canonical(forms: list[str], counts: Counter, prior: dict[str, str | None]) 
     return max(titled, key=lambda f: (counts.get(f, 0), f)) if titled else best
 
 
+_SAME_SENTENCE_REACH = 100
+"""How far into its own sentence a he/she after a name is read as that name's (further on, it is more often
+someone else's)."""
+_CLAUSE_BREAK = re.compile(r"[;:]|--|—")
+
 _GENDER_MARGIN = 2.0
 _OVERRIDE_PRIOR = 3
 """The narration must say "she" after a name this many times (and clearly) to make a Robert a woman."""
@@ -721,7 +738,10 @@ def gender_evidence(text: str, narration: list[tuple[int, int]], mentions) -> di
         reach = min(b, m.end + PRONOUN_REACH)
         stop = _SENTENCE_STOP.search(text, m.end, reach)
         cut = stop.end() if stop else reach
-        window_end = min(cut, nxt_name)
+        window_end = min(cut, nxt_name, m.end + _SAME_SENTENCE_REACH)
+        clause = _CLAUSE_BREAK.search(text, m.end, window_end)
+        if clause:
+            window_end = clause.start()  # "Emma knew what was coming; ... how long he had been gone": someone else
         he = len(_HE.findall(text, m.end, window_end))
         she = len(_SHE.findall(text, m.end, window_end))
         if nxt_name >= cut and (stop or cut == b):
