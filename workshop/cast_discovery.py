@@ -130,19 +130,19 @@ def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
     guessed: set[str] = set()
     if speaking:
         evidence = gender_evidence(text, narration, mentions)
-        undecided = [f for f in counts if _title(f) is None and not _clear(evidence.get(f, Counter()))]
-        prior = first_name_prior(undecided)
         names_known = first_name_prior(f for f in speaking if _title(f) is None and len(_content(f)) == 1)
         # genders the text itself settles (a title, its pronouns) keep two people apart; a first name's usual
         # gender does not ("Nat" may be Natasha's)
         gender = {f: form_gender(f, evidence.get(f, Counter()), {}, guess=False) for f in counts}
         groups = _merge(speaking, counts, gender)
+        # the usual gender of the characters' first names (a fallback, and a check on a few stray pronouns)
+        prior = first_name_prior(f for forms in groups for f in forms if _title(f) is None)
         for forms in groups:
             canonical = _canonical(forms, counts, names_known)
             aliases = tuple(sorted((f for f in forms if f != canonical), key=lambda f: (-counts.get(f, 0), f)))
             total = sum((evidence.get(f, Counter()) for f in forms), Counter())
             pronoun = next((gender[f] for f in forms if _title(f) and gender.get(f)), None)
-            settled = pronoun or form_gender(canonical, total, {}, guess=False)
+            settled = pronoun or form_gender(canonical, total, prior, guess=False)
             if not settled:
                 pronoun = form_gender(canonical, total, prior)
                 if pronoun is not None and pronoun == form_gender(canonical, Counter(), prior):
@@ -716,7 +716,7 @@ someone else's)."""
 _CLAUSE_BREAK = re.compile(r"[;:]|--|—")
 
 _GENDER_MARGIN = 2.0
-_OVERRIDE_PRIOR = 3
+_OVERRIDE_PRIOR = 2
 """The narration must say "she" after a name this many times (and clearly) to make a Robert a woman."""
 """The narration's he/she after a name settle its gender when one is at least this many times the other."""
 
@@ -774,7 +774,9 @@ def form_gender(form: str, evidence: Counter, prior: dict[str, str | None], *, g
     usual = prior.get(words[0]) if words and not _description(form) else None
     if max(he, she) >= 1 and max(he, she) >= _GENDER_MARGIN * min(he, she):
         said = "he" if he > she else "she"
-        if usual is None or said == usual or max(he, she) >= _OVERRIDE_PRIOR:
+        if usual is None or said == usual or (
+            max(he, she) >= _OVERRIDE_PRIOR and max(he, she) >= 2 * _GENDER_MARGIN * min(he, she)
+        ):
             return said
         return usual  # one "She sat" after "Robert" is more likely someone else than a woman called Robert
     if not guess:
