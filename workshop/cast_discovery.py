@@ -130,19 +130,19 @@ def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
     guessed: set[str] = set()
     if speaking:
         evidence = gender_evidence(text, narration, mentions)
-        undecided = [f for f in counts if _title(f) is None and not _clear(evidence.get(f, Counter()))]
-        prior = first_name_prior(undecided)
         names_known = first_name_prior(f for f in speaking if _title(f) is None and len(_content(f)) == 1)
         # genders the text itself settles (a title, its pronouns) keep two people apart; a first name's usual
         # gender does not ("Nat" may be Natasha's)
         gender = {f: form_gender(f, evidence.get(f, Counter()), {}, guess=False) for f in counts}
         groups = _merge(speaking, counts, gender)
+        # the usual gender of the characters' first names (a fallback, and a check on a few stray pronouns)
+        prior = first_name_prior(f for forms in groups for f in forms if _title(f) is None)
         for forms in groups:
             canonical = _canonical(forms, counts, names_known)
             aliases = tuple(sorted((f for f in forms if f != canonical), key=lambda f: (-counts.get(f, 0), f)))
             total = sum((evidence.get(f, Counter()) for f in forms), Counter())
             pronoun = next((gender[f] for f in forms if _title(f) and gender.get(f)), None)
-            settled = pronoun or form_gender(canonical, total, {}, guess=False)
+            settled = pronoun or form_gender(canonical, total, prior, guess=False)
             if not settled:
                 pronoun = form_gender(canonical, total, prior)
                 if pronoun is not None and pronoun == form_gender(canonical, Counter(), prior):
@@ -585,6 +585,16 @@ def _parts(form: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((words[0], words[-1])))
 
 
+def _ladys_family_name(group: set[str], word: str) -> bool:
+    """Whether ``word`` is only the family name of a woman the text names by title ("Bingley" of "Miss Bingley",
+    "Hall" of "Mrs. Hall"): the narration says "Bingley" for a man of the family, and "Miss Bingley" for her."""
+    titles = lexicon().titles
+    titled = [x for x in group if _title(x)]
+    return bool(titled) and all(
+        titles.get(_title(x)) == "she" and _content(x) == (word,) for x in titled
+    ) and all(_content(x) == (word,) for x in group)
+
+
 def _merge(speaking: set[str], counts: Counter, gender: dict[str, str | None]) -> list[list[str]]:
     """Group the forms of one character: a full name with its parts ("Bruce Banner", "Bruce", "Banner"), a
     titled name with the bare one ("Mr. Darcy", "Darcy"), a description with the name it repeats ("the Piglet",
@@ -639,7 +649,9 @@ def _merge(speaking: set[str], counts: Counter, gender: dict[str, str | None]) -
         word = (_parts(f) or words or (f,))[-1] if _description(f) else (words[0] if words else f)
         owners = [
             g for g in groups
-            if not clash(g, f) and any(word in (_parts(x) if _description(x) else content(x)) for x in g)
+            if not clash(g, f)
+            and any(word in (_parts(x) if _description(x) else content(x)) for x in g)
+            and not (gender.get(f) is None and _ladys_family_name(g, word))
         ]
         weight = sorted(((sum(counts.get(x, 0) for x in g), i) for i, g in enumerate(owners)), reverse=True)
         if len(owners) == 1 or (len(owners) > 1 and weight[0][0] >= 2 * weight[1][0]):
@@ -698,8 +710,13 @@ def _canonical(forms: list[str], counts: Counter, prior: dict[str, str | None]) 
     return max(titled, key=lambda f: (counts.get(f, 0), f)) if titled else best
 
 
+_SAME_SENTENCE_REACH = 100
+"""How far into its own sentence a he/she after a name is read as that name's (further on, it is more often
+someone else's)."""
+_CLAUSE_BREAK = re.compile(r"[;:]|--|—")
+
 _GENDER_MARGIN = 2.0
-_OVERRIDE_PRIOR = 3
+_OVERRIDE_PRIOR = 2
 """The narration must say "she" after a name this many times (and clearly) to make a Robert a woman."""
 """The narration's he/she after a name settle its gender when one is at least this many times the other."""
 
@@ -721,7 +738,10 @@ def gender_evidence(text: str, narration: list[tuple[int, int]], mentions) -> di
         reach = min(b, m.end + PRONOUN_REACH)
         stop = _SENTENCE_STOP.search(text, m.end, reach)
         cut = stop.end() if stop else reach
-        window_end = min(cut, nxt_name)
+        window_end = min(cut, nxt_name, m.end + _SAME_SENTENCE_REACH)
+        clause = _CLAUSE_BREAK.search(text, m.end, window_end)
+        if clause:
+            window_end = clause.start()  # "Emma knew what was coming; ... how long he had been gone": someone else
         he = len(_HE.findall(text, m.end, window_end))
         she = len(_SHE.findall(text, m.end, window_end))
         if nxt_name >= cut and (stop or cut == b):
@@ -754,7 +774,9 @@ def form_gender(form: str, evidence: Counter, prior: dict[str, str | None], *, g
     usual = prior.get(words[0]) if words and not _description(form) else None
     if max(he, she) >= 1 and max(he, she) >= _GENDER_MARGIN * min(he, she):
         said = "he" if he > she else "she"
-        if usual is None or said == usual or max(he, she) >= _OVERRIDE_PRIOR:
+        if usual is None or said == usual or (
+            max(he, she) >= _OVERRIDE_PRIOR and max(he, she) >= 2 * _GENDER_MARGIN * min(he, she)
+        ):
             return said
         return usual  # one "She sat" after "Robert" is more likely someone else than a woman called Robert
     if not guess:
