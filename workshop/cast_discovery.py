@@ -403,7 +403,7 @@ def _titled_in_quotes(text: str, spans: list[QuotedSpan], known: Counter) -> Cou
     out: Counter = Counter()
     for s in spans:
         for m in pattern.finditer(text, s.start, s.end):
-            name = _POSSESSIVE.sub("", m.group(1))
+            name = " ".join(_POSSESSIVE.sub("", m.group(1)).split())  # a line break inside is a space
             if name not in known and name.split()[-1].lower() not in titles and name.split()[-1].lower() not in _STOP:
                 out[name] += 1
     return out
