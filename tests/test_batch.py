@@ -202,6 +202,7 @@ def test_a_scene_nobody_speaks_in_is_read_but_not_critiqued_and_says_why(capsys,
     (["--corrections", "x.toml"], "NAME.corrections.toml"),
     ([], "give -o FOLDER"),
     (["-o", "SAME"], "another folder"),
+    (["-o", "marked.html"], "looks like a file name"),
     (["-o", "out", "--jobs", "0"], "--jobs"),
 ])
 def test_options_that_make_no_sense_for_a_folder_are_one_line(capsys, tmp_path, extra, words):

@@ -6,7 +6,9 @@ record (see :func:`workshop.batch.run_scene`), so that any other engine a school
 ``map``, Dask, joblib) could map the same function instead. No scheduler of our own: with ``jobs`` 1 the items
 run one after another in this process, otherwise :class:`concurrent.futures.ProcessPoolExecutor` runs them.
 
-Results are the same whatever ``jobs`` is, in the same order: each call depends only on its arguments.
+Results are the same whatever ``jobs`` is, in the same order: each call depends only on its arguments. The
+linear algebra library runs one thread per process meanwhile (:mod:`workshop.adapters.threadpoolctl_adapter`):
+the scenes already keep the cores busy.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import repeat
 from typing import TypeVar
 
+from workshop.adapters.threadpoolctl_adapter import blas_threads, one_blas_thread
 from workshop.errors import WorkshopError
 from workshop.progress import progress_bar
 
@@ -54,16 +57,22 @@ def map_in_order(
     """``function(item, options)`` for each item, yielded in the items' order as soon as each is ready (so a
     caller can write each result while the others are still running). ``progress`` shows a bar on stderr."""
     workers = min(jobs, len(items))
-    with progress_bar(total=len(items), enabled=progress, desc=desc, unit="scene") as bar:
+    with progress_bar(total=len(items), enabled=progress, desc=desc, unit="scene") as bar, blas_threads(1):
         if workers <= 1:
             for item in items:
                 result = function(item, options)
                 bar.update(1)
                 yield result
             return
-        pool = ProcessPoolExecutor(max_workers=workers)
+        # The first item runs here: its imports and the tables it loads are then in memory before the workers
+        # start, and a worker forked from this process does not load them again (about a second each).
+        first = function(items[0], options)
+        bar.update(1)
+        yield first
+        rest = items[1:]
+        pool = ProcessPoolExecutor(max_workers=min(workers, len(rest)), initializer=one_blas_thread)
         try:
-            for result in pool.map(function, items, repeat(options), chunksize=1):
+            for result in pool.map(function, rest, repeat(options), chunksize=1):
                 bar.update(1)
                 yield result
         except BrokenProcessPool:

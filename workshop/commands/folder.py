@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from workshop.atomic_write import check_output_path, describe_os_error, write_file
-from workshop.batch import RESERVED, SceneOptions, output_names, run_scene
+from workshop.batch import EXTENSIONS, RESERVED, SceneOptions, output_names, run_scene
 from workshop.errors import WorkshopError
 from workshop.overview import OverviewRow, overview_csv, overview_html
 from workshop.parallel import check_jobs, map_in_order
@@ -85,6 +85,9 @@ def _check_options(args: argparse.Namespace, folder: Path) -> Path:
                             "scene and the overview (index.html) into, e.g. -o marked.")
     if out.exists() and not out.is_dir():
         raise WorkshopError(f"{out} is a file: with a folder of scenes, -o names a folder to write into.")
+    if not out.exists() and out.suffix.lower().lstrip(".") in EXTENSIONS.values():
+        raise WorkshopError(f"With a folder of scenes, -o names a folder to write one {args.command} per scene into; "
+                            f"{out.name} looks like a file name: e.g. -o {out.with_suffix('')}")
     if out.exists() and out.resolve() == folder.resolve():
         raise WorkshopError("Write the outputs to another folder than the scenes' (they would be read as scenes "
                             "the next time): e.g. -o " + str(folder / "marked"))
