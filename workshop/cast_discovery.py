@@ -116,13 +116,16 @@ def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
     index = NameIndex(provisional)
     mentions = [m for a, b in narration for m in index.mentions(text, a, b)]
     reader = TagReader(text, mentions, index)
-    speaking, lines, described = _speakers(scene, spans, reader, _vocative_test(text, narration), index, counts)
+    speaking, lines, described, pronoun_tags = _speakers(
+        scene, spans, reader, _vocative_test(text, narration), index, counts
+    )
     counts = counts + quoted
+    strong = _strong_genders(text, narration, mentions, counts) if described or pronoun_tags else {}
     if described:
-        strong = _strong_genders(text, narration, mentions, counts)
         for phrase, n in _epithets(described, speaking, strong).items():
             counts[phrase] += n
             speaking.add(phrase)
+    speaking.update(_antecedents(pronoun_tags, mentions, speaking, strong, text))
     first_person_words = sum(len(FIRST_PERSON_WORD.findall(text, a, b)) for a, b in narration)
     if first_person(lines, first_person_words):
         _keep_given_names(lines, text, narration)
@@ -403,7 +406,7 @@ def _titled_in_quotes(text: str, spans: list[QuotedSpan], known: Counter) -> Cou
     out: Counter = Counter()
     for s in spans:
         for m in pattern.finditer(text, s.start, s.end):
-            name = _POSSESSIVE.sub("", m.group(1))
+            name = " ".join(_POSSESSIVE.sub("", m.group(1)).split())  # a line break inside is a space
             if name not in known and name.split()[-1].lower() not in titles and name.split()[-1].lower() not in _STOP:
                 out[name] += 1
     return out
@@ -478,13 +481,14 @@ def _lead_in(scene: Scene, paragraphs: dict, by_para: dict, index: int, first: Q
 
 def _speakers(
     scene: Scene, spans: list[QuotedSpan], reader: TagReader, is_name, index: NameIndex, narrated: Counter
-) -> tuple[set[str], list[Line], Counter]:
+) -> tuple[set[str], list[Line], Counter, list[tuple[int, str]]]:
     """Names that are the subject of a tag, act in the narration of a paragraph with dialogue, or are called by
     name in a line (whom a line speaks to answers it); and what each utterance says of a first-person narrator
     (see :mod:`workshop.narrator`); and how often each description with no capital ("the matron") is the subject
     of a tag. ``narrated``: the names the narration uses."""
     text = scene.text
     found: set[str] = set()
+    pronoun_tags: list[tuple[int, str]] = []  # ("he said" position, "he") for the antecedents of pronoun tags
     called: Counter = Counter()
     described: Counter = Counter()
     for s in spans:
@@ -519,6 +523,8 @@ def _speakers(
                     found.update(tag.names)
                 if tag.kind == "descriptive" and tag.phrase.lower().startswith("the "):
                     described[" ".join(tag.phrase.lower().split())] += 1
+                if tag.kind == "pronoun" and tag.strong and tag.pronoun in ("he", "she"):
+                    pronoun_tags.append((tag.pos, tag.pronoun))
                 if tag.kind == "narrator" and tag.strong:
                     lines[s.group].narrator_tag = True
                 elif tag.kind in ("name", "pronoun", "descriptive"):
@@ -545,7 +551,77 @@ def _speakers(
             if s is not None:
                 pos = s.end + 1
     found.update(n for n, k in called.items() if n in narrated or _title(n) or k >= MIN_CALLS)
-    return found, [lines[g] for g in sorted(lines)], described
+    return found, [lines[g] for g in sorted(lines)], described, pronoun_tags
+
+
+ANTECEDENT_TAGS = 1
+"""A name the narration uses becomes a speaker when it is the antecedent of this many "he said" / "she said" tags
+(see :func:`_antecedents`)."""
+ANTECEDENT_REACH = 1500
+"""How far back (in characters) the antecedent of a "he said" is looked for."""
+
+
+_CLAUSE_LEAD = re.compile(
+    r"(?:^|[.!?;:—(]['’\"”)]?|,['’\"”]?|\b(?:and|but|then|when|while|as|after|before|until|till|since|if|though|"
+    r"although|because|so|now|where|whereupon|once)|^[\"“]?)\s*$",
+    re.IGNORECASE,
+)
+_PLACE_LEAD = re.compile(r"\b(?:in|at|to|from|into|near|towards|toward|through|across|round|around|of|for)\s+$")
+_VERB_AFTER = re.compile(
+    r"\s+(?:\w+ly\s+|then\s+|now\s+|still\s+|only\s+|just\s+|too\s+)?"
+    r"(?:[a-z]+ed|was|were|had|has|is|did|does|could|would|should|might|must|will|can|may|said|says|saw|came|went|"
+    r"took|made|knew|thought|felt|gave|got|stood|sat|ran|began|seemed|looked|turned|put|let|kept|left|held|heard|"
+    r"told|asked|found|rose|laughed|smiled|sighed|shook|threw|drew|spoke|broke|fell|grew|hung|lay|led|meant|met|"
+    r"paid|read|sent|set|shut|stopped|struck|swung|thought|understood|wore|wrote|went|goes|looks|turns)\b"
+)
+
+
+def _subject_at(text: str, start: int, end: int) -> bool:
+    """Whether the name ``text[start:end]`` stands as the subject of a clause: it opens a sentence or a clause (after
+    a full stop, a comma, "and", "when"...) and a verb follows it ("When Mr. Bennet arrived", "Lucy turned", "Lucy
+    then said"; "and Windy Corner ever since" is no subject), not after a preposition or a verb ("to Hartfield", "met Lucy") and not a possessive ("Lucy's hat")."""
+    return _CLAUSE_LEAD.search(text, max(0, start - 14), start) is not None and _VERB_AFTER.match(text, end) is not None
+
+
+def _antecedents(
+    pronoun_tags: list[tuple[int, str]], mentions, speaking: set[str], gender: dict[str, str | None], text: str = ""
+) -> set[str]:
+    """Names that "he said" / "she said" tags point back to: for each such tag, the nearest name before it in the
+    narration whose gender (a title, the text's clear pronouns, else its first name's usual gender) is the
+    pronoun's, as a reader resolves a pronoun. A name that is no speaker yet and is that antecedent ANTECEDENT_TAGS times or more speaks ("When Mr.
+    Bennet arrived, he had ..." ... "Say nothing of that," he replied). Only names standing as the subject of a
+    clause count (see :func:`_subject_at`: "at Windy Corner she said" does not make a house speak), and not a
+    name written after "in", "at", "to", "from" as often as not (a place: "Italy ... she"); a name of unknown
+    gender is passed over (a place, or a name the text gives no pronoun)."""
+    located: Counter = Counter()  # mentions of each form after a preposition of place ("in Italy"), and in all
+    for m in mentions:
+        if len(m.names) == 1:
+            located[m.names[0], bool(_PLACE_LEAD.search(text, max(0, m.start - 12), m.start))] += 1
+    # the mentions that can be antecedents: one name, the subject of its clause, not a place
+    subjects = [
+        m for m in mentions
+        if len(m.names) == 1 and located[m.names[0], True] < located[m.names[0], False]
+        and _subject_at(text, m.start, m.end)
+    ]
+    starts = [m.start for m in subjects]
+    # a name the text gives no gender takes its first name's usual one ("Ines")
+    unknown = {m.names[0] for m in subjects if gender.get(m.names[0]) is None and _title(m.names[0]) is None}
+    usual = first_name_prior(unknown) if unknown else {}
+    votes: Counter = Counter()
+    for pos, pronoun in pronoun_tags:
+        i = bisect.bisect_left(starts, pos) - 1
+        while i >= 0 and pos - subjects[i].start <= ANTECEDENT_REACH:
+            form = subjects[i].names[0]
+            i -= 1
+            said = gender.get(form)
+            if said is None and _content(form):
+                said = usual.get(_content(form)[0])
+            if said != pronoun:
+                continue
+            if form not in speaking:
+                votes[form] += 1
+            break
+    return {form for form, n in votes.items() if n >= ANTECEDENT_TAGS}
 
 
 _PARTICLE_HYPHEN = re.compile(r"-(?:the|of|de|la|le|du|von|van)-")
@@ -721,10 +797,19 @@ _OVERRIDE_PRIOR = 2
 """The narration's he/she after a name settle its gender when one is at least this many times the other."""
 
 
+_OWN_POSSESSIVE = re.compile(
+    r"\s+(?:\w+ly\s+)?[a-z]+(?:\s+(?:up|down|back|out|away|over|off))?\s+(his|her)\s+(?!(?:to|that|the|a|an|and|in|on|at|with|for|of|by|from|as|if|what|how)\b)[a-z]",
+    re.IGNORECASE,
+)
+"""'Louisa opened her arms', 'Bruce rubbed his neck': the subject's own possessive straight after their verb."""
+
+
 def gender_evidence(text: str, narration: list[tuple[int, int]], mentions) -> dict[str, Counter]:
     """How often "he"/"himself" and "she"/"herself" follow each name in the narration: in the rest of its
     sentence (up to the next name) and as the subject of the next sentence ("Agnes Pell was waiting. She had
-    been..."). ``mentions``: the names found in the narration, in order (one name each)."""
+    been..."); and a name that is a clause's subject by the possessive straight after its verb ("Louisa opened her
+    arms": an object "her" is not counted, "kissed her."). ``mentions``: the names found in the narration, in
+    order (one name each)."""
     ends = dict(narration)
     starts = sorted(ends)
     out: dict[str, Counter] = defaultdict(Counter)
@@ -744,6 +829,11 @@ def gender_evidence(text: str, narration: list[tuple[int, int]], mentions) -> di
             window_end = clause.start()  # "Emma knew what was coming; ... how long he had been gone": someone else
         he = len(_HE.findall(text, m.end, window_end))
         she = len(_SHE.findall(text, m.end, window_end))
+        if _subject_at(text, m.start, m.end):
+            own = _OWN_POSSESSIVE.match(text, m.end, window_end)
+            if own:
+                he += own.group(1).lower() == "his"
+                she += own.group(1).lower() == "her"
         if nxt_name >= cut and (stop or cut == b):
             nxt = _NEXT_SUBJECT.match(text, cut, b)
             if nxt:
