@@ -15,7 +15,10 @@ Three things are added for runs without the novel's cast, where the kit names th
   kit reads it in the text. This is how the kit itself reads "Bill" when given the cast file, so the no-cast run
   is not marked wrong for a name the annotators left out of the alias list;
 - the novel's first-person narrator (the character whose aliases include ``_narr``, ``Narr`` or ``Narrator``) may be
-  named ``Narrator`` by the kit when the text never gives their name.
+  named ``Narrator`` by the kit when the text never gives their name; a narrator the kit created and named counts
+  only when the name is one of the narrator's (listed, or with ``resolve_names`` one only the narrator bears): a
+  narrator called "Williams" after another character is wrong;
+- a title read past must not say the other gender: "Mrs. Churchill" never counts for Frank Churchill.
 """
 
 from __future__ import annotations
@@ -28,6 +31,9 @@ from pathlib import Path
 
 from workshop.attribution_lexicon import lexicon
 from workshop.cast import normalise_name
+from workshop.narrator import NARRATOR_NAME
+
+_GENDER = {"M": "he", "F": "she"}
 
 NARRATOR_MARKS = {"_narr", "narr", "narrator"}
 """Aliases by which ``characters.json`` marks a novel's first-person narrator."""
@@ -65,9 +71,25 @@ class Novel:
             self._index = NameIndex(cast)
         owners = self._index.lookup(name)  # type: ignore[attr-defined]
         words = name.split()
-        if not owners and len(words) >= 2 and normalise_name(words[0]).rstrip(".") in lexicon().titles:
+        title = normalise_name(words[0]).rstrip(".") if len(words) >= 2 else ""
+        if not owners and title in lexicon().titles:
             owners = self._index.lookup(" ".join(words[1:]))  # type: ignore[attr-defined]  # "Mr. Jaffers": Jaffers
+            said = lexicon().titles[title]
+            # a title of the other gender names someone else: "Mrs. Churchill" is not Frank Churchill
+            owners = tuple(o for o in owners if _GENDER.get(str(self.characters.get(o, {}).get("gender"))) in (None, said)
+                           or said not in ("he", "she"))
         return owners[0] if len(owners) == 1 else None
+
+    def names_narrator(self, name: str, resolve_names: bool) -> bool:
+        """Whether the name the kit gave a first-person narrator it created names this novel's narrator: "Narrator"
+        (the text never gave the name), a name characters.json lists for the narrator, or (``resolve_names``) one
+        only the narrator bears. A narrator called by another's name ("Williams") or a name nobody bears is not."""
+        if self.narrator is None:
+            return False
+        key = normalise_name(name)
+        if key == normalise_name(NARRATOR_NAME) or key in self.normalised.get(self.narrator, set()):
+            return True
+        return resolve_names and self.resolve(name) == self.narrator
 
 
 def load_novel(folder: Path) -> Novel:
@@ -122,9 +144,9 @@ def is_right(novel: Novel, piece: Piece, predicted: str | None, *, lenient_names
         return predicted in novel.aliases.get(piece.speaker, {piece.speaker})
     if normalise_name(predicted) in novel.normalised.get(piece.speaker, {normalise_name(piece.speaker)}):
         return True
-    if piece.speaker == novel.narrator and predicted in set(narrator_names):
-        return True
-    return resolve_names and predicted not in set(narrator_names) and novel.resolve(predicted) == piece.speaker
+    if predicted in set(narrator_names):
+        return piece.speaker == novel.narrator and novel.names_narrator(predicted, resolve_names)
+    return resolve_names and novel.resolve(predicted) == piece.speaker
 
 
 def narrator_names(cast) -> set[str]:

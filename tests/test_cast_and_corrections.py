@@ -155,3 +155,19 @@ def test_a_cast_naming_nobody_in_the_scene_gives_nobody_lines_and_a_misspelt_nam
     notice = next(n for n in dialogue.notices if n.code == "cast-absent")
     assert "never names Natsha" in notice.message
     assert "Natsha" not in dialogue.speakers
+
+
+def test_a_cast_named_only_by_first_names_and_i_is_not_refused():
+    """A cast file with full names ("Ludo Vance") for a scene that says only "Ludo", told by its narrator as "I":
+    the characters are named as the kit reads names, so their lines are attributed (the run was refused: 'None of
+    the characters in the cast is named in the scene')."""
+    text = (
+        "Ludo was awake and sitting on the edge of the bed when I came in.\n\n"
+        '"You took your time," he said.\n\n'
+        '"The bakery was shut," I said. "Get up."\n\n'
+        '"Never," said Ludo.'
+    )
+    cast = Cast([Character("Ludo Vance", (), "he"), Character("Petra Holm", ("Mrs. Holm",), "she", narrator=True)])
+    dialogue = find_dialogue(scene_from_text(text), cast)
+    assert not any(n.code == "cast-absent" for n in dialogue.notices)
+    assert [s.speaker for s in dialogue.segments] == ["Ludo Vance", "Petra Holm", "Petra Holm", "Ludo Vance"]

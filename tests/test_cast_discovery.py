@@ -211,3 +211,54 @@ def test_a_description_for_someone_unnamed_is_a_character_but_not_one_for_a_name
         "the stranger", "Mrs. Corney", "Mrs. Corney", "the stranger", "Mrs. Corney", "the stranger", "the stranger",
         "Mrs. Corney",
     ]
+
+
+def _said(text: str) -> list[str | None]:
+    return [s.speaker for s in find_dialogue(scene_from_text(text, detect_notes=False)).segments]
+
+
+def test_the_man_a_he_said_points_back_to_is_a_speaker():
+    """Mr. Okoro is never the subject of a named tag or a beat beside a quote; his lines are all "he replied". The
+    reader takes "he" for the last man named as a subject before it, so he speaks (he was missing from the cast,
+    and his lines went to the women)."""
+    text = (
+        "It was late when Mr. Okoro came home from the mill. He hung his coat by the door.\n\n"
+        "At supper Priya spoke of the flood, and when she asked about the bridge he replied, \"It will hold. "
+        "It held in the spring.\"\n\n"
+        '"You said that last year," said Priya.\n\n'
+        "Mr. Okoro put down his spoon. For a while nobody spoke.\n\n"
+        '"Last year I was wrong," he said.'
+    )
+    cast = found(text)
+    assert "Mr. Okoro" in cast.names and cast.get("Mr. Okoro").pronouns == "he"
+    assert _said(text) == ["Mr. Okoro", "Priya", "Mr. Okoro"]
+
+
+def test_a_place_or_a_name_after_a_preposition_is_no_antecedent():
+    """"Lisbon was grey ... She had lived in Lisbon": a name the text puts people "in" as often as not is a place,
+    and "between the harbour and Rosehill ever since" is no subject: neither is whom "she said" points back to,
+    even when the text says "she" after it; Ines, a woman's name, is."""
+    text = (
+        "The wind rose, and Ines went to the window. Lisbon was grey under the rain. She had lived in Lisbon all "
+        "her life, and she had walked between the harbour and Rosehill ever since she was small.\n\n"
+        '"It is coming," she said to Tomas.\n\n'
+        '"Then we go in," said Tomas.\n\n'
+        '"Not yet," she said.'
+    )
+    cast = found(text)
+    assert "Lisbon" not in cast.names and "Rosehill" not in cast.names
+    assert _said(text) == ["Ines", "Tomas", "Ines"]
+
+
+def test_a_subjects_own_possessive_tells_the_gender_the_name_dictionary_would_guess_wrong():
+    """Kyle is mostly a man's name; the narration says twice that this Kyle shakes her own head, so she is a
+    woman, and a "he said" beside her is the other speaker's."""
+    text = (
+        'Kyle shook her head. "No."\n\n'
+        '"Then why come?" Dev said.\n\n'
+        'Kyle pulled her scarf tighter. "Because you asked."\n\n'
+        '"I did," he said.'
+    )
+    cast = found(text)
+    assert cast.get("Kyle").pronouns == "she"
+    assert _said(text) == ["Kyle", "Dev", "Kyle", "Dev"]

@@ -116,13 +116,16 @@ def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
     index = NameIndex(provisional)
     mentions = [m for a, b in narration for m in index.mentions(text, a, b)]
     reader = TagReader(text, mentions, index)
-    speaking, lines, described = _speakers(scene, spans, reader, _vocative_test(text, narration), index, counts)
+    speaking, lines, described, pronoun_tags = _speakers(
+        scene, spans, reader, _vocative_test(text, narration), index, counts
+    )
     counts = counts + quoted
+    strong = _strong_genders(text, narration, mentions, counts) if described or pronoun_tags else {}
     if described:
-        strong = _strong_genders(text, narration, mentions, counts)
         for phrase, n in _epithets(described, speaking, strong).items():
             counts[phrase] += n
             speaking.add(phrase)
+    speaking.update(_antecedents(pronoun_tags, mentions, speaking, strong, text))
     first_person_words = sum(len(FIRST_PERSON_WORD.findall(text, a, b)) for a, b in narration)
     if first_person(lines, first_person_words):
         _keep_given_names(lines, text, narration)
@@ -130,19 +133,19 @@ def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
     guessed: set[str] = set()
     if speaking:
         evidence = gender_evidence(text, narration, mentions)
-        undecided = [f for f in counts if _title(f) is None and not _clear(evidence.get(f, Counter()))]
-        prior = first_name_prior(undecided)
         names_known = first_name_prior(f for f in speaking if _title(f) is None and len(_content(f)) == 1)
         # genders the text itself settles (a title, its pronouns) keep two people apart; a first name's usual
         # gender does not ("Nat" may be Natasha's)
         gender = {f: form_gender(f, evidence.get(f, Counter()), {}, guess=False) for f in counts}
         groups = _merge(speaking, counts, gender)
+        # the usual gender of the characters' first names (a fallback, and a check on a few stray pronouns)
+        prior = first_name_prior(f for forms in groups for f in forms if _title(f) is None)
         for forms in groups:
             canonical = _canonical(forms, counts, names_known)
             aliases = tuple(sorted((f for f in forms if f != canonical), key=lambda f: (-counts.get(f, 0), f)))
             total = sum((evidence.get(f, Counter()) for f in forms), Counter())
             pronoun = next((gender[f] for f in forms if _title(f) and gender.get(f)), None)
-            settled = pronoun or form_gender(canonical, total, {}, guess=False)
+            settled = pronoun or form_gender(canonical, total, prior, guess=False)
             if not settled:
                 pronoun = form_gender(canonical, total, prior)
                 if pronoun is not None and pronoun == form_gender(canonical, Counter(), prior):
@@ -403,7 +406,7 @@ def _titled_in_quotes(text: str, spans: list[QuotedSpan], known: Counter) -> Cou
     out: Counter = Counter()
     for s in spans:
         for m in pattern.finditer(text, s.start, s.end):
-            name = _POSSESSIVE.sub("", m.group(1))
+            name = " ".join(_POSSESSIVE.sub("", m.group(1)).split())  # a line break inside is a space
             if name not in known and name.split()[-1].lower() not in titles and name.split()[-1].lower() not in _STOP:
                 out[name] += 1
     return out
@@ -478,13 +481,14 @@ def _lead_in(scene: Scene, paragraphs: dict, by_para: dict, index: int, first: Q
 
 def _speakers(
     scene: Scene, spans: list[QuotedSpan], reader: TagReader, is_name, index: NameIndex, narrated: Counter
-) -> tuple[set[str], list[Line], Counter]:
+) -> tuple[set[str], list[Line], Counter, list[tuple[int, str]]]:
     """Names that are the subject of a tag, act in the narration of a paragraph with dialogue, or are called by
     name in a line (whom a line speaks to answers it); and what each utterance says of a first-person narrator
     (see :mod:`workshop.narrator`); and how often each description with no capital ("the matron") is the subject
     of a tag. ``narrated``: the names the narration uses."""
     text = scene.text
     found: set[str] = set()
+    pronoun_tags: list[tuple[int, str]] = []  # ("he said" position, "he") for the antecedents of pronoun tags
     called: Counter = Counter()
     described: Counter = Counter()
     for s in spans:
@@ -519,6 +523,8 @@ def _speakers(
                     found.update(tag.names)
                 if tag.kind == "descriptive" and tag.phrase.lower().startswith("the "):
                     described[" ".join(tag.phrase.lower().split())] += 1
+                if tag.kind == "pronoun" and tag.strong and tag.pronoun in ("he", "she"):
+                    pronoun_tags.append((tag.pos, tag.pronoun))
                 if tag.kind == "narrator" and tag.strong:
                     lines[s.group].narrator_tag = True
                 elif tag.kind in ("name", "pronoun", "descriptive"):
@@ -545,7 +551,77 @@ def _speakers(
             if s is not None:
                 pos = s.end + 1
     found.update(n for n, k in called.items() if n in narrated or _title(n) or k >= MIN_CALLS)
-    return found, [lines[g] for g in sorted(lines)], described
+    return found, [lines[g] for g in sorted(lines)], described, pronoun_tags
+
+
+ANTECEDENT_TAGS = 1
+"""A name the narration uses becomes a speaker when it is the antecedent of this many "he said" / "she said" tags
+(see :func:`_antecedents`)."""
+ANTECEDENT_REACH = 1500
+"""How far back (in characters) the antecedent of a "he said" is looked for."""
+
+
+_CLAUSE_LEAD = re.compile(
+    r"(?:^|[.!?;:—(]['’\"”)]?|,['’\"”]?|\b(?:and|but|then|when|while|as|after|before|until|till|since|if|though|"
+    r"although|because|so|now|where|whereupon|once)|^[\"“]?)\s*$",
+    re.IGNORECASE,
+)
+_PLACE_LEAD = re.compile(r"\b(?:in|at|to|from|into|near|towards|toward|through|across|round|around|of|for)\s+$")
+_VERB_AFTER = re.compile(
+    r"\s+(?:\w+ly\s+|then\s+|now\s+|still\s+|only\s+|just\s+|too\s+)?"
+    r"(?:[a-z]+ed|was|were|had|has|is|did|does|could|would|should|might|must|will|can|may|said|says|saw|came|went|"
+    r"took|made|knew|thought|felt|gave|got|stood|sat|ran|began|seemed|looked|turned|put|let|kept|left|held|heard|"
+    r"told|asked|found|rose|laughed|smiled|sighed|shook|threw|drew|spoke|broke|fell|grew|hung|lay|led|meant|met|"
+    r"paid|read|sent|set|shut|stopped|struck|swung|thought|understood|wore|wrote|went|goes|looks|turns)\b"
+)
+
+
+def _subject_at(text: str, start: int, end: int) -> bool:
+    """Whether the name ``text[start:end]`` stands as the subject of a clause: it opens a sentence or a clause (after
+    a full stop, a comma, "and", "when"...) and a verb follows it ("When Mr. Bennet arrived", "Lucy turned", "Lucy
+    then said"; "and Windy Corner ever since" is no subject), not after a preposition or a verb ("to Hartfield", "met Lucy") and not a possessive ("Lucy's hat")."""
+    return _CLAUSE_LEAD.search(text, max(0, start - 14), start) is not None and _VERB_AFTER.match(text, end) is not None
+
+
+def _antecedents(
+    pronoun_tags: list[tuple[int, str]], mentions, speaking: set[str], gender: dict[str, str | None], text: str = ""
+) -> set[str]:
+    """Names that "he said" / "she said" tags point back to: for each such tag, the nearest name before it in the
+    narration whose gender (a title, the text's clear pronouns, else its first name's usual gender) is the
+    pronoun's, as a reader resolves a pronoun. A name that is no speaker yet and is that antecedent ANTECEDENT_TAGS times or more speaks ("When Mr.
+    Bennet arrived, he had ..." ... "Say nothing of that," he replied). Only names standing as the subject of a
+    clause count (see :func:`_subject_at`: "at Windy Corner she said" does not make a house speak), and not a
+    name written after "in", "at", "to", "from" as often as not (a place: "Italy ... she"); a name of unknown
+    gender is passed over (a place, or a name the text gives no pronoun)."""
+    located: Counter = Counter()  # mentions of each form after a preposition of place ("in Italy"), and in all
+    for m in mentions:
+        if len(m.names) == 1:
+            located[m.names[0], bool(_PLACE_LEAD.search(text, max(0, m.start - 12), m.start))] += 1
+    # the mentions that can be antecedents: one name, the subject of its clause, not a place
+    subjects = [
+        m for m in mentions
+        if len(m.names) == 1 and located[m.names[0], True] < located[m.names[0], False]
+        and _subject_at(text, m.start, m.end)
+    ]
+    starts = [m.start for m in subjects]
+    # a name the text gives no gender takes its first name's usual one ("Ines")
+    unknown = {m.names[0] for m in subjects if gender.get(m.names[0]) is None and _title(m.names[0]) is None}
+    usual = first_name_prior(unknown) if unknown else {}
+    votes: Counter = Counter()
+    for pos, pronoun in pronoun_tags:
+        i = bisect.bisect_left(starts, pos) - 1
+        while i >= 0 and pos - subjects[i].start <= ANTECEDENT_REACH:
+            form = subjects[i].names[0]
+            i -= 1
+            said = gender.get(form)
+            if said is None and _content(form):
+                said = usual.get(_content(form)[0])
+            if said != pronoun:
+                continue
+            if form not in speaking:
+                votes[form] += 1
+            break
+    return {form for form, n in votes.items() if n >= ANTECEDENT_TAGS}
 
 
 _PARTICLE_HYPHEN = re.compile(r"-(?:the|of|de|la|le|du|von|van)-")
@@ -583,6 +659,16 @@ def _parts(form: str) -> tuple[str, ...]:
         head = words[: words.index("of")] if "of" in words else words
         return (head[-1],) if head else ()
     return tuple(dict.fromkeys((words[0], words[-1])))
+
+
+def _ladys_family_name(group: set[str], word: str) -> bool:
+    """Whether ``word`` is only the family name of a woman the text names by title ("Bingley" of "Miss Bingley",
+    "Hall" of "Mrs. Hall"): the narration says "Bingley" for a man of the family, and "Miss Bingley" for her."""
+    titles = lexicon().titles
+    titled = [x for x in group if _title(x)]
+    return bool(titled) and all(
+        titles.get(_title(x)) == "she" and _content(x) == (word,) for x in titled
+    ) and all(_content(x) == (word,) for x in group)
 
 
 def _merge(speaking: set[str], counts: Counter, gender: dict[str, str | None]) -> list[list[str]]:
@@ -639,7 +725,9 @@ def _merge(speaking: set[str], counts: Counter, gender: dict[str, str | None]) -
         word = (_parts(f) or words or (f,))[-1] if _description(f) else (words[0] if words else f)
         owners = [
             g for g in groups
-            if not clash(g, f) and any(word in (_parts(x) if _description(x) else content(x)) for x in g)
+            if not clash(g, f)
+            and any(word in (_parts(x) if _description(x) else content(x)) for x in g)
+            and not (gender.get(f) is None and _ladys_family_name(g, word))
         ]
         weight = sorted(((sum(counts.get(x, 0) for x in g), i) for i, g in enumerate(owners)), reverse=True)
         if len(owners) == 1 or (len(owners) > 1 and weight[0][0] >= 2 * weight[1][0]):
@@ -698,16 +786,30 @@ def _canonical(forms: list[str], counts: Counter, prior: dict[str, str | None]) 
     return max(titled, key=lambda f: (counts.get(f, 0), f)) if titled else best
 
 
+_SAME_SENTENCE_REACH = 100
+"""How far into its own sentence a he/she after a name is read as that name's (further on, it is more often
+someone else's)."""
+_CLAUSE_BREAK = re.compile(r"[;:]|--|—")
+
 _GENDER_MARGIN = 2.0
-_OVERRIDE_PRIOR = 3
+_OVERRIDE_PRIOR = 2
 """The narration must say "she" after a name this many times (and clearly) to make a Robert a woman."""
 """The narration's he/she after a name settle its gender when one is at least this many times the other."""
+
+
+_OWN_POSSESSIVE = re.compile(
+    r"\s+(?:\w+ly\s+)?[a-z]+(?:\s+(?:up|down|back|out|away|over|off))?\s+(his|her)\s+(?!(?:to|that|the|a|an|and|in|on|at|with|for|of|by|from|as|if|what|how)\b)[a-z]",
+    re.IGNORECASE,
+)
+"""'Louisa opened her arms', 'Bruce rubbed his neck': the subject's own possessive straight after their verb."""
 
 
 def gender_evidence(text: str, narration: list[tuple[int, int]], mentions) -> dict[str, Counter]:
     """How often "he"/"himself" and "she"/"herself" follow each name in the narration: in the rest of its
     sentence (up to the next name) and as the subject of the next sentence ("Agnes Pell was waiting. She had
-    been..."). ``mentions``: the names found in the narration, in order (one name each)."""
+    been..."); and a name that is a clause's subject by the possessive straight after its verb ("Louisa opened her
+    arms": an object "her" is not counted, "kissed her."). ``mentions``: the names found in the narration, in
+    order (one name each)."""
     ends = dict(narration)
     starts = sorted(ends)
     out: dict[str, Counter] = defaultdict(Counter)
@@ -721,9 +823,17 @@ def gender_evidence(text: str, narration: list[tuple[int, int]], mentions) -> di
         reach = min(b, m.end + PRONOUN_REACH)
         stop = _SENTENCE_STOP.search(text, m.end, reach)
         cut = stop.end() if stop else reach
-        window_end = min(cut, nxt_name)
+        window_end = min(cut, nxt_name, m.end + _SAME_SENTENCE_REACH)
+        clause = _CLAUSE_BREAK.search(text, m.end, window_end)
+        if clause:
+            window_end = clause.start()  # "Emma knew what was coming; ... how long he had been gone": someone else
         he = len(_HE.findall(text, m.end, window_end))
         she = len(_SHE.findall(text, m.end, window_end))
+        if _subject_at(text, m.start, m.end):
+            own = _OWN_POSSESSIVE.match(text, m.end, window_end)
+            if own:
+                he += own.group(1).lower() == "his"
+                she += own.group(1).lower() == "her"
         if nxt_name >= cut and (stop or cut == b):
             nxt = _NEXT_SUBJECT.match(text, cut, b)
             if nxt:
@@ -754,7 +864,9 @@ def form_gender(form: str, evidence: Counter, prior: dict[str, str | None], *, g
     usual = prior.get(words[0]) if words and not _description(form) else None
     if max(he, she) >= 1 and max(he, she) >= _GENDER_MARGIN * min(he, she):
         said = "he" if he > she else "she"
-        if usual is None or said == usual or max(he, she) >= _OVERRIDE_PRIOR:
+        if usual is None or said == usual or (
+            max(he, she) >= _OVERRIDE_PRIOR and max(he, she) >= 2 * _GENDER_MARGIN * min(he, she)
+        ):
             return said
         return usual  # one "She sat" after "Robert" is more likely someone else than a woman called Robert
     if not guess:

@@ -14,7 +14,7 @@ import sys
 
 from workshop.errors import WorkshopError
 
-COMMANDS = ("quotes", "profile", "compare", "critique")
+COMMANDS = ("quotes", "profile", "compare", "critique", "norms")
 
 DESCRIPTION = """\
 Voice Workshop: how do the characters in a scene sound?

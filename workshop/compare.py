@@ -92,6 +92,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from workshop.dialogue import Dialogue
+    from workshop.norms import NormsTable
 
 NO_CLEAR_DIFFERENCE = "no clear difference"
 """The verdict when both characters have enough text for the measure but the 95% interval still includes no
@@ -710,6 +711,8 @@ class Comparison:
     cast_tag_test: TagTestResult | None = None
     notes: list[str] = field(default_factory=list)
     norms_corpus: str = ""
+    norms_population: str = ""
+    """Who the norms describe ("characters in classic novels"), for sentences."""
 
     @property
     def cast_distinctiveness(self) -> float:
@@ -785,12 +788,14 @@ def compare_lines(
     n_perm: int = 200,
     seed: int = DEFAULT_SEED,
     cast_names: Iterable[str] = (),
+    norms: "NormsTable | None" = None,
 ) -> Comparison:
     """Compare every pair of characters (``name -> list of lines``), each character with every character of
     ``against`` (a reference scene, labelled ``reference``), and each character with the norms.
 
     ``cast_names`` are the names a character may be called by, for forms of address in the norms
-    (:func:`compare_dialogue` fills them in from the scene's cast, as the profile does)."""
+    (:func:`compare_dialogue` fills them in from the scene's cast, as the profile does). ``norms`` is the norms
+    table to place the characters in (default: the kit's characters of classic novels)."""
     lines = {n: as_lines(ls) for n, ls in lines.items()}
     if against:
         against = {n: as_lines(ls) for n, ls in against.items()}
@@ -819,16 +824,16 @@ def compare_lines(
         all_lines = [(n, t) for n in names for t in lines[n] if words(t)]
         cast_tag = tag_test([t for _, t in all_lines], [n for n, _ in all_lines], seed=seed)
     placements: list[NormPlacement] = []
-    corpus = ""
+    corpus = population = ""
     if with_norms:
         from workshop import norms as norms_mod
 
-        table = norms_mod.load_norms()
+        table = norms or norms_mod.load_norms()
         if table is not None:
-            corpus = table.describe()
+            corpus, population = table.describe(), table.people
             for n in names:
                 placements.extend(norms_mod.place(n, lines[n], table, names=cast_names))
-    return Comparison(names, pairs, refs, placements, cast_tag, notes, corpus)
+    return Comparison(names, pairs, refs, placements, cast_tag, notes, corpus, population)
 
 
 def dialogue_lines(dialogue: "Dialogue", names: Sequence[str] | None = None) -> dict[str, list[str]]:

@@ -28,12 +28,13 @@ from workshop.csv_safety import csv_text
 from workshop.dialogue import Dialogue
 from workshop.errors import WorkshopError
 from workshop.metrics import METRICS
-from workshop.norms import ordinal
+from workshop.norms import CLASSIC_PEOPLE, ordinal
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from workshop.compare import NormPlacement, PairComparison
+    from workshop.norms import NormsTable
     from workshop.profile import ProfileSet, VoiceProfile
 
 NORMS = "norms"
@@ -198,8 +199,9 @@ def compare_voices(a: Voice, b: Voice) -> "PairComparison":
     return result
 
 
-def place_voice(voice: Voice) -> dict[str, "NormPlacement"]:
-    """Where each of the voice's measures falls among characters in classic novels (empty without norms).
+def place_voice(voice: Voice, table: "NormsTable | None" = None) -> dict[str, "NormPlacement"]:
+    """Where each of the voice's measures falls among the characters of ``table`` (default: the kit's
+    characters in classic novels; empty without norms).
 
     The values placed are the voice's own profile values, so every number the kit shows for a character agrees
     (table, picture, critique); measures the profile does not have are placed from the lines
@@ -208,7 +210,7 @@ def place_voice(voice: Voice) -> dict[str, "NormPlacement"]:
     from workshop.compare import NormPlacement
     from workshop.norms import load_norms, place, sentence
 
-    table = load_norms()
+    table = table or load_norms()
     if table is None:
         return {}
     values = voice.profile.scalar_metrics()
@@ -521,6 +523,8 @@ class Critique:
     against: str | None = None
     rhythm: list[tuple[int, str, int]] = field(default_factory=list, repr=False)
     pictures: dict[str, bytes] = field(default_factory=dict, repr=False)
+    population: str = CLASSIC_PEOPLE
+    """Who the norms describe, for sentences (the norms themselves are named in ``norms_corpus``)."""
 
     def to_dict(self) -> dict[str, Any]:
         def clean(v: Any) -> Any:
@@ -534,7 +538,8 @@ class Critique:
                 return {k: clean(getattr(v, k)) for k in v.__dataclass_fields__}
             return v
 
-        out = {k: clean(getattr(self, k)) for k in self.__dataclass_fields__ if k not in ("pictures", "rhythm")}
+        out = {k: clean(getattr(self, k)) for k in self.__dataclass_fields__
+               if k not in ("pictures", "rhythm", "population")}
         return out
 
     def highlights_frame(self) -> Any:
@@ -575,16 +580,16 @@ def _line_example(lines: Sequence[str], metric: str, high: bool) -> str:
 
 
 _PROMPTS_HIGH = {
-    "rhythm": "On {label_low}, {name} is higher than almost any character in the classic novels ({value}). Read "
+    "rhythm": "On {label_low}, {name} is higher than almost {any_character} ({value}). Read "
               "{their} lines aloud: is the effect what you want in every line? Try one moment where the habit "
               "breaks under pressure, and see what it reveals.",
-    "diction": "On {label_low}, {name} is higher than almost any character in the classic novels ({value}). That "
+    "diction": "On {label_low}, {name} is higher than almost {any_character} ({value}). That "
                "is a strong signature: make sure it serves the character, and cut it where it only fills space.",
     "readability": "{name}'s lines read as harder than almost any character's ({label}: {value}). If {name} is "
                    "meant to sound learned or formal, keep it; if not, break a long sentence in two.",
 }
 _PROMPTS_LOW = {
-    "rhythm": "On {label_low}, {name} is lower than almost any character in the classic novels ({value}). If "
+    "rhythm": "On {label_low}, {name} is lower than almost {any_character} ({value}). If "
               "that restraint is the point, use it: give {name} one line that goes against it at the scene's turn.",
     "diction": "{name} almost never shows {label_low} ({value}). Is that a choice? A single instance, well placed, "
                "would stand out.",
@@ -609,10 +614,12 @@ def build_critique(
     max_characters: int = 6,
     against_cast: "str | Any | None" = None,
     fetch: bool = False,
+    norms: "NormsTable | None" = None,
 ) -> Critique:
     """Gather the critique of a scene; ``against`` is a reference (a kit reference scene name, a scene path or a
     catalog work), read by :func:`workshop.references.load_reference` with ``against_cast`` (its cast file) and
-    ``fetch`` (allow downloading a catalog work once)."""
+    ``fetch`` (allow downloading a catalog work once). ``norms`` places the characters among other norms than
+    the kit's characters in classic novels (:func:`workshop.norms_file.load_norms_file`)."""
     from workshop.compare import compare_pair, dialogue_lines
     from workshop.norms import load_norms
     from workshop.profile import profile_dialogue
@@ -626,14 +633,17 @@ def build_critique(
         )
     voices = scene_voices(dialogue, profiles)
     names = [t.name for t in talk][:max_characters]
-    table = load_norms()
+    table = norms or load_norms()
+    population = table.people if table is not None else CLASSIC_PEOPLE
+    any_character = ("any character in the classic novels" if population == CLASSIC_PEOPLE
+                     else f"any of the {population}")
     caveats: list[str] = []
     prompts: list[str] = []
 
     characters: list[CharacterSection] = []
     for t in talk[:max_characters]:
         voice = voices[t.name]
-        places = place_voice(voice)
+        places = place_voice(voice, table)
         highlights = []
         left_out: dict[tuple[int, str], list[str]] = {}
         for metric, placement in places.items():
@@ -676,7 +686,8 @@ def build_critique(
             their = {"she": "her", "he": "his"}.get(pronoun or "", "their")
             prompts.append(template.format(name=t.name, label=h.label, label_low=h.label.lower(),
                                            value=_value_with_unit(h.value, h.metric),
-                                           pct=ordinal(round(h.percentile)), their=their))
+                                           pct=ordinal(round(h.percentile)), their=their,
+                                           any_character=any_character))
 
     lines = dialogue_lines(dialogue, names)
     pairs: list[PairSection] = []
@@ -732,7 +743,7 @@ def build_critique(
     words = sum(len(dialogue.scene.text[p.start:p.end].split()) for p in dialogue.scene.story_paragraphs)
     critique = Critique(dialogue.scene.name, words, sum(t.words for t in talk), unattributed, talk, characters,
                         pairs, references, prompts, caveats, table.describe() if table else "", against,
-                        rhythm_points(dialogue))
+                        rhythm_points(dialogue), population=population)
     if pictures:
         critique.pictures = critique_pictures(critique, profiles)
     return critique
@@ -840,8 +851,8 @@ def _sections(c: Critique) -> list[tuple[str, list[tuple[str, Any]]]]:
             blocks.append(("p", f"Too little text from {ch.name} ({_plural(ch.words, 'word')}) for any measure to "
                                 "stand out with confidence."))
         else:
-            blocks.append(("p", f"No measure puts {ch.name} among the most unusual 10% of characters in classic "
-                                "novels: a voice in the middle of the range."))
+            blocks.append(("p", f"No measure puts {ch.name} among the most unusual 10% of {c.population}: a voice "
+                                "in the middle of the range."))
         if ch.signature_words:
             blocks.append(("p", f"Words that are {ch.name}'s own in this scene: {', '.join(ch.signature_words)}."))
         if ch.openers:

@@ -288,9 +288,22 @@ def find_dialogue(
 
 
 def _unnamed_characters(scene: Scene, cast: Cast) -> list[str]:
-    """Names of the cast's characters the story never names (by any of their names, in any case)."""
-    story = "\n".join(scene.text[p.start : p.end] for p in scene.story_paragraphs).lower().replace("’", "'")
-    return [ch.name for ch in cast.characters if not any(_named_in(story, alias) for alias in ch.names)]
+    """Names of the cast's characters the story never names: by none of their names (in any case), nor as the
+    attribution reads names (:class:`workshop.attribution_names.NameIndex`: "Bill" for a cast's "Bill Gorton" when
+    no one else is a Bill), nor, for a first-person narrator, as "I"."""
+    from workshop.attribution_names import NameIndex
+    from workshop.narrator import I_WORD
+
+    paragraphs = scene.story_paragraphs
+    story = "\n".join(scene.text[p.start : p.end] for p in paragraphs).lower().replace("’", "'")
+    absent = [ch.name for ch in cast.characters if not any(_named_in(story, alias) for alias in ch.names)]
+    if not absent:
+        return absent
+    index = NameIndex(cast)
+    read = {n for p in paragraphs for m in index.mentions(scene.text, p.start, p.end) for n in m.names}
+    if cast.narrator is not None and any(I_WORD.search(scene.text, p.start, p.end) for p in paragraphs):
+        read.add(cast.narrator)
+    return [name for name in absent if name not in read]
 
 
 def _named_in(lowered_story: str, name: str) -> bool:

@@ -25,6 +25,10 @@ import numpy as np
 from workshop.errors import WorkshopError
 
 
+CLASSIC_PEOPLE = "characters in classic novels"
+"""Who the shipped norms describe (a built norms file names its own ``population``)."""
+
+
 @dataclass(frozen=True)
 class MetricNorm:
     """The percentile table of one measure."""
@@ -66,9 +70,25 @@ class NormsTable:
         return str(self.corpus.get("description", "characters in classic novels"))
 
     @property
+    def people(self) -> str:
+        """Who the norms describe, for sentences: "characters in classic novels" (the shipped norms), or the
+        ``population`` a built norms file names ("characters in Class of 2026")."""
+        return str(self.corpus.get("population") or CLASSIC_PEOPLE)
+
+    @property
     def population(self) -> str:
         era = self.corpus.get("era")
-        return f"characters in classic novels ({era})" if era else "characters in classic novels"
+        return f"{self.people} ({era})" if era else self.people
+
+    @property
+    def name(self) -> str:
+        return str(self.corpus.get("name") or self.people)
+
+    def summary(self) -> str:
+        """The norms in one line, as every output names them: "Class of 2026 (48 characters, 31,200 words)"."""
+        characters, words = self.corpus.get("characters"), self.corpus.get("words")
+        counts = [f"{n:,} {what}" for n, what in ((characters, "characters"), (words, "words")) if isinstance(n, int)]
+        return f"{self.name} ({', '.join(counts)})" if counts else self.name
 
     def get(self, metric: str) -> MetricNorm:
         if metric not in self.metrics:
@@ -86,6 +106,8 @@ def load_norms() -> NormsTable | None:
 
 
 def norms_from_dict(data: dict[str, Any]) -> NormsTable:
+    """A table from the parsed JSON of a norms file, trusted as it is (see :func:`load_norms_file` for a file
+    given by a user, which is checked first)."""
     metrics = {
         name: MetricNorm(name, m.get("label", name), m.get("family", ""), m.get("source", "lines"), int(m["n"]),
                          tuple(float(x) for x in m["percentiles"]))

@@ -19,7 +19,9 @@ from workshop.scene import Scene, read_scene
 def add_scene_options(parser: argparse.ArgumentParser) -> None:
     """PATH, --cast, --style, --keep-notes, --exclude-lines, --corrections."""
     parser.add_argument(
-        "path", nargs="?", type=Path, help="the scene: a .txt or .md file (default: the kit's sample scene)"
+        "path", nargs="?", type=Path,
+        help="the scene: a .txt or .md file (default: the kit's sample scene), or a folder of scenes: then -o "
+        "names a folder that gets one output per scene and an overview (index.html, overview.csv)",
     )
     parser.add_argument("--cast", type=Path, metavar="CAST.toml", help="a cast file naming the characters")
     parser.add_argument(
@@ -44,6 +46,29 @@ def add_scene_options(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="speaker corrections to apply (default: SCENE.corrections.toml beside the scene, if it exists)",
     )
+    parser.add_argument(
+        "--jobs", type=int, metavar="N",
+        help="with a folder of scenes: how many scenes to work on at once (default: the machine's cores)",
+    )
+
+
+def add_norms_option(parser: argparse.ArgumentParser) -> None:
+    """--norms NORMS.json: other norms than the kit's characters of classic novels."""
+    parser.add_argument(
+        "--norms", type=Path, metavar="NORMS.json",
+        help="place each character among these norms instead of the characters of classic novels (a file made "
+        "by: python -m workshop norms build FOLDER -o NORMS.json)",
+    )
+
+
+def norms_from_args(args: argparse.Namespace):
+    """The norms table ``--norms`` names (checked; one line when it is not usable), or None for the kit's own."""
+    path = getattr(args, "norms", None)
+    if path is None:
+        return None
+    from workshop.norms_file import cached_norms_file
+
+    return cached_norms_file(str(path))
 
 
 def load_from_args(args: argparse.Namespace) -> tuple[Scene, Dialogue]:

@@ -7,9 +7,19 @@ import json
 import math
 from pathlib import Path
 
-from workshop.commands.common import add_scene_options, check_output, load_from_args, write_output
+from workshop.commands.common import (
+    add_norms_option,
+    add_scene_options,
+    check_output,
+    load_from_args,
+    norms_from_args,
+    write_output,
+)
+from workshop.commands.folder import run_folder
 from workshop.compare import MEASURE_VERDICTS, Comparison, PairComparison, compare_dialogue
 from workshop.errors import WorkshopError
+from workshop.norms import CLASSIC_PEOPLE
+from workshop.scene_folder import is_folder
 
 NORMS_SHOWN = 6
 NAME_WIDTH = 18
@@ -40,6 +50,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
         "--characters", metavar="A,B", help="only these characters (comma-separated; default: who speaks most)"
     )
     parser.add_argument("--no-norms", action="store_true", help="leave out the comparison with classic novels")
+    add_norms_option(parser)
     parser.add_argument("--boot", type=int, default=1000, metavar="N", help="bootstrap redraws (default 1000)")
     parser.add_argument("--format", choices=["table", "json"], default="table", help="output format")
     parser.add_argument("-o", "--output", type=Path, help="write to this file")
@@ -48,11 +59,26 @@ def add_parser(sub) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    if is_folder(args.path):
+        return run_folder(args)
     if args.boot < 50:
         raise WorkshopError("--boot must be at least 50 (1000 is the default).")
+    if args.norms is not None and args.no_norms:
+        raise WorkshopError("--norms names the norms to compare with and --no-norms leaves them out: give one.")
     check_output(args.output, force=args.force)  # check the output path before the work
+    norms = norms_from_args(args)
     scene, dialogue = load_from_args(args)
-    chars = [c.strip() for c in args.characters.split(",")] if args.characters else None
+    result, reference = compute(dialogue, args, norms=norms)
+    text = output_text(result, reference, args.format, scene_path=str(args.path) if args.path else "sample scene",
+                       scene_name=Path(args.path).name if args.path else "the sample scene")
+    write_output(args.output, text, force=args.force)
+    return 0
+
+
+def compute(dialogue, options, *, norms=None):
+    """The comparison of one scene as ``options`` asks (``characters``, ``against``, ``against_cast``,
+    ``fetch``, ``no_norms``, ``boot``): ``(Comparison, reference or None)``."""
+    chars = [c.strip() for c in options.characters.split(",")] if options.characters else None
     if chars:
         unknown = [c for c in chars if not dialogue.lines_of(c)]
         if unknown:
@@ -60,30 +86,34 @@ def run(args: argparse.Namespace) -> int:
                 f"No lines for {', '.join(unknown)}. Characters who speak: {', '.join(dialogue.speakers) or 'none'}."
             )
     reference = None
-    if args.against:
+    if options.against:
         from workshop.references import load_reference
 
-        reference = load_reference(args.against, cast=args.against_cast, fetch=args.fetch)
+        reference = load_reference(options.against, cast=options.against_cast, fetch=options.fetch)
+    extra = {"norms": norms} if norms is not None else {}
     result = compare_dialogue(
         dialogue,
         against=reference.dialogue if reference else None,
         against_characters=reference.characters if reference else None,
         reference=reference.name if reference else "reference",
         characters=chars,
-        with_norms=not args.no_norms,
-        n_boot=args.boot,
+        with_norms=not options.no_norms,
+        n_boot=options.boot,
+        **extra,
     )
-    if args.format == "json":
+    return result, reference
+
+
+def output_text(result: Comparison, reference, fmt: str, *, scene_path: str, scene_name: str) -> str:
+    """The comparison as the command prints it (``table`` or ``json``)."""
+    if fmt == "json":
         data = result.to_dict()
-        data["scene"] = str(args.path) if args.path else "sample scene"
+        data["scene"] = scene_path
         if reference:
             data["reference"] = {"name": reference.name, "source": reference.source, "path": str(reference.path),
                                  "description": reference.description}  # fmt: skip
-        text = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
-    else:
-        text = format_table(result, scene_name=Path(args.path).name if args.path else "the sample scene")
-    write_output(args.output, text, force=args.force)
-    return 0
+        return json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    return format_table(result, scene_name=scene_name)
 
 
 def _num(v: float, digits: int | None = None, sign: bool = False) -> str:
@@ -188,7 +218,7 @@ def format_table(result: Comparison, *, scene_name: str = "the scene") -> str:
             rows.extend(format_pair(p, all_measures=False))
             rows.append("")
     if result.norms:
-        rows.append("Against characters in classic novels (where each character stands out most):")
+        rows.append(f"Against {result.norms_population or CLASSIC_PEOPLE} (where each character stands out most):")
         for name in result.characters:
             mine = [n for n in result.norms if n.character == name and math.isfinite(n.percentile)
                     and (n.percentile <= 10 or n.percentile >= 90)]  # fmt: skip

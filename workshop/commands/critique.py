@@ -6,9 +6,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from workshop.commands.common import add_scene_options, check_output, load_from_args, write_output
+from workshop.commands.common import (
+    add_norms_option,
+    add_scene_options,
+    check_output,
+    load_from_args,
+    norms_from_args,
+    write_output,
+)
+from workshop.commands.folder import run_folder
 from workshop.critique import FORMATS, build_critique, render
 from workshop.errors import WorkshopError
+from workshop.scene_folder import is_folder
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -27,6 +36,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
     parser.add_argument("--against", metavar="REF", help="also compare with a reference (see below)")
     parser.add_argument("--against-cast", type=Path, metavar="RC", help="the reference's cast file")
     parser.add_argument("--fetch", action="store_true", help="allow downloading a catalog work (needs internet)")
+    add_norms_option(parser)
     parser.add_argument("--format", choices=FORMATS, default="md", help="output format (default: md)")
     parser.add_argument("-o", "--output", type=Path, help="write to this file (default: the screen)")
     parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
@@ -34,13 +44,22 @@ def add_parser(sub) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    if is_folder(args.path):
+        return run_folder(args)
     check_output(args.output, force=args.force)  # before any work: a path that cannot be written is said at once
+    norms = norms_from_args(args)
     _scene, dialogue = load_from_args(args)
     if args.against_cast is not None and not args.against:
         raise WorkshopError("--against-cast names the cast of a reference: give the reference with --against too.")
-    critique = build_critique(dialogue, against=args.against, pictures=args.format == "html",
-                              against_cast=args.against_cast, fetch=args.fetch)
+    critique = compute(dialogue, args, norms=norms)
     write_output(args.output, render(critique, args.format), force=args.force)
     if args.output is not None and str(args.output) != "-":
         print(f"Wrote {args.output} ({args.format}).", file=sys.stderr)
     return 0
+
+
+def compute(dialogue, options, *, norms=None):
+    """The critique of one scene as ``options`` asks (``format``, ``against``, ``against_cast``, ``fetch``)."""
+    extra = {"norms": norms} if norms is not None else {}
+    return build_critique(dialogue, against=options.against, pictures=options.format == "html",
+                          against_cast=options.against_cast, fetch=options.fetch, **extra)

@@ -8,7 +8,18 @@ import math
 import sys
 from pathlib import Path
 
-from workshop.commands.common import add_scene_options, check_output, load_from_args, write_output
+from workshop.commands.common import (
+    add_norms_option,
+    add_scene_options,
+    check_output,
+    load_from_args,
+    norms_from_args,
+    write_output,
+)
+from workshop.commands.folder import run_folder
+from workshop.errors import WorkshopError
+from workshop.norms_placement import percentile_csv, percentile_table, with_percentiles
+from workshop.scene_folder import is_folder
 from workshop.csv_safety import csv_text
 from workshop.metrics import FAMILIES, METRICS, metrics_of
 
@@ -34,6 +45,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
         action="store_true",
         help="also count parts of speech (nouns, verbs, adjectives...); needs textblob, and takes longer",
     )
+    add_norms_option(parser)
     parser.add_argument(
         "--top",
         type=int,
@@ -45,23 +57,39 @@ def add_parser(sub) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workshop.profile import profile_dialogue
-
+    if is_folder(args.path):
+        return run_folder(args)
     check_output(args.output, force=args.force)
+    norms = norms_from_args(args)
     scene, dialogue = load_from_args(args)
     # A bar only helps someone watching a terminal; in a log file it is noise (unless asked for).
     show = bool(args.progress) or (len(scene.text.split()) > LONG_INPUT_WORDS and sys.stderr.isatty())
-    profiles = profile_dialogue(dialogue, progress=show, pos=args.pos)
-    if args.format == "json":
-        text = json.dumps(profiles.to_dict(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-    elif args.format == "csv":
-        frame = profiles.long_frame()
-        text = csv_text(frame.columns, (["" if isinstance(v, float) and math.isnan(v) else v for v in row]
-                                        for row in frame.itertuples(index=False)))
-    else:
-        text = format_table(profiles, top=args.top)
-    write_output(args.output, text, force=args.force)
+    write_output(args.output, output_text(dialogue, args, norms=norms, progress=show), force=args.force)
     return 0
+
+
+def output_text(dialogue, options, *, norms=None, progress: bool = False) -> str:
+    """The command's output for one scene: ``options`` has ``format``, ``pos`` and ``top``; with ``norms`` (a
+    :class:`~workshop.norms.NormsTable`) each character is also placed among the norms' characters."""
+    from workshop.profile import profile_dialogue
+
+    profiles = profile_dialogue(dialogue, progress=progress, pos=options.pos)
+    if options.format == "json":
+        data = profiles.to_dict()
+        if norms is not None:
+            data = with_percentiles(data, profiles, norms)
+        return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    if options.format == "csv":
+        frame = profiles.long_frame()
+        rows = (["" if isinstance(v, float) and math.isnan(v) else v for v in row]
+                for row in frame.itertuples(index=False))
+        if norms is not None:
+            return percentile_csv(frame, rows, profiles, norms)
+        return csv_text(frame.columns, rows)
+    text = format_table(profiles, top=options.top)
+    if norms is not None:
+        text += percentile_table(profiles, norms, top=options.top)
+    return text
 
 
 def _fmt(value: float) -> str:
@@ -75,8 +103,6 @@ def _fmt(value: float) -> str:
 def format_table(profiles, *, top: int = 6) -> str:
     """A table a writer can read: one row per measure, one column per voice, then the notes."""
     if top < 1:
-        from workshop.errors import WorkshopError
-
         raise WorkshopError("--top wants a number of characters, 1 or more.")
     shown = profiles.characters[:top]
     voices = shown + [profiles.narration, profiles.scene]

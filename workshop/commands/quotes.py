@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from workshop.commands.common import add_scene_options, check_output, load_from_args, write_output
+from workshop.commands.folder import run_folder
+from workshop.scene_folder import is_folder
 from workshop.csv_safety import csv_text
 from workshop.dialogue import METHODS
 
@@ -32,17 +34,22 @@ def add_parser(sub) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    if is_folder(args.path):
+        return run_folder(args)
     check_output(args.output, force=args.force)
     scene, dialogue = load_from_args(args)
-    records = dialogue.to_records(include_mentions=True)
-    if args.format == "jsonl":
-        text: str | Iterator[str] = _jsonl(records)
-    elif args.format == "csv":
-        text = csv_text(FIELDS, ([r[k] for k in FIELDS] for r in records))
-    else:
-        text = format_table(dialogue)
-    write_output(args.output, text, force=args.force)
+    write_output(args.output, output_text(dialogue, args.format), force=args.force)
     return 0
+
+
+def output_text(dialogue, fmt: str) -> str | Iterator[str]:
+    """The command's output for one scene in ``fmt`` (``table``, ``jsonl`` or ``csv``)."""
+    records = dialogue.to_records(include_mentions=True)
+    if fmt == "jsonl":
+        return _jsonl(records)
+    if fmt == "csv":
+        return csv_text(FIELDS, ([r[k] for k in FIELDS] for r in records))
+    return format_table(dialogue)
 
 
 def _jsonl(records: list[dict]) -> Iterator[str]:
