@@ -54,6 +54,14 @@ def test_sentences_and_dashes_of_a_long_speech():
         assert split_sentences_raw("Go. " + ". " * 500_000) == [("Go. " + ". " * 499_999 + ".", "statement")]
 
 
+def test_a_sentence_carried_on_over_many_segments():
+    from workshop.text_units import split_sentences
+
+    with time_limit(15):  # the sentence so far was copied at each segment: 50 s for a million
+        [sentence] = split_sentences(["and"] * 1_000_000)
+    assert sentence.n_words == 1_000_000
+
+
 def _peak_mb(work) -> float:
     import tracemalloc
 

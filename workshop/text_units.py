@@ -234,18 +234,20 @@ def split_sentences(segments: str | list[str] | tuple[str, ...]) -> list[Sentenc
     """The sentences of an utterance given as one text or as its quoted segments, in order."""
     if isinstance(segments, str):
         segments = [segments]
-    pieces: list[tuple[str, str]] = []
-    for seg in segments:
+    pieces: list[tuple[list[str], str]] = []  # a sentence's parts, joined at the end (a sentence carried on over
+    for seg in segments:  # thousands of segments was copied whole at each: quadratic)
         raw = split_sentences_raw(seg)
         if not raw:
             continue
         if pieces and pieces[-1][1] == "open" and raw[0][0][:1].islower():
             text0, kind0 = raw[0]
-            pieces[-1] = (pieces[-1][0] + " " + text0, kind0)
+            pieces[-1][0].append(text0)
+            pieces[-1] = (pieces[-1][0], kind0)
             raw = raw[1:]
-        pieces.extend(raw)
+        pieces.extend(([piece], kind) for piece, kind in raw)
     sentences = []
-    for text, kind in pieces:
+    for parts, kind in pieces:
+        text = " ".join(parts)
         words, stutters = words_of(text)
         if words:
             sentences.append(Sentence(text, tuple(words), kind, stutters))
