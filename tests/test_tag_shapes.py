@@ -229,3 +229,17 @@ def test_an_untagged_opening_exchange_is_anchored_by_the_names_its_lines_call():
     assert [s for _, s, _ in speakers(text, cast)] == [
         "Anne Grey", "Harriet Smith", "Anne Grey", "Harriet Smith", "Anne Grey"
     ]
+
+
+def test_the_narration_between_two_pieces_of_one_sentence_is_one_tag():
+    """'"Well," said the landlady, when Tom had finished his soup, "have you done?"': the narration that parts the
+    pieces says who speaks both; "Tom had finished" inside it is no second tag (a verb such as "finished" can be
+    a speech verb)."""
+    text = (
+        "Mrs. Pike watched the boy eat, and said nothing until the bowl was empty.\n\n"
+        '"Well," said the landlady, when Tom had finished his soup, "have you done?"\n\n'
+        '"Yes, ma\'am," said Tom.'
+    )
+    cast = Cast([Character("Mrs. Pike", (), "she"), Character("Tom", (), "he")])
+    dialogue = find_dialogue(scene_from_text(text), cast)
+    assert [s.speaker for s in dialogue.segments] == ["Mrs. Pike", "Mrs. Pike", "Tom"]

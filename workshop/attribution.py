@@ -183,6 +183,7 @@ def _last_sentence_start(text: str, a: int, b: int) -> int | None:
     return last
 
 
+_SENTENCE_STOP_IN = re.compile(r";|[.!?](?:['’\"”)]|\s|$)")
 _SENTENCE_OPEN = re.compile(r"[.!?;]['’\"”]?\s+$")
 _STARTS_TAG = re.compile(r"[\s,;:!?.—–\-_)]*$")
 _OUTSIDER = "\0outsider"
@@ -388,6 +389,7 @@ class _Engine:
 
     def _read_tags(self, g: _Group) -> None:
         text = self.text
+        after_tag = None  # the tag read after the piece before, when that piece ended on a comma or dash
         for pos, i in enumerate(g.members):
             span = self.spans[i]
             if span.cue:
@@ -413,7 +415,20 @@ class _Engine:
                     if before_start < span.start - 1:
                         lead_in = self.tags.before(max(before_start, span.start - 1 - 300), span.start - 1)
                         tag = lead_in or tag
-            if tag is None and before_start < span.start - 1:
+            interrupting = (
+                pos > 0
+                and after_tag is not None
+                and prv is not None
+                and prv.paragraph == span.paragraph
+                and not _SENTENCE_STOP_IN.search(text, before_start, span.start - 1)
+            )
+            shared = after_tag if interrupting else None
+            after_tag = tag if comma else None
+            if tag is None and shared is not None:
+                # the narration between two pieces of one sentence is one tag, read after the first: '"Well," said
+                # the undertaker's wife, when Oliver had finished his supper, "have you done?"' (not Oliver's)
+                tag = shared
+            elif tag is None and before_start < span.start - 1:
                 tag = self.tags.before(max(before_start, span.start - 1 - 300), span.start - 1)
             if tag is None and before_start >= span.start - 1 and span.paragraph > 0:
                 # "Mr. Darcy replied with great intrepidity,\n\n"Miss Elizabeth Bennet."" : the tag ends the
