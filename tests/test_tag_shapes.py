@@ -243,3 +243,15 @@ def test_the_narration_between_two_pieces_of_one_sentence_is_one_tag():
     cast = Cast([Character("Mrs. Pike", (), "she"), Character("Tom", (), "he")])
     dialogue = find_dialogue(scene_from_text(text), cast)
     assert [s.speaker for s in dialogue.segments] == ["Mrs. Pike", "Mrs. Pike", "Tom"]
+
+
+def test_a_speech_verb_with_an_object_is_no_tag():
+    """"when Ada had finished her song, said aloud": "finished" is a speech verb ("'...,' she finished"), but with
+    an object after it ("her song") it reports no speech, so Ada is not the one who speaks; "He" is."""
+    text = (
+        "Ada sang on, and Mr. Pell listened with his eyes shut.\n\n"
+        "He bore it bravely, and when Ada had finished her second song, said aloud,\n\n"
+        '"That will do very well, child."'
+    )
+    cast = Cast([Character("Ada", (), "she"), Character("Mr. Pell", (), "he")])
+    assert [s.speaker for s in find_dialogue(scene_from_text(text), cast).segments] == ["Mr. Pell"]

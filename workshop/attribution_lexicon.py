@@ -50,6 +50,8 @@ class Lexicon:
     verbs: frozenset[str]
     nouns: dict[str, str]
     titles: dict[str, str]
+    object_verbs: frozenset[str] = frozenset()
+    """Speech verbs that are no tag when an object follows them ("finished her song"): object_verbs.txt."""
 
 
 @lru_cache(maxsize=1)
@@ -68,4 +70,7 @@ def lexicon() -> Lexicon:
         parts = entry.split()
         if len(parts) >= 2:
             titles[parts[0].rstrip(".").lower()] = parts[1].lower()
-    return Lexicon(frozenset(verbs), nouns, titles)
+    object_verbs: set[str] = set()
+    for entry in _lines("object_verbs.txt"):
+        object_verbs |= inflections(entry.lower())
+    return Lexicon(frozenset(verbs), nouns, titles, frozenset(object_verbs))

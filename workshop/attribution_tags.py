@@ -181,6 +181,15 @@ def verb_at(text: str, pos: int, end: int) -> int | None:
     return m.end() if word in lex.verbs else None
 
 
+_OBJECT = re.compile(r"\s+(?:the|a|an|his|her|their|its|my|your|our|this|that|these|those|some)\s+[a-z]", re.IGNORECASE)
+
+
+def _takes_object(text: str, vs: int, ve: int, end: int) -> bool:
+    """Whether the verb ``text[vs:ve]``, written after its subject, is one of the lexicon's object verbs with an
+    object after it ("had finished her second song", "returned the book"): then it reports no speech."""
+    return text[vs:ve].lower() in lexicon().object_verbs and _OBJECT.match(text, ve, end) is not None
+
+
 def verb_follows(text: str, pos: int, end: int, *, apposition: bool = True) -> bool:
     """Whether a speech verb follows ``pos``, perhaps after adverbs or auxiliaries ("finally said", "could only
     say") or a short aside between commas ("Bruce, with a sigh, said")."""
@@ -192,8 +201,9 @@ def verb_follows(text: str, pos: int, end: int, *, apposition: bool = True) -> b
         pos = _SPACE.match(text, pos, end).end()
         if pos >= end:
             return False
-        if verb_at(text, pos, end) is not None:
-            return True
+        ve = verb_at(text, pos, end)
+        if ve is not None:
+            return not _takes_object(text, pos, ve, end)
         m = _WORD.match(text, pos, end)
         if not m:
             return False
