@@ -255,3 +255,20 @@ def test_a_speech_verb_with_an_object_is_no_tag():
     )
     cast = Cast([Character("Ada", (), "she"), Character("Mr. Pell", (), "he")])
     assert [s.speaker for s in find_dialogue(scene_from_text(text), cast).segments] == ["Mr. Pell"]
+
+
+def test_a_tag_cut_off_by_a_dash_belongs_to_the_quote_before_not_the_next():
+    """'"If it were admissible to contradict a lady," said the gallant Mr. Pell--' ends a paragraph: the dash is
+    Ada cutting him off, so the next paragraph is hers, not his (a tag ending the paragraph before a quote with a
+    comma or a colon leads into it; one cut off after a quote of its own does not)."""
+    text = (
+        'Ada set down the cup. "You have made her graceful and easy," said Mr. Pell.\n\n'
+        '"I have done very little."\n\n'
+        '"If it were admissible to contradict a lady," said the gallant Mr. Pell--\n\n'
+        '"I have only lent her a few books."\n\n'
+        '"Exactly so."'
+    )
+    cast = Cast([Character("Ada", (), "she"), Character("Mr. Pell", (), "he")])
+    assert [s.speaker for s in find_dialogue(scene_from_text(text), cast).segments] == [
+        "Mr. Pell", "Ada", "Mr. Pell", "Ada", "Mr. Pell"
+    ]

@@ -183,7 +183,8 @@ def _last_sentence_start(text: str, a: int, b: int) -> int | None:
     return last
 
 
-_SENTENCE_STOP_IN = re.compile(r";|[.!?](?:['’\"”)]|\s|$)")
+_SENTENCE_STOP_IN = re.compile(r";|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?](?:['’\"”)]|\s|$)")
+"""The end of a sentence (or a semicolon) inside narration; the full stop of a title ("Mr. Elton") is none."""
 _SENTENCE_OPEN = re.compile(r"[.!?;]['’\"”]?\s+$")
 _STARTS_TAG = re.compile(r"[\s,;:!?.—–\-_)]*$")
 _OUTSIDER = "\0outsider"
@@ -436,7 +437,18 @@ class _Engine:
                 prev_para = self._para(span.paragraph - 1)
                 tail_start = prv.end + 1 if prv is not None and prv.paragraph == prev_para.index else prev_para.start
                 tail = text[tail_start : prev_para.end].rstrip()
-                if tail and tail[-1] in ",:—–-" and not self.scene.is_excluded(prev_para.start):
+                cut_off = (
+                    prv is not None
+                    and prv.paragraph == prev_para.index
+                    and tail.endswith(("--", "—", "–"))
+                    and not tail.rstrip("-—–").endswith(":")
+                    and not _SENTENCE_STOP_IN.search(tail)
+                    and prv.end < prev_para.end
+                    and self.tags.after(prv.end + (1 if prv.closed else 0), prev_para.end, True) is not None
+                )
+                if tail and tail[-1] in ",:—–-" and not self.scene.is_excluded(prev_para.start) and not cut_off:
+                    # (not '"If it were admissible," said the gallant Mr. Elton--': the tag of the quote before,
+                    # cut off by the next speaker)
                     tag = self.tags.before(max(tail_start, prev_para.end - 300), prev_para.end)
                 elif (
                     tail
