@@ -272,3 +272,15 @@ def test_a_tag_cut_off_by_a_dash_belongs_to_the_quote_before_not_the_next():
     assert [s.speaker for s in find_dialogue(scene_from_text(text), cast).segments] == [
         "Mr. Pell", "Ada", "Mr. Pell", "Ada", "Mr. Pell"
     ]
+
+
+def test_a_speech_verb_reporting_with_that_is_no_tag():
+    """'... Is it true?" Ada replied that it was. "Very well..."': "replied that" reports Ada's answer in the
+    narration; the words quoted around it are still Mr. Pell's."""
+    text = (
+        "Ada was called down to the study.\n\n"
+        '"Come here, child," cried Mr. Pell as she came in. "I have sent for you on a serious matter. Is it '
+        'true?" Ada replied that it was. "Very well. Then we must talk."'
+    )
+    cast = Cast([Character("Ada", (), "she"), Character("Mr. Pell", (), "he")])
+    assert [s.speaker for s in find_dialogue(scene_from_text(text), cast).segments] == ["Mr. Pell"] * 3

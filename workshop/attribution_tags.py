@@ -184,9 +184,15 @@ def verb_at(text: str, pos: int, end: int) -> int | None:
 _OBJECT = re.compile(r"\s+(?:the|a|an|his|her|their|its|my|your|our|this|that|these|those|some)\s+[a-z]", re.IGNORECASE)
 
 
+_REPORTED = re.compile(r"\s+(?:that|whether)\b", re.IGNORECASE)
+
+
 def _takes_object(text: str, vs: int, ve: int, end: int) -> bool:
-    """Whether the verb ``text[vs:ve]``, written after its subject, is one of the lexicon's object verbs with an
-    object after it ("had finished her second song", "returned the book"): then it reports no speech."""
+    """Whether the verb ``text[vs:ve]``, written after its subject, quotes no words: it reports them ("Elizabeth
+    replied that it was", "asked whether"), or it is one of the lexicon's object verbs with an object after it
+    ("had finished her second song", "returned the book")."""
+    if _REPORTED.match(text, ve, end):
+        return True  # "Elizabeth replied that it was": speech reported, not quoted
     return text[vs:ve].lower() in lexicon().object_verbs and _OBJECT.match(text, ve, end) is not None
 
 
