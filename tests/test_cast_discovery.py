@@ -262,3 +262,17 @@ def test_a_subjects_own_possessive_tells_the_gender_the_name_dictionary_would_gu
     cast = found(text)
     assert cast.get("Kyle").pronouns == "she"
     assert _said(text) == ["Kyle", "Dev", "Kyle", "Dev"]
+
+
+def test_a_name_in_a_list_of_names_in_the_dialogue_is_not_someone_called():
+    """"I've lived in Leeds, St. Ives, Dover." St. Ives is set off by commas as a name called out would be
+    ("Come here, Mrs. Tate."), but between two other names it is an item of a list: no speaker."""
+    text = (
+        'The driver looked at me in the mirror. "Where you from?" he asked.\n\n'
+        '"All over," I said. "I\'ve lived in Leeds, St. Ives, Dover."\n\n'
+        '"Never been south myself," said the driver. He turned onto the coast road.\n\n'
+        '"You should," I said. "The sea is better there."'
+    )
+    cast = found(text)
+    assert "St. Ives" not in cast.names
+    assert _said(text)[1:3] == [cast.narrator, cast.narrator]

@@ -414,7 +414,7 @@ def _titled_in_quotes(text: str, spans: list[QuotedSpan], known: Counter) -> Cou
 
 def _calls(text: str, span: QuotedSpan, index: NameIndex) -> list[str]:
     """The names called out in a quote: at its start (after "Oh,", "Well,"...) or set off by commas ("Are you
-    hard-hearted, Mrs. Corney?")."""
+    hard-hearted, Mrs. Corney?"); not an item of a list of names ("Chicago, St. Louis, Kansas City")."""
     out = []
     for m in index.mentions(text, span.start, span.end):
         if len(m.names) != 1:
@@ -422,9 +422,18 @@ def _calls(text: str, span: QuotedSpan, index: NameIndex) -> list[str]:
         before = text[max(span.start, m.start - 3) : m.start]
         at_start = _VOCATIVE_LEAD.fullmatch(text, span.start, m.start) is not None
         lead_ok = at_start or re.search(r"[,!?]\s*$", before) is not None
-        if lead_ok and _VOCATIVE_AFTER.match(text, m.end, span.end) is not None:
+        if lead_ok and _VOCATIVE_AFTER.match(text, m.end, span.end) is not None and not (
+            _LISTED_BEFORE.search(text, max(span.start, m.start - 30), m.start)
+            and _LISTED_AFTER.match(text, m.end, span.end)
+        ):
             out.append(m.names[0])
     return out
+
+
+_LISTED_BEFORE = re.compile(r"(?<![\w'’])(?!(?:Oh|Ah|Well|Yes|No|Now|Why|Come|Look|Listen|Please|Hey|Hello|Sir|Madam)\b)[A-Z][\w'’.]*,\s*$")
+_LISTED_AFTER = re.compile(r",\s*[A-Z]")
+"""A name between two capitalised words set off by commas is an item of a list ("I been in Chicago, St. Louis,
+Kansas City"), not someone called."""
 
 
 MIN_EPITHET_TAGS = 2
