@@ -901,7 +901,7 @@ class _Engine:
             described: tuple[str, ...] = ()
             if tag.kind == "name" and self._generic(tag):
                 words = tag.phrase.split()
-                noun = lexicon().nouns.get(words[-1].lower()) if words else None
+                noun = lexicon().people.get(words[-1].lower()) if words else None
                 described = tag.names
                 tag = Tag("descriptive", pronoun=None if noun in (None, "they") else noun, pos=tag.pos, phrase=tag.phrase)
             if tag.kind == "descriptive":

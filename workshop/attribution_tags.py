@@ -224,7 +224,7 @@ def _resolve_np(phrase: str, index: NameIndex) -> Tag | None:
     """A descriptive phrase: a cast alias ("the Jew", "the patronne") or a noun that tells the gender ("the old
     man"). The phrase may run on past its noun ("the patronne said"): shorter beginnings are tried too."""
     words = phrase.split()
-    nouns = lexicon().nouns
+    nouns = lexicon().people
     for n in range(len(words), 1, -1):
         head = words[:n]
         for k in range(n):
@@ -297,7 +297,8 @@ class TagReader:
         names = self.index.lookup(phrase) or self.index.lookup(f"the {head}") or self.index.lookup(head)
         if names and not set(names) & set(tag.names):
             return Tag("name", names, pos=cs, phrase=phrase), head_end
-        noun = lexicon().nouns.get(head[:-1] if head.endswith("s") and head[:-1] in lexicon().nouns else head)
+        people = lexicon().people
+        noun = people.get(head[:-1] if head.endswith("s") and head[:-1] in people else head)
         return Tag("descriptive", pronoun=None if noun in (None, "they") else noun, pos=cs, phrase=phrase, owner=tag.names), head_end
 
     def _pronoun_tag(self, word: str, pos: int, strong: bool = True) -> Tag:
