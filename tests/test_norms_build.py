@@ -169,3 +169,22 @@ def test_the_shipped_norms_are_one_output_of_the_command(pdnc_dir):
     assert done.returncode == 0, done.stdout + done.stderr
     assert "agree with the shipped ones to their rounding" in done.stdout
     assert load_norms().corpus["characters"] == 113
+
+
+def test_a_folder_critiqued_with_other_norms_names_them_in_the_overview_and_each_critique(capsys, tmp_path,
+                                                                                          team_norms):
+    folder = tmp_path / "scenes"
+    folder.mkdir()
+    shutil.copy(TEAM[0], folder / "a.txt")
+    shutil.copy(TEAM[0].with_name(TEAM[0].stem + ".cast.toml"), folder / "a.cast.toml")
+    out = tmp_path / "out"
+    status, _out, err = run_here(capsys, "critique", str(folder), "-o", str(out), "--norms", str(team_norms))
+    assert status == 0, err
+    summary = load_norms_file(team_norms).summary()
+    assert f"Percentiles compare with: {summary}." in (out / "index.html").read_text(encoding="utf-8")
+    assert summary in (out / "overview.csv").read_text(encoding="utf-8")
+    assert "of Team scenes" in (out / "a.md").read_text(encoding="utf-8")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    status, _out, err = run_here(capsys, "critique", str(folder), "-o", str(tmp_path / "out2"), "--norms", str(bad))
+    assert status == 2 and "not a norms file" in err and not (tmp_path / "out2").exists()
