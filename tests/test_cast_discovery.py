@@ -262,3 +262,48 @@ def test_a_subjects_own_possessive_tells_the_gender_the_name_dictionary_would_gu
     cast = found(text)
     assert cast.get("Kyle").pronouns == "she"
     assert _said(text) == ["Kyle", "Dev", "Kyle", "Dev"]
+
+
+def test_a_name_in_a_list_of_names_in_the_dialogue_is_not_someone_called():
+    """"I've lived in Leeds, St. Ives, Dover." St. Ives is set off by commas as a name called out would be
+    ("Come here, Mrs. Tate."), but between two other names it is an item of a list: no speaker."""
+    text = (
+        'The driver looked at me in the mirror. "Where you from?" he asked.\n\n'
+        '"All over," I said. "I\'ve lived in Leeds, St. Ives, Dover."\n\n'
+        '"Never been south myself," said the driver. He turned onto the coast road.\n\n'
+        '"You should," I said. "The sea is better there."'
+    )
+    cast = found(text)
+    assert "St. Ives" not in cast.names
+    assert _said(text)[1:3] == [cast.narrator, cast.narrator]
+
+
+def test_a_role_that_answers_a_named_speaker_turn_for_turn_is_someone_else():
+    """"said the sailor" and "said Mr. Hobb" take turns, one paragraph after the other: the sailor is not another
+    name for Mr. Hobb but a character of his own (the role nouns of role_nouns.txt make "said the sailor" a tag)."""
+    text = (
+        "Mr. Hobb sat on the bench outside the inn. Presently an old sailor came out and sat down beside him.\n\n"
+        '"Fine weather," said the sailor.\n\n'
+        '"Very," said Mr. Hobb.\n\n'
+        '"Good for the boats," said the sailor.\n\n'
+        '"I suppose so," said Mr. Hobb. He looked away down the street.\n\n'
+        '"You are not from here," said the sailor.\n\n'
+        '"No."'
+    )
+    cast = found(text)
+    assert sorted(cast.names) == ["Mr. Hobb", "the sailor"]
+    assert _said(text) == ["the sailor", "Mr. Hobb", "the sailor", "Mr. Hobb", "the sailor", "Mr. Hobb"]
+
+
+def test_a_role_used_for_a_named_speaker_who_never_answers_it_stays_that_speaker():
+    """Mr. Ruddle is "the clerk" as well: he speaks in the same talk and never answers "the clerk", so the
+    description is not made a character of its own."""
+    text = (
+        'Mr. Ruddle, the clerk, did not look up. "Your name?" said Mr. Ruddle.\n\n'
+        '"Ada Quill," said Ada.\n\n'
+        '"And your business?" said the clerk.\n\n'
+        '"A licence," said Ada.\n\n'
+        '"Second door," said the clerk, and went back to his ledger.'
+    )
+    cast = found(text)
+    assert "the clerk" not in cast.names

@@ -229,3 +229,58 @@ def test_an_untagged_opening_exchange_is_anchored_by_the_names_its_lines_call():
     assert [s for _, s, _ in speakers(text, cast)] == [
         "Anne Grey", "Harriet Smith", "Anne Grey", "Harriet Smith", "Anne Grey"
     ]
+
+
+def test_the_narration_between_two_pieces_of_one_sentence_is_one_tag():
+    """'"Well," said the landlady, when Tom had finished his soup, "have you done?"': the narration that parts the
+    pieces says who speaks both; "Tom had finished" inside it is no second tag (a verb such as "finished" can be
+    a speech verb)."""
+    text = (
+        "Mrs. Pike watched the boy eat, and said nothing until the bowl was empty.\n\n"
+        '"Well," said the landlady, when Tom had finished his soup, "have you done?"\n\n'
+        '"Yes, ma\'am," said Tom.'
+    )
+    cast = Cast([Character("Mrs. Pike", (), "she"), Character("Tom", (), "he")])
+    dialogue = find_dialogue(scene_from_text(text), cast)
+    assert [s.speaker for s in dialogue.segments] == ["Mrs. Pike", "Mrs. Pike", "Tom"]
+
+
+def test_a_speech_verb_with_an_object_is_no_tag():
+    """"when Ada had finished her song, said aloud": "finished" is a speech verb ("'...,' she finished"), but with
+    an object after it ("her song") it reports no speech, so Ada is not the one who speaks; "He" is."""
+    text = (
+        "Ada sang on, and Mr. Pell listened with his eyes shut.\n\n"
+        "He bore it bravely, and when Ada had finished her second song, said aloud,\n\n"
+        '"That will do very well, child."'
+    )
+    cast = Cast([Character("Ada", (), "she"), Character("Mr. Pell", (), "he")])
+    assert [s.speaker for s in find_dialogue(scene_from_text(text), cast).segments] == ["Mr. Pell"]
+
+
+def test_a_tag_cut_off_by_a_dash_belongs_to_the_quote_before_not_the_next():
+    """'"If it were admissible to contradict a lady," said the gallant Mr. Pell--' ends a paragraph: the dash is
+    Ada cutting him off, so the next paragraph is hers, not his (a tag ending the paragraph before a quote with a
+    comma or a colon leads into it; one cut off after a quote of its own does not)."""
+    text = (
+        'Ada set down the cup. "You have made her graceful and easy," said Mr. Pell.\n\n'
+        '"I have done very little."\n\n'
+        '"If it were admissible to contradict a lady," said the gallant Mr. Pell--\n\n'
+        '"I have only lent her a few books."\n\n'
+        '"Exactly so."'
+    )
+    cast = Cast([Character("Ada", (), "she"), Character("Mr. Pell", (), "he")])
+    assert [s.speaker for s in find_dialogue(scene_from_text(text), cast).segments] == [
+        "Mr. Pell", "Ada", "Mr. Pell", "Ada", "Mr. Pell"
+    ]
+
+
+def test_a_speech_verb_reporting_with_that_is_no_tag():
+    """'... Is it true?" Ada replied that it was. "Very well..."': "replied that" reports Ada's answer in the
+    narration; the words quoted around it are still Mr. Pell's."""
+    text = (
+        "Ada was called down to the study.\n\n"
+        '"Come here, child," cried Mr. Pell as she came in. "I have sent for you on a serious matter. Is it '
+        'true?" Ada replied that it was. "Very well. Then we must talk."'
+    )
+    cast = Cast([Character("Ada", (), "she"), Character("Mr. Pell", (), "he")])
+    assert [s.speaker for s in find_dialogue(scene_from_text(text), cast).segments] == ["Mr. Pell"] * 3

@@ -183,6 +183,8 @@ def _last_sentence_start(text: str, a: int, b: int) -> int | None:
     return last
 
 
+_SENTENCE_STOP_IN = re.compile(r";|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?](?:['’\"”)]|\s|$)")
+"""The end of a sentence (or a semicolon) inside narration; the full stop of a title ("Mr. Elton") is none."""
 _SENTENCE_OPEN = re.compile(r"[.!?;]['’\"”]?\s+$")
 _STARTS_TAG = re.compile(r"[\s,;:!?.—–\-_)]*$")
 _OUTSIDER = "\0outsider"
@@ -388,6 +390,7 @@ class _Engine:
 
     def _read_tags(self, g: _Group) -> None:
         text = self.text
+        after_tag = None  # the tag read after the piece before, when that piece ended on a comma or dash
         for pos, i in enumerate(g.members):
             span = self.spans[i]
             if span.cue:
@@ -413,7 +416,20 @@ class _Engine:
                     if before_start < span.start - 1:
                         lead_in = self.tags.before(max(before_start, span.start - 1 - 300), span.start - 1)
                         tag = lead_in or tag
-            if tag is None and before_start < span.start - 1:
+            interrupting = (
+                pos > 0
+                and after_tag is not None
+                and prv is not None
+                and prv.paragraph == span.paragraph
+                and not _SENTENCE_STOP_IN.search(text, before_start, span.start - 1)
+            )
+            shared = after_tag if interrupting else None
+            after_tag = tag if comma else None
+            if tag is None and shared is not None:
+                # the narration between two pieces of one sentence is one tag, read after the first: '"Well," said
+                # the undertaker's wife, when Oliver had finished his supper, "have you done?"' (not Oliver's)
+                tag = shared
+            elif tag is None and before_start < span.start - 1:
                 tag = self.tags.before(max(before_start, span.start - 1 - 300), span.start - 1)
             if tag is None and before_start >= span.start - 1 and span.paragraph > 0:
                 # "Mr. Darcy replied with great intrepidity,\n\n"Miss Elizabeth Bennet."" : the tag ends the
@@ -421,7 +437,18 @@ class _Engine:
                 prev_para = self._para(span.paragraph - 1)
                 tail_start = prv.end + 1 if prv is not None and prv.paragraph == prev_para.index else prev_para.start
                 tail = text[tail_start : prev_para.end].rstrip()
-                if tail and tail[-1] in ",:—–-" and not self.scene.is_excluded(prev_para.start):
+                cut_off = (
+                    prv is not None
+                    and prv.paragraph == prev_para.index
+                    and tail.endswith(("--", "—", "–"))
+                    and not tail.rstrip("-—–").endswith(":")
+                    and not _SENTENCE_STOP_IN.search(tail)
+                    and prv.end < prev_para.end
+                    and self.tags.after(prv.end + (1 if prv.closed else 0), prev_para.end, True) is not None
+                )
+                if tail and tail[-1] in ",:—–-" and not self.scene.is_excluded(prev_para.start) and not cut_off:
+                    # (not '"If it were admissible," said the gallant Mr. Elton--': the tag of the quote before,
+                    # cut off by the next speaker)
                     tag = self.tags.before(max(tail_start, prev_para.end - 300), prev_para.end)
                 elif (
                     tail
@@ -874,7 +901,7 @@ class _Engine:
             described: tuple[str, ...] = ()
             if tag.kind == "name" and self._generic(tag):
                 words = tag.phrase.split()
-                noun = lexicon().nouns.get(words[-1].lower()) if words else None
+                noun = lexicon().people.get(words[-1].lower()) if words else None
                 described = tag.names
                 tag = Tag("descriptive", pronoun=None if noun in (None, "they") else noun, pos=tag.pos, phrase=tag.phrase)
             if tag.kind == "descriptive":

@@ -7,7 +7,7 @@ The lists are plain text an instructor can edit: one entry per line, ``#`` start
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -50,6 +50,11 @@ class Lexicon:
     verbs: frozenset[str]
     nouns: dict[str, str]
     titles: dict[str, str]
+    object_verbs: frozenset[str] = frozenset()
+    """Speech verbs that are no tag when an object follows them ("finished her song"): object_verbs.txt."""
+    people: dict[str, str] = field(default_factory=dict)
+    """Every noun for a person a tag may use, with its pronoun: the everyday ones of ``nouns`` and the nouns of
+    work and rank of role_nouns.txt ("mariner", "policeman")."""
 
 
 @lru_cache(maxsize=1)
@@ -68,4 +73,13 @@ def lexicon() -> Lexicon:
         parts = entry.split()
         if len(parts) >= 2:
             titles[parts[0].rstrip(".").lower()] = parts[1].lower()
-    return Lexicon(frozenset(verbs), nouns, titles)
+    object_verbs: set[str] = set()
+    for entry in _lines("object_verbs.txt"):
+        object_verbs |= inflections(entry.lower())
+    people: dict[str, str] = {}
+    for entry in _lines("role_nouns.txt"):
+        parts = entry.split()
+        if len(parts) >= 2:
+            people[parts[0].lower()] = parts[1].lower()
+    people.update(nouns)
+    return Lexicon(frozenset(verbs), nouns, titles, frozenset(object_verbs), people)

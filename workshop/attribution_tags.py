@@ -181,6 +181,21 @@ def verb_at(text: str, pos: int, end: int) -> int | None:
     return m.end() if word in lex.verbs else None
 
 
+_OBJECT = re.compile(r"\s+(?:the|a|an|his|her|their|its|my|your|our|this|that|these|those|some)\s+[a-z]", re.IGNORECASE)
+
+
+_REPORTED = re.compile(r"\s+(?:that|whether)\b", re.IGNORECASE)
+
+
+def _takes_object(text: str, vs: int, ve: int, end: int) -> bool:
+    """Whether the verb ``text[vs:ve]``, written after its subject, quotes no words: it reports them ("Elizabeth
+    replied that it was", "asked whether"), or it is one of the lexicon's object verbs with an object after it
+    ("had finished her second song", "returned the book")."""
+    if _REPORTED.match(text, ve, end):
+        return True  # "Elizabeth replied that it was": speech reported, not quoted
+    return text[vs:ve].lower() in lexicon().object_verbs and _OBJECT.match(text, ve, end) is not None
+
+
 def verb_follows(text: str, pos: int, end: int, *, apposition: bool = True) -> bool:
     """Whether a speech verb follows ``pos``, perhaps after adverbs or auxiliaries ("finally said", "could only
     say") or a short aside between commas ("Bruce, with a sigh, said")."""
@@ -192,8 +207,9 @@ def verb_follows(text: str, pos: int, end: int, *, apposition: bool = True) -> b
         pos = _SPACE.match(text, pos, end).end()
         if pos >= end:
             return False
-        if verb_at(text, pos, end) is not None:
-            return True
+        ve = verb_at(text, pos, end)
+        if ve is not None:
+            return not _takes_object(text, pos, ve, end)
         m = _WORD.match(text, pos, end)
         if not m:
             return False
@@ -208,7 +224,7 @@ def _resolve_np(phrase: str, index: NameIndex) -> Tag | None:
     """A descriptive phrase: a cast alias ("the Jew", "the patronne") or a noun that tells the gender ("the old
     man"). The phrase may run on past its noun ("the patronne said"): shorter beginnings are tried too."""
     words = phrase.split()
-    nouns = lexicon().nouns
+    nouns = lexicon().people
     for n in range(len(words), 1, -1):
         head = words[:n]
         for k in range(n):
@@ -281,7 +297,8 @@ class TagReader:
         names = self.index.lookup(phrase) or self.index.lookup(f"the {head}") or self.index.lookup(head)
         if names and not set(names) & set(tag.names):
             return Tag("name", names, pos=cs, phrase=phrase), head_end
-        noun = lexicon().nouns.get(head[:-1] if head.endswith("s") and head[:-1] in lexicon().nouns else head)
+        people = lexicon().people
+        noun = people.get(head[:-1] if head.endswith("s") and head[:-1] in people else head)
         return Tag("descriptive", pronoun=None if noun in (None, "they") else noun, pos=cs, phrase=phrase, owner=tag.names), head_end
 
     def _pronoun_tag(self, word: str, pos: int, strong: bool = True) -> Tag:

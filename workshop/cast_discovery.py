@@ -116,13 +116,13 @@ def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
     index = NameIndex(provisional)
     mentions = [m for a, b in narration for m in index.mentions(text, a, b)]
     reader = TagReader(text, mentions, index)
-    speaking, lines, described, pronoun_tags = _speakers(
+    speaking, lines, described, pronoun_tags, turns = _speakers(
         scene, spans, reader, _vocative_test(text, narration), index, counts
     )
     counts = counts + quoted
     strong = _strong_genders(text, narration, mentions, counts) if described or pronoun_tags else {}
     if described:
-        for phrase, n in _epithets(described, speaking, strong).items():
+        for phrase, n in _epithets(described, speaking, strong, turns).items():
             counts[phrase] += n
             speaking.add(phrase)
     speaking.update(_antecedents(pronoun_tags, mentions, speaking, strong, text))
@@ -178,7 +178,7 @@ def _vocative_test(text: str, narration: list[tuple[int, int]]):
     """Whether a capitalised word called out in a quote can be a name: not a title, a word for a person ("Mother",
     "Doctor") or an endearment ("Darling"), not a stop word, and never written in lower case in the text."""
     titles = lexicon().titles
-    nouns = lexicon().nouns
+    nouns = lexicon().people
     lower = Counter(re.findall(r"(?<![\w'’])[a-z]+", text))
 
     def is_name(word: str) -> bool:
@@ -414,7 +414,7 @@ def _titled_in_quotes(text: str, spans: list[QuotedSpan], known: Counter) -> Cou
 
 def _calls(text: str, span: QuotedSpan, index: NameIndex) -> list[str]:
     """The names called out in a quote: at its start (after "Oh,", "Well,"...) or set off by commas ("Are you
-    hard-hearted, Mrs. Corney?")."""
+    hard-hearted, Mrs. Corney?"); not an item of a list of names ("Chicago, St. Louis, Kansas City")."""
     out = []
     for m in index.mentions(text, span.start, span.end):
         if len(m.names) != 1:
@@ -422,11 +422,22 @@ def _calls(text: str, span: QuotedSpan, index: NameIndex) -> list[str]:
         before = text[max(span.start, m.start - 3) : m.start]
         at_start = _VOCATIVE_LEAD.fullmatch(text, span.start, m.start) is not None
         lead_ok = at_start or re.search(r"[,!?]\s*$", before) is not None
-        if lead_ok and _VOCATIVE_AFTER.match(text, m.end, span.end) is not None:
+        if lead_ok and _VOCATIVE_AFTER.match(text, m.end, span.end) is not None and not (
+            _LISTED_BEFORE.search(text, max(span.start, m.start - 30), m.start)
+            and _LISTED_AFTER.match(text, m.end, span.end)
+        ):
             out.append(m.names[0])
     return out
 
 
+_LISTED_BEFORE = re.compile(r"(?<![\w'’])(?!(?:Oh|Ah|Well|Yes|No|Now|Why|Come|Look|Listen|Please|Hey|Hello|Sir|Madam)\b)[A-Z][\w'’.]*,\s*$")
+_LISTED_AFTER = re.compile(r",\s*[A-Z]")
+"""A name between two capitalised words set off by commas is an item of a list ("I been in Chicago, St. Louis,
+Kansas City"), not someone called."""
+
+
+EXCHANGE_PARAGRAPHS = 2
+"""Two utterances at most this many paragraphs apart belong to one talk (as the engine links them)."""
 MIN_EPITHET_TAGS = 2
 """A description with no capital ("the stranger", "the matron") becomes a character of its own when it is the
 subject of at least this many speech tags ("said the stranger" twice), and it cannot be one of the characters
@@ -435,14 +446,17 @@ UNNAMED_NOUNS = frozenset({"stranger", "visitor", "newcomer", "voice", "figure",
 """Nouns for someone the narration does not (yet) name: "the stranger" is nobody the text has named."""
 
 
-def _epithets(described: Counter, speaking: set[str], gender: dict[str, str | None]) -> Counter:
+def _epithets(
+    described: Counter, speaking: set[str], gender: dict[str, str | None], turns: list[_Turn] | None = None
+) -> Counter:
     """Descriptions the text uses as a character's name: the subject of MIN_EPITHET_TAGS tags or more. Writers
     vary a named character's tags with descriptions ("said the matron" for Mrs. Corney), so a description counts
     only when it cannot be one of the speakers found by name: its noun is for someone unnamed ("the stranger",
     "the voice"), or no speaker found by name is of its gender ("the old man" when the speakers found are all
-    women; "the child" when none is found). Not when a speaker found carries its noun as a title ("the doctor"
+    women; "the child" when none is found), or every named speaker of its talks answers it turn for turn (see
+    :func:`_answers_the_named`). Not when a speaker found carries its noun as a title ("the doctor"
     when Dr. Kemp speaks) or it repeats a description with a capital."""
-    nouns = lexicon().nouns
+    nouns = lexicon().people
     named = [f for f in speaking if not _description(f)]
     titles = {_title(f) for f in named if _title(f)}
     capitalised = {f.lower() for f in speaking if _description(f)}
@@ -454,12 +468,47 @@ def _epithets(described: Counter, speaking: set[str], gender: dict[str, str | No
         implied = nouns.get(noun.rstrip("s") if noun not in nouns else noun)
         if noun in UNNAMED_NOUNS:
             out[phrase] = n
-        elif implied in ("he", "she"):
-            if not any(gender.get(f) in (None, implied) for f in named):
-                out[phrase] = n
+        elif implied in ("he", "she") and not any(gender.get(f) in (None, implied) for f in named):
+            out[phrase] = n
         elif not named:
             out[phrase] = n
+        elif turns and _answers_the_named(
+            phrase, turns, [f for f in named if implied not in ("he", "she") or gender.get(f) in (None, implied)]
+        ):
+            out[phrase] = n
     return out
+
+
+def _answers_the_named(phrase: str, turns: list[_Turn], named: list[str]) -> bool:
+    """Whether a description ("the mariner") is someone other than every speaker named in the talks where it
+    speaks: each of them (of its gender) takes a turn straight before or after one of its turns ('"Pleasant
+    day," said the mariner.' / '"Very," said Mr. Marvel.'): in the next paragraph it is another who speaks, so the
+    description is not their other name. At least one such speaker must be there."""
+    present: set[str] = set()
+    answered: set[str] = set()
+    for k, turn in enumerate(turns):
+        if phrase not in turn.described:
+            continue
+        lo = k
+        while lo > 0 and turns[lo].first - turns[lo - 1].last <= EXCHANGE_PARAGRAPHS:
+            lo -= 1
+        hi = k
+        while hi + 1 < len(turns) and turns[hi + 1].first - turns[hi].last <= EXCHANGE_PARAGRAPHS:
+            hi += 1
+        for j in range(lo, hi + 1):
+            present.update(turns[j].names)
+        for j in (k - 1, k + 1):
+            if (
+                0 <= j < len(turns)
+                and abs(turns[j].first - turn.first) == 1
+                and len(turns[j].names) == 1
+                and not turns[j].described
+            ):
+                answered.update(turns[j].names)
+    words = {w: {f for f in present if w in _content(f)} for f in present for w in _content(f)}
+    same = lambda f: set().union(*(words[w] for w in _content(f))) if _content(f) else {f}  # noqa: E731
+    candidates = {f for f in present if f in named}
+    return bool(answered & candidates) and all(same(f) & answered for f in candidates)
 
 
 def _lead_in(scene: Scene, paragraphs: dict, by_para: dict, index: int, first: QuotedSpan, reader: TagReader):
@@ -481,7 +530,7 @@ def _lead_in(scene: Scene, paragraphs: dict, by_para: dict, index: int, first: Q
 
 def _speakers(
     scene: Scene, spans: list[QuotedSpan], reader: TagReader, is_name, index: NameIndex, narrated: Counter
-) -> tuple[set[str], list[Line], Counter, list[tuple[int, str]]]:
+) -> tuple[set[str], list[Line], Counter, list[tuple[int, str]], list[_Turn]]:
     """Names that are the subject of a tag, act in the narration of a paragraph with dialogue, or are called by
     name in a line (whom a line speaks to answers it); and what each utterance says of a first-person narrator
     (see :mod:`workshop.narrator`); and how often each description with no capital ("the matron") is the subject
@@ -489,6 +538,7 @@ def _speakers(
     text = scene.text
     found: set[str] = set()
     pronoun_tags: list[tuple[int, str]] = []  # ("he said" position, "he") for the antecedents of pronoun tags
+    turns: dict[int, _Turn] = {}  # per utterance: its paragraphs and who its tags name
     called: Counter = Counter()
     described: Counter = Counter()
     for s in spans:
@@ -515,14 +565,18 @@ def _speakers(
             close = s.end + (1 if s.closed else 0)
             body = text[s.start : s.end].rstrip()
             comma = body.endswith((",", "—", "-")) or text[close : close + 1] == ","
+            turn = turns.setdefault(s.group, _Turn(s.paragraph, s.paragraph))
+            turn.last = s.paragraph
             for tag in (reader.after(close, nxt, comma) if close < nxt else None,
                         reader.before(prv, s.start - 1) if prv < s.start - 1 else None):
                 if tag is None:
                     continue
                 if tag.kind == "name":
                     found.update(tag.names)
+                    turn.names.update(tag.names)
                 if tag.kind == "descriptive" and tag.phrase.lower().startswith("the "):
                     described[" ".join(tag.phrase.lower().split())] += 1
+                    turn.described.add(" ".join(tag.phrase.lower().split()))
                 if tag.kind == "pronoun" and tag.strong and tag.pronoun in ("he", "she"):
                     pronoun_tags.append((tag.pos, tag.pronoun))
                 if tag.kind == "narrator" and tag.strong:
@@ -551,7 +605,18 @@ def _speakers(
             if s is not None:
                 pos = s.end + 1
     found.update(n for n, k in called.items() if n in narrated or _title(n) or k >= MIN_CALLS)
-    return found, [lines[g] for g in sorted(lines)], described, pronoun_tags
+    return found, [lines[g] for g in sorted(lines)], described, pronoun_tags, [turns[g] for g in sorted(turns)]
+
+
+@dataclass
+class _Turn:
+    """One utterance as cast discovery reads it: its first and last paragraph, the names and the descriptions
+    ("the mariner") its tags give as its speaker."""
+
+    first: int
+    last: int
+    names: set[str] = field(default_factory=set)
+    described: set[str] = field(default_factory=set)
 
 
 ANTECEDENT_TAGS = 1
@@ -874,7 +939,7 @@ def form_gender(form: str, evidence: Counter, prior: dict[str, str | None], *, g
     if usual:
         return usual
     if _description(form) and words:
-        noun = lexicon().nouns.get(words[-1].lower())
+        noun = lexicon().people.get(words[-1].lower())
         if noun in ("he", "she"):
             return noun
     if he != she:
