@@ -122,3 +122,24 @@ def test_the_seed_scene_told_by_natasha_in_the_first_person_is_right_without_a_c
     assert dialogue.cast.narrator == "Natasha"
     assert sorted(dialogue.cast.names) == ["Bruce", "Natasha"]
     assert [(s.text, s.speaker) for s in dialogue.segments] == expected
+
+
+def test_the_narrators_formal_name_in_the_others_mouths_is_the_narrator():
+    """The narration says "I"; Marguerite calls the narrator "Tomas" and the porter calls him "Mr. Weller", a
+    titled name the narration never uses and the narrator never calls out: one narrator, Tomas, also called
+    Mr. Weller (not a second character who would share his lines)."""
+    text = (
+        "The ferry was late again. I leaned on the rail and watched the gulls.\n\n"
+        '"You\'ll catch your death out here," said Marguerite.\n\n'
+        '"I like the cold," I said.\n\n'
+        '"Nobody likes the cold, Tomas." She went below.\n\n'
+        "The porter came along the deck with my bag.\n\n"
+        '"Your case, Mr. Weller."\n\n'
+        '"Thank you," I said. "Leave it by the door."\n\n'
+        '"Very good, Mr. Weller," said the porter.'
+    )
+    dialogue = _dialogue(text)
+    cast = dialogue.cast
+    assert cast.narrator == "Tomas"
+    assert "Mr. Weller" in cast.get("Tomas").aliases
+    assert "Mr. Weller" not in cast.names
