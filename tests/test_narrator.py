@@ -143,3 +143,18 @@ def test_the_narrators_formal_name_in_the_others_mouths_is_the_narrator():
     assert cast.narrator == "Tomas"
     assert "Mr. Weller" in cast.get("Tomas").aliases
     assert "Mr. Weller" not in cast.names
+
+
+def test_after_the_narration_moves_the_narrator_on_the_narrator_is_the_other_side_of_the_new_talk():
+    """Hanna says goodbye and goes; the narration takes the narrator to Oskar. The untagged lines after "Oskar
+    said" alternate between Oskar and the narrator, not Hanna (the last other speaker before the narration)."""
+    text = (
+        '"See you at supper, then," I said.\n\n'
+        '"At seven," said Hanna, and went out.\n\n'
+        "I walked down to the boathouse and found Oskar there, mending a net.\n\n"
+        '"You\'re late," Oskar said.\n\n'
+        '"The bus was slow."\n\n'
+        '"It always is."\n\n'
+        '"Not always."'
+    )
+    assert _speakers(_dialogue(text)) == ["Narrator", "Hanna", "Oskar", "Narrator", "Oskar", "Narrator"]
