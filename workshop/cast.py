@@ -126,8 +126,8 @@ def cast_from_dict(data: dict, *, where: str = "the cast") -> Cast:
     entries = data.get("character")
     if entries is None:
         raise WorkshopError(
-            f"{where} has no [[character]] tables. Each character needs a block like:\n"
-            '[[character]]\nname = "Natasha"\naliases = ["Nat"]\npronouns = "she"'
+            f"{where} has no [[character]] tables. Give each character a block: a line [[character]], then "
+            'lines such as name = "Natasha", aliases = ["Nat"], pronouns = "she".'
         )
     if not isinstance(entries, list):
         raise WorkshopError(f"In {where}, 'character' must be a list of [[character]] tables.")

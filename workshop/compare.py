@@ -841,10 +841,11 @@ def dialogue_lines(dialogue: "Dialogue", names: Sequence[str] | None = None) -> 
     strings (the utterance's text) that keep the utterance's quoted pieces, so that the measures count them
     exactly as the profile does."""
     chosen = list(names) if names else list(dialogue.speakers)
+    by_speaker = dialogue.lines_by_speaker()
     out: dict[str, list[str]] = {}
     for n in chosen:
         canon = dialogue.cast.canonical(n) or n
-        out[canon] = [Line(tuple(seg.text for seg in u.segments)) for u in dialogue.lines_of(canon)]
+        out[canon] = [Line(tuple(seg.text for seg in u.segments)) for u in by_speaker.get(canon, [])]
     return out
 
 

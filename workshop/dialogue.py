@@ -129,6 +129,15 @@ class Dialogue:
         canon = self.cast.canonical(speaker) or speaker
         return [u for u in self.utterances if u.speaker == canon]
 
+    def lines_by_speaker(self) -> dict[str, list[Utterance]]:
+        """Every speaker's utterances, in order, gathered in one pass (``lines_of`` for each of hundreds of
+        speakers would regroup the whole dialogue each time)."""
+        out: dict[str, list[Utterance]] = {}
+        for u in self.utterances:
+            if u.speaker is not None:
+                out.setdefault(u.speaker, []).append(u)
+        return out
+
     @property
     def unattributed(self) -> list[Segment]:
         return [s for s in self.segments if s.speaker is None]

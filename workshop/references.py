@@ -285,7 +285,9 @@ class Reference:
         """``character -> lines`` for the reference's characters that speak."""
         from workshop.compare import dialogue_lines
 
-        found = dialogue_lines(self.dialogue, [c for c in self.characters if self.dialogue.lines_of(c)])
+        speaking = self.dialogue.lines_by_speaker()
+        cast = self.dialogue.cast
+        found = dialogue_lines(self.dialogue, [c for c in self.characters if (cast.canonical(c) or c) in speaking])
         return {k: v for k, v in found.items() if v}
 
 

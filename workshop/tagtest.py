@@ -118,18 +118,17 @@ def tag_test(
     feats = [line_features(t) for t in lines]
     vocab = sorted({f for fs in feats for f in fs})
     index = {f: i for i, f in enumerate(vocab)}
-    x = np.zeros((n, len(vocab)), dtype=np.float32)
-    for r, fs in enumerate(feats):
-        for f in fs:
-            x[r, index[f]] += 1
+    # One entry per token (its line and its feature), not a lines x vocabulary table: on a novel that table held
+    # 20,000 lines x 10,000 words, most of it zeros (hundreds of megabytes).
+    cols = np.fromiter((index[t] for fs in feats for t in fs), dtype=np.int64, count=sum(map(len, feats)))
+    rows = np.repeat(np.arange(n), [len(fs) for fs in feats])
     classes = sorted(counts)
     y = np.array([classes.index(s) for s in speakers])
     fold_of = stratified_folds(list(speakers), k, seed)
     predicted = np.empty(n, dtype=int)
     for f in range(k):
         test = fold_of == f
-        train = ~test
-        predicted[test] = _fit_predict(x[train], y[train], x[test], len(classes), alpha)
+        predicted[test] = _fit_predict(rows, cols, y, test, len(vocab), len(classes), alpha)
     correct = int((predicted == y).sum())
     lo, hi = wilson_interval(correct, n)
     recall = {c: float((predicted[y == i] == i).mean()) for i, c in enumerate(classes)}
@@ -138,13 +137,24 @@ def tag_test(
     return TagTestResult(correct / n, chance, n, correct, lo, hi, k, dict(counts), recall, notes)
 
 
-def _fit_predict(x_train: np.ndarray, y_train: np.ndarray, x_test: np.ndarray, n_classes: int, alpha: float) -> np.ndarray:
+def _fit_predict(rows: np.ndarray, cols: np.ndarray, y: np.ndarray, test: np.ndarray, n_features: int,
+                 n_classes: int, alpha: float) -> np.ndarray:
+    """Multinomial naive Bayes trained on the lines outside ``test`` (a mask over lines) and asked about the
+    lines in it. ``rows``/``cols``: the line and the feature of every token."""
+    token_test = test[rows]
+    y_train = y[~test]
+    train_rows, train_cols = rows[~token_test], cols[~token_test]
+    per_class = np.bincount(y[train_rows] * n_features + train_cols, minlength=n_classes * n_features)
+    per_class = per_class.reshape(n_classes, n_features).astype(np.float32)
     log_prior = np.empty(n_classes)
-    log_like = np.empty((n_classes, x_train.shape[1]))
+    log_like = np.empty((n_classes, n_features))
     for c in range(n_classes):
-        rows = x_train[y_train == c]
-        log_prior[c] = math.log(max(len(rows), 1) / len(y_train))
-        totals = rows.sum(axis=0) + alpha
+        log_prior[c] = math.log(max(int((y_train == c).sum()), 1) / len(y_train))
+        totals = per_class[c] + alpha
         log_like[c] = np.log(totals) - math.log(totals.sum())
-    scores = x_test @ log_like.T + log_prior
+    test_lines = np.flatnonzero(test)
+    local = np.searchsorted(test_lines, rows[token_test])  # each test token's place among the test lines
+    test_cols = cols[token_test]
+    scores = np.column_stack([np.bincount(local, weights=log_like[c, test_cols], minlength=len(test_lines))
+                              for c in range(n_classes)]) + log_prior
     return np.argmax(scores, axis=1)

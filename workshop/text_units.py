@@ -62,14 +62,16 @@ def count_dashes(text: str) -> int:
             n += 1
             continue
         before = text[m.start() - 1 : m.start()]
-        after = text[m.end() :].lstrip(_CLOSERS)
-        if (not before or before.isspace()) and (not after or after[:1].isspace()):
+        after_at = _CLOSER_RUN_RE.match(text, m.end()).end()  # type: ignore[union-attr]  # (* always matches)
+        after = text[after_at : after_at + 1]  # (looked at in place: slicing off the rest at every hyphen was
+        if (not before or before.isspace()) and (not after or after.isspace()):  # quadratic in the text)
             n += 1
-        elif before and not before.isspace() and not after.strip():
+        elif before and not before.isspace() and _SPACE_RE.match(text, after_at).end() == len(text):  # type: ignore[union-attr]
             n += 1
     return n
 
 
+_CLOSER_RUN_RE = re.compile(f"[{re.escape(_CLOSERS)}]*")
 _DASH_END_RE = re.compile(r"(?:\u2014|\u2013|-)[\"'\u201d\u2019)\]]*\s*$")
 _STUTTER_EXCLUDED = frozenset({"re", "co", "de", "un", "ex", "bi", "pre", "non", "anti", "mid", "sub", "so"})
 _SUBJECTS = frozenset({"i", "you", "he", "she", "we", "they", "it", "there", "who", "that", "this"})
@@ -212,13 +214,14 @@ def split_sentences_raw(text: str) -> list[tuple[str, str]]:
         out.append((rest, "interrupted" if _DASH_END_RE.search(rest) else "open"))
     # Leading punctuation alone ("..." before a quote) is not a sentence: fold it into the next one.
     merged: list[tuple[str, str]] = []
-    carry = ""
+    carried: list[str] = []  # (joined once: growing a string piece by piece was quadratic on ". . . . .")
     for piece, kind in out:
         if not _HAS_WORD_RE.search(piece):
-            carry = (carry + " " + piece).strip()
+            carried.append(piece)
             continue
-        merged.append(((carry + " " + piece).strip() if carry else piece, kind))
-        carry = ""
+        merged.append((" ".join([*carried, piece]) if carried else piece, kind))
+        carried = []
+    carry = " ".join(carried)
     if carry and merged:
         last, _kind = merged[-1]
         merged[-1] = (last + " " + carry, _end_kind(carry, carry) if _end_kind(carry, carry) != "open" else _kind)
@@ -231,18 +234,20 @@ def split_sentences(segments: str | list[str] | tuple[str, ...]) -> list[Sentenc
     """The sentences of an utterance given as one text or as its quoted segments, in order."""
     if isinstance(segments, str):
         segments = [segments]
-    pieces: list[tuple[str, str]] = []
-    for seg in segments:
+    pieces: list[tuple[list[str], str]] = []  # a sentence's parts, joined at the end (a sentence carried on over
+    for seg in segments:  # thousands of segments was copied whole at each: quadratic)
         raw = split_sentences_raw(seg)
         if not raw:
             continue
         if pieces and pieces[-1][1] == "open" and raw[0][0][:1].islower():
             text0, kind0 = raw[0]
-            pieces[-1] = (pieces[-1][0] + " " + text0, kind0)
+            pieces[-1][0].append(text0)
+            pieces[-1] = (pieces[-1][0], kind0)
             raw = raw[1:]
-        pieces.extend(raw)
+        pieces.extend(([piece], kind) for piece, kind in raw)
     sentences = []
-    for text, kind in pieces:
+    for parts, kind in pieces:
+        text = " ".join(parts)
         words, stutters = words_of(text)
         if words:
             sentences.append(Sentence(text, tuple(words), kind, stutters))

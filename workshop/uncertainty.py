@@ -66,12 +66,21 @@ def _ratio(num: np.ndarray, den: np.ndarray) -> float:
     return float(np.sum(num) / total) if total > 0 else float("nan")
 
 
+RESAMPLE_CELLS = 2_000_000
+"""At most this many resampled units are drawn at once (16 MB of indices): a character with 20,000 lines
+would otherwise need three arrays of 1,000 x 20,000 at the same time, half a gigabyte."""
+
+
 def _resampled_ratios(num: np.ndarray, den: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
     n = len(num)
-    idx = rng.integers(0, n, size=(n_boot, n))
-    d = den[idx].sum(axis=1)
+    rows = max(1, RESAMPLE_CELLS // max(n, 1))
+    num_sums, den_sums = np.empty(n_boot), np.empty(n_boot)
+    for first in range(0, n_boot, rows):  # (drawn in blocks of replicates: the same random numbers as one draw)
+        idx = rng.integers(0, n, size=(min(rows, n_boot - first), n))
+        den_sums[first : first + len(idx)] = den[idx].sum(axis=1)
+        num_sums[first : first + len(idx)] = num[idx].sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(d > 0, num[idx].sum(axis=1) / np.where(d > 0, d, 1), np.nan)
+        return np.where(den_sums > 0, num_sums / np.where(den_sums > 0, den_sums, 1), np.nan)
 
 
 def bootstrap_ratio(

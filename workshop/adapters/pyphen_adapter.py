@@ -7,6 +7,7 @@ some rare words; it is a fallback, not the main source.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 
@@ -17,11 +18,20 @@ def _hyphenator():
     return pyphen.Pyphen(lang="en_US")
 
 
+LONGEST_WORD = 45
+"""Longer than any word of an English dictionary ("pneumonoultramicroscopicsilicovolcanoconiosis" has 45
+letters). Pyphen tries its patterns at every letter, about 10 µs each: a "word" of a million letters (a run with
+no space) took 10 s. Longer runs are counted by their groups of vowels instead."""
+_VOWEL_GROUP = re.compile(r"[aeiouy]+", re.IGNORECASE)
+
+
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Hyphenation points + 1 (at least 1 for any word with a letter; 0 for a word with no letter)."""
     if not any(ch.isalpha() for ch in word):
         return 0
+    if len(word) > LONGEST_WORD:
+        return max(1, len(_VOWEL_GROUP.findall(word)))
     return len(_hyphenator().positions(word.lower())) + 1
 
 
