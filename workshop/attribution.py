@@ -509,7 +509,7 @@ class _Engine:
                     # "Six years hence! Dear Miss Woodhouse, he would be...": a sentence that opens on the name
                     opening = _last_sentence_start(text, max(span.start, m.start - 40), m.start)
                     lead_ok = opening is not None and _VOCATIVE_LEAD.fullmatch(text, opening, m.start) is not None
-                follow_ok = re.match(r"\s*[,!?.;—]|$", after) is not None or m.end >= span.end
+                follow_ok = re.match(r"\s*(?:[,!?.;—–]|--)|$", text[m.end : m.end + 3]) is not None or m.end >= span.end
                 if len(m.names) != 1:
                     continue
                 if lead_ok and follow_ok:

@@ -425,7 +425,7 @@ _VOCATIVE_LEAD = re.compile(
     re.IGNORECASE,
 )
 """What may stand before a name called at the start of a line: "Oh, Jane!", "Good morning, Mr. Darcy"."""
-_VOCATIVE_AFTER = re.compile(r"\s*[,!?.;—–]|\s*$")
+_VOCATIVE_AFTER = re.compile(r"\s*(?:[,!?.;—–]|--)|\s*$")
 MIN_CALLS = 2
 """A name called out in the dialogue that the narration never uses must be called this often to count as a
 speaker (a name the narration uses, or one with a title, needs one call)."""
