@@ -570,6 +570,25 @@ def _lead_in(scene: Scene, paragraphs: dict, by_para: dict, index: int, first: Q
     return reader.before(max(start, before.end - 300), before.end)
 
 
+def _acting(text: str, reader: TagReader, pos: int, end: int) -> set[str]:
+    """The names that open a clause of the narration ``text[pos:end]`` and act ("Natasha pursed her lips",
+    "Presently Marilla came out"; not "Natasha was tired")."""
+    out: set[str] = set()
+    for cs, ce, tag in reader._subjects(pos, end):
+        if tag.kind != "name":
+            continue
+        lead = text[max(pos, cs - 3) : cs]
+        starts_clause = (
+            cs == pos
+            or re.search(r"(?:^|[.!?;]['’\"”)]?\s+|^\s+)$", lead) is not None
+            or _ADVERB_OPENING.fullmatch(text, _sentence_start(text, pos, cs), cs) is not None
+        )
+        acts = _ACTS.match(text, ce, end)
+        if starts_clause and acts and acts.group(1).lower() not in _FUNCTION:
+            out.update(tag.names)
+    return out
+
+
 def _speakers(
     scene: Scene, spans: list[QuotedSpan], reader: TagReader, is_name, index: NameIndex, narrated: Counter
 ) -> tuple[set[str], list[Line], Counter, list[tuple[int, str]], list[_Turn]]:
@@ -632,20 +651,14 @@ def _speakers(
             if end > pos:
                 if i_beat(text, pos, end):
                     lines[quotes[0].group].narrator_beat = True
-                for cs, ce, tag in reader._subjects(pos, end):
-                    if tag.kind != "name":
-                        continue
-                    lead = text[max(pos, cs - 3) : cs]
-                    starts_clause = (
-                        cs == pos
-                        or re.search(r"(?:^|[.!?;]['’\"”)]?\s+|^\s+)$", lead) is not None
-                        or _ADVERB_OPENING.fullmatch(text, _sentence_start(text, pos, cs), cs) is not None
-                    )
-                    acts = _ACTS.match(text, ce, end)
-                    if starts_clause and acts and acts.group(1).lower() not in _FUNCTION:
-                        found.update(tag.names)
+                found.update(_acting(text, reader, pos, end))
             if s is not None:
                 pos = s.end + 1
+    # a paragraph of narration inside a talk (dialogue in the paragraphs before and after it): the ones it shows
+    # acting take part ("Miss Bartlett burst into self-accusations and regrets.")
+    for p in scene.story_paragraphs:
+        if p.index not in by_para and p.index - 1 in by_para and p.index + 1 in by_para:
+            found.update(_acting(text, reader, p.start, p.end))
     found.update(n for n, k in called.items() if n in narrated or _title(n) or k >= MIN_CALLS)
     return found, [lines[g] for g in sorted(lines)], described, pronoun_tags, [turns[g] for g in sorted(turns)]
 
