@@ -307,3 +307,18 @@ def test_a_role_used_for_a_named_speaker_who_never_answers_it_stays_that_speaker
     )
     cast = found(text)
     assert "the clerk" not in cast.names
+
+
+def test_someone_acting_in_a_paragraph_of_narration_inside_a_talk_takes_part():
+    """Miss Fenwick is never named in a tag: she acts in a paragraph of narration between two lines of the talk,
+    so she is one of its speakers (only beats in a paragraph with dialogue counted)."""
+    text = (
+        '"You told her," said Lucy.\n\n'
+        '"I may have mentioned it."\n\n'
+        "Miss Fenwick folded her hands and looked at the floor.\n\n"
+        '"Then she knows everything," said Lucy.\n\n'
+        '"Not everything."'
+    )
+    cast = found(text)
+    assert "Miss Fenwick" in cast.names
+    assert _said(text) == ["Lucy", "Miss Fenwick", "Lucy", "Miss Fenwick"]

@@ -122,3 +122,39 @@ def test_the_seed_scene_told_by_natasha_in_the_first_person_is_right_without_a_c
     assert dialogue.cast.narrator == "Natasha"
     assert sorted(dialogue.cast.names) == ["Bruce", "Natasha"]
     assert [(s.text, s.speaker) for s in dialogue.segments] == expected
+
+
+def test_the_narrators_formal_name_in_the_others_mouths_is_the_narrator():
+    """The narration says "I"; Marguerite calls the narrator "Tomas" and the porter calls him "Mr. Weller", a
+    titled name the narration never uses and the narrator never calls out: one narrator, Tomas, also called
+    Mr. Weller (not a second character who would share his lines)."""
+    text = (
+        "The ferry was late again. I leaned on the rail and watched the gulls.\n\n"
+        '"You\'ll catch your death out here," said Marguerite.\n\n'
+        '"I like the cold," I said.\n\n'
+        '"Nobody likes the cold, Tomas." She went below.\n\n'
+        "The porter came along the deck with my bag.\n\n"
+        '"Your case, Mr. Weller."\n\n'
+        '"Thank you," I said. "Leave it by the door."\n\n'
+        '"Very good, Mr. Weller," said the porter.'
+    )
+    dialogue = _dialogue(text)
+    cast = dialogue.cast
+    assert cast.narrator == "Tomas"
+    assert "Mr. Weller" in cast.get("Tomas").aliases
+    assert "Mr. Weller" not in cast.names
+
+
+def test_after_the_narration_moves_the_narrator_on_the_narrator_is_the_other_side_of_the_new_talk():
+    """Hanna says goodbye and goes; the narration takes the narrator to Oskar. The untagged lines after "Oskar
+    said" alternate between Oskar and the narrator, not Hanna (the last other speaker before the narration)."""
+    text = (
+        '"See you at supper, then," I said.\n\n'
+        '"At seven," said Hanna, and went out.\n\n'
+        "I walked down to the boathouse and found Oskar there, mending a net.\n\n"
+        '"You\'re late," Oskar said.\n\n'
+        '"The bus was slow."\n\n'
+        '"It always is."\n\n'
+        '"Not always."'
+    )
+    assert _speakers(_dialogue(text)) == ["Narrator", "Hanna", "Oskar", "Narrator", "Oskar", "Narrator"]

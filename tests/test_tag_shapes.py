@@ -284,3 +284,17 @@ def test_a_speech_verb_reporting_with_that_is_no_tag():
     )
     cast = Cast([Character("Ada", (), "she"), Character("Mr. Pell", (), "he")])
     assert [s.speaker for s in find_dialogue(scene_from_text(text), cast).segments] == ["Mr. Pell"] * 3
+
+
+def test_a_name_called_out_before_a_double_hyphen_is_called():
+    """"Tom--you came!": the typewritten dash after a name sets it off as a call, as a comma or an em dash does.
+    A scene that opens on lines calling each other's names, with no tag, is the talk of those called: the one
+    called answers."""
+    text = (
+        '"Tom--you came!"\n\n'
+        '"Of course, Mr. Pell--I promised."\n\n'
+        '"Sit down, then."\n\n'
+        "Tom took the chair by the fire. Mr. Pell stayed at the window. Ada watched them both from the door."
+    )
+    cast = Cast([Character("Ada", (), "she"), Character("Mr. Pell", (), "he"), Character("Tom", (), "he")])
+    assert [s.speaker for s in find_dialogue(scene_from_text(text), cast).segments] == ["Mr. Pell", "Tom", "Mr. Pell"]

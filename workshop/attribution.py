@@ -509,7 +509,7 @@ class _Engine:
                     # "Six years hence! Dear Miss Woodhouse, he would be...": a sentence that opens on the name
                     opening = _last_sentence_start(text, max(span.start, m.start - 40), m.start)
                     lead_ok = opening is not None and _VOCATIVE_LEAD.fullmatch(text, opening, m.start) is not None
-                follow_ok = re.match(r"\s*[,!?.;—]|$", after) is not None or m.end >= span.end
+                follow_ok = re.match(r"\s*(?:[,!?.;—–]|--)|$", text[m.end : m.end + 3]) is not None or m.end >= span.end
                 if len(m.names) != 1:
                     continue
                 if lead_ok and follow_ok:
@@ -1058,6 +1058,7 @@ class _Engine:
                     partner = self._named_around(run, only)
             else:
                 partner = None
+            told = bool(self.index.narrator) and self.index.narrator in speakers
             for pos, k in enumerate(run):
                 g = groups[k]
                 if g.speaker is not None or g.outsider:
@@ -1073,12 +1074,14 @@ class _Engine:
                 cut = bisect.bisect_left(order, pos)
                 if cut > 0:
                     a = order[cut - 1]
-                    other = next((known[p] for p in reversed(order[max(0, cut - 8) : cut]) if known[p] != known[a]), partner)
+                    other = next((known[p] for p in reversed(order[max(0, cut - 8) : cut]) if known[p] != known[a]
+                                  and self._same_talk(run, p, a, known[a], told)), self._other_side(partner, known[a], told))
                     dl = pos - a
                     left = known[a] if dl % 2 == 0 else other
                 if cut < len(order):
                     c = order[cut]
-                    other = next((known[p] for p in order[cut : cut + 8] if known[p] != known[c]), partner)
+                    other = next((known[p] for p in order[cut : cut + 8] if known[p] != known[c]
+                                  and self._same_talk(run, c, p, known[c], told)), self._other_side(partner, known[c], told))
                     dr = c - pos
                     right = known[c] if dr % 2 == 0 else other
                 options = [
@@ -1101,6 +1104,25 @@ class _Engine:
                     d, name = options[1]  # the line before spoke to this one: they answer
                 if d <= MAX_ALTERNATION or len(speakers | ({partner} if partner else set())) == 2:
                     self._set(g, name, "turn-taking", CONFIDENCE["turn-taking" if d <= 2 else "turn-taking-chain"])
+
+    def _other_side(self, partner: str | None, speaker: str, told: bool) -> str | None:
+        """The other side of a talk when no other speaker of it is known: the partner found for the exchange, else
+        the first-person narrator when they speak in this exchange (``told``)."""
+        if partner is not None or not told:
+            return partner
+        narrator = self.index.narrator
+        return narrator if narrator and speaker not in (narrator, _OUTSIDER) else None
+
+    def _same_talk(self, run: list[int], a: int, b: int, speaker: str, told: bool) -> bool:
+        """Whether turns run[a] and run[b] (a < b) can be two sides of one talk for alternation: always, except in a
+        first-person story whose narrator speaks in this exchange (``told``), when a paragraph of narration parts
+        them and ``speaker`` is not the narrator: someone who spoke before the narration may have left the talk
+        ("'See you at lunch.' I found Bill up in his room."), and the narrator is the other side instead (a
+        narrator who takes part in an exchange is in each of its talks; a storyteller who tells others' talks is
+        not, so an exchange where the narrator never speaks is left alone)."""
+        if not told or speaker == self.index.narrator:
+            return True
+        return not self._narration_between(run, a, b)
 
     def _vocative_anchors(self) -> None:
         """An exchange in which nobody is known yet (a scene that opens mid-conversation, without a tag) whose lines

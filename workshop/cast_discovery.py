@@ -34,6 +34,7 @@ from workshop.attribution_names import NameIndex, candidate_runs
 from workshop.attribution_tags import TagReader, last_sentence_break, verb_at
 from workshop.cast import Cast, Character, normalise_name
 from workshop.errors import Notice
+from workshop.narrator import NEIGHBOUR_PARAGRAPHS as NARRATOR_NEIGHBOURS
 from workshop.narrator import FIRST_PERSON_WORD, Line, NarratorFound, find_narrator, first_person, i_beat, names_said, vocatives
 from workshop.quotes import QuotedSpan
 from workshop.scene import Scene
@@ -118,6 +119,7 @@ def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
     speaking, lines, described, pronoun_tags, turns = _speakers(
         scene, spans, reader, _vocative_test(text, narration), index, counts
     )
+    narrated = counts
     counts = counts + quoted
     strong = _strong_genders(text, narration, mentions, counts) if described or pronoun_tags else {}
     if described:
@@ -155,6 +157,7 @@ def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
     narrator = find_narrator(lines, counts, [n for ch in characters for n in ch.names], said, first_person_words)
     if narrator is not None:
         characters = _with_narrator(characters, narrator)
+        characters = _formal_names_of_narrator(characters, lines, spans, text, index, set(quoted) - set(narrated))
     if not characters:
         if not counts:
             return Discovery([], [Notice("cast-none", "No cast file, and no character names found near the dialogue.")])
@@ -162,6 +165,45 @@ def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
             [], [Notice("cast-none", "No cast file, and no name is tied to any line of dialogue; add a cast file.")]
         )
     return Discovery(characters, guessed=guessed & {ch.name for ch in characters})
+
+
+def _formal_names_of_narrator(
+    characters: list[Character], lines: list[Line], spans: list[QuotedSpan], text: str, index: NameIndex,
+    dialogue_only: set[str],
+) -> list[Character]:
+    """A first-person narrator is "I" in the narration and, in the others' mouths, often a title and a family name
+    ("Mr. Barnes", "Monsieur Barnes") that the narration never uses. A character found only as such a titled name
+    said in the dialogue, called out in others' lines beside the narrator's own and never in the narrator's lines,
+    is the narrator: its names join the narrator's (two characters for one person split the turns of a talk)."""
+    narrator = next((ch for ch in characters if ch.narrator), None)
+    if narrator is None:
+        return characters
+    rank = {g: k for k, g in enumerate(sorted({s.group for s in spans}))}
+    called: dict[int, set[str]] = defaultdict(set)
+    for span in spans:
+        called[rank[span.group]].update(_calls(text, span, index))
+    merged: list[Character] = []
+    for ch in characters:
+        if ch is narrator or not all(n in dialogue_only and _title(n) for n in ch.names):
+            continue
+        beside = mine = 0
+        for k, line in enumerate(lines):
+            if not set(ch.names) & called.get(k, set()):
+                continue
+            if line.narrators:
+                mine += 1
+            elif any(
+                0 <= j < len(lines) and lines[j].narrators
+                and abs(lines[j].paragraph - line.paragraph) <= NARRATOR_NEIGHBOURS
+                for j in (k - 1, k + 1)
+            ):
+                beside += 1
+        if beside and not mine:
+            merged.append(ch)
+    if not merged:
+        return characters
+    aliases = tuple(dict.fromkeys(narrator.aliases + tuple(n for ch in merged for n in ch.names)))
+    return [replace(narrator, aliases=aliases) if ch is narrator else ch for ch in characters if ch not in merged]
 
 
 def _with_narrator(characters: list[Character], found: NarratorFound) -> list[Character]:
@@ -382,7 +424,7 @@ _VOCATIVE_LEAD = re.compile(
     re.IGNORECASE,
 )
 """What may stand before a name called at the start of a line: "Oh, Jane!", "Good morning, Mr. Darcy"."""
-_VOCATIVE_AFTER = re.compile(r"\s*[,!?.;—–]|\s*$")
+_VOCATIVE_AFTER = re.compile(r"\s*(?:[,!?.;—–]|--)|\s*$")
 MIN_CALLS = 2
 """A name called out in the dialogue that the narration never uses must be called this often to count as a
 speaker (a name the narration uses, or one with a title, needs one call)."""
@@ -527,6 +569,25 @@ def _lead_in(scene: Scene, paragraphs: dict, by_para: dict, index: int, first: Q
     return reader.before(max(start, before.end - 300), before.end)
 
 
+def _acting(text: str, reader: TagReader, pos: int, end: int) -> set[str]:
+    """The names that open a clause of the narration ``text[pos:end]`` and act ("Natasha pursed her lips",
+    "Presently Marilla came out"; not "Natasha was tired")."""
+    out: set[str] = set()
+    for cs, ce, tag in reader._subjects(pos, end):
+        if tag.kind != "name":
+            continue
+        lead = text[max(pos, cs - 3) : cs]
+        starts_clause = (
+            cs == pos
+            or re.search(r"(?:^|[.!?;]['’\"”)]?\s+|^\s+)$", lead) is not None
+            or _ADVERB_OPENING.fullmatch(text, _sentence_start(text, pos, cs), cs) is not None
+        )
+        acts = _ACTS.match(text, ce, end)
+        if starts_clause and acts and acts.group(1).lower() not in _FUNCTION:
+            out.update(tag.names)
+    return out
+
+
 def _speakers(
     scene: Scene, spans: list[QuotedSpan], reader: TagReader, is_name, index: NameIndex, narrated: Counter
 ) -> tuple[set[str], list[Line], Counter, list[tuple[int, str]], list[_Turn]]:
@@ -589,20 +650,14 @@ def _speakers(
             if end > pos:
                 if i_beat(text, pos, end):
                     lines[quotes[0].group].narrator_beat = True
-                for cs, ce, tag in reader._subjects(pos, end):
-                    if tag.kind != "name":
-                        continue
-                    lead = text[max(pos, cs - 3) : cs]
-                    starts_clause = (
-                        cs == pos
-                        or re.search(r"(?:^|[.!?;]['’\"”)]?\s+|^\s+)$", lead) is not None
-                        or _ADVERB_OPENING.fullmatch(text, _sentence_start(text, pos, cs), cs) is not None
-                    )
-                    acts = _ACTS.match(text, ce, end)
-                    if starts_clause and acts and acts.group(1).lower() not in _FUNCTION:
-                        found.update(tag.names)
+                found.update(_acting(text, reader, pos, end))
             if s is not None:
                 pos = s.end + 1
+    # a paragraph of narration inside a talk (dialogue in the paragraphs before and after it): the ones it shows
+    # acting take part ("Miss Bartlett burst into self-accusations and regrets.")
+    for p in scene.story_paragraphs:
+        if p.index not in by_para and p.index - 1 in by_para and p.index + 1 in by_para:
+            found.update(_acting(text, reader, p.start, p.end))
     found.update(n for n, k in called.items() if n in narrated or _title(n) or k >= MIN_CALLS)
     return found, [lines[g] for g in sorted(lines)], described, pronoun_tags, [turns[g] for g in sorted(turns)]
 
