@@ -179,18 +179,22 @@ def _formal_names_of_narrator(
     narrator = next((ch for ch in characters if ch.narrator), None)
     if narrator is None:
         return characters
+    candidates = [ch for ch in characters
+                  if ch is not narrator and all(n in dialogue_only and _title(n) for n in ch.names)]
+    if not candidates:
+        return characters  # (before reading every quote for the names it calls)
     rank = {g: k for k, g in enumerate(sorted({s.group for s in spans}))}
-    called: dict[int, set[str]] = defaultdict(set)
+    lines_calling: dict[str, set[int]] = defaultdict(set)  # name -> the lines that call it
     for span in spans:
-        called[rank[span.group]].update(_calls(text, span, index))
+        for name in _calls(text, span, index):
+            lines_calling[name].add(rank[span.group])
     merged: list[Character] = []
-    for ch in characters:
-        if ch is narrator or not all(n in dialogue_only and _title(n) for n in ch.names):
-            continue
+    for ch in candidates:
         beside = mine = 0
-        for k, line in enumerate(lines):
-            if not set(ch.names) & called.get(k, set()):
+        for k in sorted(set().union(*(lines_calling.get(n, set()) for n in ch.names))):
+            if k >= len(lines):
                 continue
+            line = lines[k]
             if line.narrators:
                 mine += 1
             elif any(

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from workshop.csv_safety import csv_text
 from workshop.dialogue import Dialogue
 from workshop.errors import WorkshopError
+from workshop.gc_pause import with_collector_paused
 from workshop.metrics import METRICS
 from workshop.norms import CLASSIC_PEOPLE, ordinal
 
@@ -605,6 +606,7 @@ def _value_with_unit(value: float, metric: str) -> str:
     return text if bare else f"{text} {unit}"
 
 
+@with_collector_paused  # (on a novel the collector's walks over every cached object cost a third of the critique)
 def build_critique(
     dialogue: Dialogue,
     *,

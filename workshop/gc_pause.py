@@ -6,7 +6,8 @@ tracks, and every so often through all of them: on Pride and Prejudice one such 
 a third of the time it takes to find the whole novel's dialogue. The kit's own structures hold no reference
 cycles (the tests check that a run leaves none behind), so their memory is freed by reference counting alone and
 the collector has nothing to find in them. While :func:`collector_paused` is active the collector does not run;
-it is switched back on afterwards, exactly as it was.
+it is switched back on afterwards, exactly as it was. The critique is built with the collector paused too (on a
+20 MB scene its walks cost 7 of 21 s); the pictures it draws make a few cycles, collected once it is back on.
 """
 
 from __future__ import annotations

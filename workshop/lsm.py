@@ -59,15 +59,28 @@ def categories() -> dict[str, tuple[str, ...]]:
 
 def category_counts(tokens: Sequence[str], cats: dict[str, tuple[str, ...]] | None = None) -> np.ndarray:
     """How many of ``tokens`` fall in each category (in :data:`CATEGORIES` order)."""
-    cats = cats or categories()
-    sets = [frozenset(cats[c]) for c in CATEGORIES]
-    return np.array([sum(1 for t in tokens if t in s) for s in sets], dtype=float)
+    return category_matrix([tokens], cats)[0]
 
 
-def category_matrix(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
-    """One row of category counts per token list."""
-    cats = categories()
-    return np.array([category_counts(t, cats) for t in token_lists], dtype=float).reshape(len(token_lists), len(CATEGORIES))
+def _categories_of(cats: dict[str, tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    """word -> the numbers of the categories listing it (in :data:`CATEGORIES` order)."""
+    table: dict[str, list[int]] = {}
+    for k, c in enumerate(CATEGORIES):
+        for w in set(cats[c]):
+            table.setdefault(w, []).append(k)
+    return {w: tuple(ks) for w, ks in table.items()}
+
+
+def category_matrix(token_lists: Sequence[Sequence[str]], cats: dict[str, tuple[str, ...]] | None = None) -> np.ndarray:
+    """One row of category counts per token list (each token looked up once, not once per category)."""
+    table = _categories_of(cats or categories())
+    out = np.zeros((len(token_lists), len(CATEGORIES)), dtype=float)
+    for r, tokens in enumerate(token_lists):
+        row = out[r]
+        for t in tokens:
+            for k in table.get(t, ()):
+                row[k] += 1
+    return out
 
 
 def lsm_scores(pa: np.ndarray, pb: np.ndarray) -> np.ndarray:

@@ -18,6 +18,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any, Sequence
 
 import numpy as np
@@ -38,15 +39,17 @@ _MARKS = {
 }
 
 
-def line_features(text: str) -> list[str]:
-    """The tokens the classifier sees for one line: its words, punctuation marks and a length band."""
+@lru_cache(maxsize=65536)
+def line_features(text: str) -> tuple[str, ...]:
+    """The tokens the classifier sees for one line: its words, punctuation marks and a length band (cached: a
+    critique gives each character's lines to a tag test with each other character)."""
     toks = words(text)
     feats = list(toks)
     for name, pattern in _MARKS.items():
         feats.extend([name] * len(pattern.findall(text)))
     n = len(toks)
     feats.append("<len:1-3>" if n <= 3 else "<len:4-10>" if n <= 10 else "<len:11-25>" if n <= 25 else "<len:26+>")
-    return feats
+    return tuple(feats)
 
 
 @dataclass
