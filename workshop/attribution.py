@@ -1283,6 +1283,7 @@ class _Engine:
 
     def _finish(self) -> None:
         for k, g in enumerate(self.groups):
+            with_tag = {i for i, t in g.tags if t}  # (a set: a paragraph of thousands of quotes has as many tags)
             tagged = {i: t for i, t in g.tags if t.kind in ("name", "script") and t.strong}
             pronouns = {i: t for i, t in g.tags if t.kind == "pronoun" and t.pronoun in ("he", "she")}
             current = g.speaker
@@ -1313,7 +1314,7 @@ class _Engine:
                 seg.speaker = current
                 if current is None:
                     seg.method, seg.confidence = "none", 0.0
-                elif any(t for j, t in g.tags if j == i) or len(g.members) == 1 or g.method not in ("explicit", "pronoun", "descriptive"):
+                elif i in with_tag or len(g.members) == 1 or g.method not in ("explicit", "pronoun", "descriptive"):
                     seg.method, seg.confidence = g.method, g.confidence
                 else:
                     seg.method, seg.confidence = "split", g.confidence

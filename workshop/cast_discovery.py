@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from workshop.adapters import first_names_adapter as first_names
 from workshop.attribution_lexicon import lexicon
 from workshop.attribution_names import NameIndex, candidate_runs
-from workshop.attribution_tags import TagReader, verb_at
+from workshop.attribution_tags import TagReader, last_sentence_break, verb_at
 from workshop.cast import Cast, Character, normalise_name
 from workshop.errors import Notice
 from workshop.narrator import NEIGHBOUR_PARAGRAPHS as NARRATOR_NEIGHBOURS
@@ -66,8 +66,7 @@ _ADVERB_OPENING = re.compile(
 
 def _sentence_start(text: str, start: int, pos: int) -> int:
     """Where the sentence holding ``pos`` begins, within ``text[start:pos]``."""
-    cut = max(text.rfind(". ", start, pos), text.rfind("! ", start, pos), text.rfind("? ", start, pos),
-              text.rfind("; ", start, pos))
+    cut = last_sentence_break(text, start, pos)
     return start if cut < 0 else cut + 1
 _TAG_AFTER_QUESTION = re.compile(r"[?!…][\"”]\s*([A-Z][a-z]+(?:['’-][A-Za-z]+)*)\s+(?:\w+ly\s+)?([a-z]+)")
 """A capitalised word inside a sentence: after a lower-case word or a comma, after a quote that ends on a comma
