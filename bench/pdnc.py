@@ -7,7 +7,8 @@ by at least half the gold piece's length). Novels marked "(held out)" were never
 only scored; the "held out" and "tuned on" lines give their accuracy apart. Then two tables to check the engine's
 confidences against: accuracy per attribution method, and accuracy per band of the confidence the engine gave.
 With --errors N, the first N attribution errors of each novel are listed with their context. With --no-cast the
-novels are read without their cast file (names then compared as bench/pdnc_score.py says).
+novels are read without their cast file (names then compared as bench/pdnc_score.py says, as bench/scenes.py
+compares them: a name only the annotated speaker bears counts; the "as listed" line gives the strict figure).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def score_novel(folder: Path, *, errors: list | None = None, no_cast: bool = Fal
     narrators = narrator_names(dialogue.cast)
     preds = dialogue.segments
     matched_pred: set[int] = set()
-    found = right = 0
+    found = right = listed = 0
     by_type: dict[str, Counter] = defaultdict(Counter)
     by_method: dict[str, Counter] = defaultdict(Counter)
     by_band: dict[int, Counter] = defaultdict(Counter)
@@ -58,7 +59,8 @@ def score_novel(folder: Path, *, errors: list | None = None, no_cast: bool = Fal
             continue
         found += 1
         matched_pred.add(best.index)
-        ok = is_right(novel, piece, best.speaker, lenient_names=no_cast, narrator_names=narrators)
+        ok = is_right(novel, piece, best.speaker, lenient_names=no_cast, narrator_names=narrators, resolve_names=no_cast)
+        listed += is_right(novel, piece, best.speaker, lenient_names=no_cast, narrator_names=narrators)
         by_method[best.method]["n"] += 1
         by_method[best.method]["right"] += int(ok)
         if best.speaker is not None:
@@ -88,6 +90,7 @@ def score_novel(folder: Path, *, errors: list | None = None, no_cast: bool = Fal
         "recall": recall,
         "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
         "accuracy": right / pieces,
+        "listed": listed,
         **{t: by_type[t]["right"] / by_type[t]["n"] if by_type[t]["n"] else float("nan") for t in TYPES},
         "counts": {t: (by_type[t]["right"], by_type[t]["n"]) for t in by_type},
         "methods": {m: (c["right"], c["n"]) for m, c in by_method.items()},
@@ -124,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         totals["pieces"] += r["pieces"]
         totals["found"] += round(r["recall"] * r["pieces"])
         totals["right"] += round(r["accuracy"] * r["pieces"])
+        totals["listed"] += r["listed"]
         totals["seconds"] += r["seconds"]
         totals["predicted"] += r["predicted"]
         totals["matched"] += r["matched"]
@@ -154,6 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     for part, c in sorted(split_totals.items()):
         print(f"{'  ' + part:30} {c['n']:>6} {'':>6} {'':>6} {'':>6} {c['right'] / c['n']:6.1%}")
+    if args.no_cast:
+        print(f"{'  as listed':30} {totals['pieces']:>6} {'':>6} {'':>6} {'':>6} {totals['listed'] / totals['pieces']:6.1%}"
+              "   (a found name counts only when characters.json lists it; above, also one only the speaker bears)")
     print()
     print(f"{'method':14} {'n':>6} {'accuracy':>9}   (found pieces attributed by each method)")
     for m, c in sorted(method_totals.items(), key=lambda kv: -kv[1]["n"]):

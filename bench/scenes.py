@@ -14,8 +14,9 @@ out on every run and machine). Every window is then read as a scene of its own, 
 
 Scoring is that of bench/pdnc.py (see bench/pdnc_score.py): per gold piece lying wholly inside a window, a match
 overlapping half the piece, right when it names the gold speaker. Without a cast, names are compared case- and
-punctuation-blind, a narrator the kit created ("Narrator", or the name the text gives) counts for the novel's
-first-person narrator, and a name that only the gold speaker bears by the kit's own name rules counts for them
+punctuation-blind, a narrator the kit created counts for the novel's first-person narrator when it is called
+"Narrator" or by one of the narrator's names (not when the kit named it after someone else), and a name that only
+the gold speaker bears by the kit's own name rules counts for them (never through a title of the other gender)
 ("Bill" for Bill Gorton, whose characters.json entry lists only "Bill Gorton"; see bench/pdnc_score.py). The
 figure without that last step ("names as listed") is printed too.
 
