@@ -31,8 +31,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from class_folder import make_class_folder  # noqa: E402
-from workshop.cast import cast_to_toml, load_cast  # noqa: E402
-from workshop.parallel import default_jobs  # noqa: E402
+from workshop.speakers.cast import cast_to_toml, load_cast  # noqa: E402
+from workshop.cli.parallel import default_jobs  # noqa: E402
 
 DEFAULT_PDNC = ROOT.parent / "shared" / "pdnc"
 

@@ -3,7 +3,7 @@
 Run:  python bench/compare_pdnc.py [--pdnc ../shared/pdnc] [--novel NAME ...] [--min-words 1000] [--perm 100]
 
 For every novel in ../shared/pdnc: each pair of its major characters (hand-attributed lines, at least
---min-words words each) is compared with workshop.compare.compare_pair; and each of those characters' lines are
+--min-words words each) is compared with workshop.compare.pairs.compare_pair; and each of those characters' lines are
 split at random into two halves and compared with each other (a same-voice control: one voice, two piles).
 Prints one row per comparison, then a summary: the distribution of scores for real pairs against controls.
 """
@@ -21,8 +21,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from workshop.compare import compare_pair  # noqa: E402
-from workshop.stylometry import words  # noqa: E402
+from workshop.compare.pairs import compare_pair  # noqa: E402
+from workshop.compare.stylometry import words  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from build_norms import character_lines  # noqa: E402

@@ -26,9 +26,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from pdnc import HELD_OUT  # noqa: E402
 from pdnc_score import Novel, is_right, load_novel, match, narrator_names  # noqa: E402
 
-from workshop.cast import load_cast  # noqa: E402
-from workshop.dialogue import find_dialogue  # noqa: E402
-from workshop.scene import scene_from_text  # noqa: E402
+from workshop.speakers.cast import load_cast  # noqa: E402
+from workshop.speakers.dialogue import find_dialogue  # noqa: E402
+from workshop.text.scene import scene_from_text  # noqa: E402
 
 DEFAULT_PDNC = ROOT.parent / "shared" / "pdnc"
 _SEPARATOR = re.compile(r"[ \t]*(?:\r?\n[ \t]*)+")

@@ -55,9 +55,9 @@ PATTERNS: dict[str, tuple[str, str]] = {
 
 _RUNNER = r"""
 import sys, time
-from workshop.dialogue import find_dialogue
-from workshop.profile import profile_dialogue
-from workshop.scene import read_scene, scene_from_text
+from workshop.speakers.dialogue import find_dialogue
+from workshop.voice.profile import profile_dialogue
+from workshop.text.scene import read_scene, scene_from_text
 
 profile_dialogue(find_dialogue(scene_from_text('"Hi," said Anna.\n\n"Bye," said Tom.')))  # warm-up
 t0 = time.perf_counter()

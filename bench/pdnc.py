@@ -25,9 +25,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from pdnc_score import is_right, load_novel, match, narrator_names  # noqa: E402
 
-from workshop.cast import load_cast  # noqa: E402
-from workshop.dialogue import find_dialogue  # noqa: E402
-from workshop.scene import read_scene  # noqa: E402
+from workshop.speakers.cast import load_cast  # noqa: E402
+from workshop.speakers.dialogue import find_dialogue  # noqa: E402
+from workshop.text.scene import read_scene  # noqa: E402
 
 DEFAULT_PDNC = ROOT.parent / "shared" / "pdnc"
 TYPES = ("explicit", "anaphoric", "implicit")

@@ -6,9 +6,9 @@ the gold speaker by the canonical name or one of the aliases of ``characters.jso
 
 Three things are added for runs without the novel's cast, where the kit names the characters itself:
 - names are compared case- and punctuation-blind ("Mr Darcy" is "Mr. Darcy"), through the kit's own
-  :func:`workshop.cast.normalise_name`;
+  :func:`workshop.speakers.cast.normalise_name`;
 - with ``resolve_names``, a name also counts when the novel's own cast file, read by the kit's name rules
-  (:class:`workshop.attribution_names.NameIndex`: a first or last name that only one character bears), gives that
+  (:class:`workshop.speakers.names.NameIndex`: a first or last name that only one character bears), gives that
   one character: "Bill" names Bill Gorton, whose entry lists only "Bill Gorton". A name two characters share
   ("Robert" for Robert Cohn and Robert Prentiss) or one listed for another character ("Emerson" is George
   Emerson's) never counts; a title the annotators left off is read past ("Mr. Jaffers" for "Jaffers"), as the
@@ -29,9 +29,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workshop.attribution_lexicon import lexicon
-from workshop.cast import normalise_name
-from workshop.narrator import NARRATOR_NAME
+from workshop.speakers.lexicon import lexicon
+from workshop.speakers.cast import normalise_name
+from workshop.speakers.narrator import NARRATOR_NAME
 
 _GENDER = {"M": "he", "F": "she"}
 
@@ -64,8 +64,8 @@ class Novel:
     def resolve(self, name: str) -> str | None:
         """The one character of characters.json that ``name`` names by the kit's name rules, or None."""
         if self._index is None:
-            from workshop.attribution_names import NameIndex
-            from workshop.cast import Cast, Character
+            from workshop.speakers.names import NameIndex
+            from workshop.speakers.cast import Cast, Character
 
             cast = Cast([Character(n, tuple(a for a in self.aliases[n] if a != n)) for n in self.aliases])
             self._index = NameIndex(cast)

@@ -65,10 +65,10 @@ print(time.process_time() - t0)
 """
 
 _KIT_FIRST = """
-from workshop.cast import load_cast
-from workshop.dialogue import find_dialogue
-from workshop.profile import profile_dialogue
-from workshop.scene import scene_from_text
+from workshop.speakers.cast import load_cast
+from workshop.speakers.dialogue import find_dialogue
+from workshop.voice.profile import profile_dialogue
+from workshop.text.scene import scene_from_text
 import time
 scene = scene_from_text(TEXT, detect_notes=False)
 cast = load_cast(CAST)
@@ -86,10 +86,10 @@ print(time.process_time() - t0)
 
 _KIT_END_TO_END = """
 import time; t0 = time.process_time()
-from workshop.cast import load_cast
-from workshop.dialogue import find_dialogue
-from workshop.profile import profile_dialogue
-from workshop.scene import scene_from_text
+from workshop.speakers.cast import load_cast
+from workshop.speakers.dialogue import find_dialogue
+from workshop.voice.profile import profile_dialogue
+from workshop.text.scene import scene_from_text
 profile_dialogue(find_dialogue(scene_from_text(TEXT, detect_notes=False), load_cast(CAST)))
 print(time.process_time() - t0)
 """
@@ -124,10 +124,10 @@ def main(argv: list[str]) -> int:
     import nltk.tokenize.punkt  # noqa: F401  (import cost kept out of the in-process timings)
 
     from workshop.adapters.nltk_adapter import punkt_sentences
-    from workshop.cast import load_cast
-    from workshop.dialogue import find_dialogue
-    from workshop.profile import clear_caches, profile_dialogue
-    from workshop.scene import read_scene
+    from workshop.speakers.cast import load_cast
+    from workshop.speakers.dialogue import find_dialogue
+    from workshop.voice.profile import clear_caches, profile_dialogue
+    from workshop.text.scene import read_scene
 
     scene = read_scene(novel / "text.txt", detect_notes=False)
     cast = load_cast(novel / "characters.json")
@@ -149,7 +149,7 @@ def main(argv: list[str]) -> int:
 
     # Where the new-text time goes: two parts timed on their own, caches emptied the same way.
     from workshop.adapters import vader_adapter
-    from workshop.profile import _features, analyze_unit
+    from workshop.voice.profile import _features, analyze_unit
 
     utterances = dialogue.utterances  # type: ignore[attr-defined]
     speeches = [analyze_unit(tuple(s.text for s in u.segments)) for u in utterances]

@@ -44,9 +44,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from pdnc import HELD_OUT  # noqa: E402
 from pdnc_score import Novel, Piece, is_right, load_novel, match, narrator_names  # noqa: E402
 
-from workshop.cast import Cast, Character, load_cast  # noqa: E402
-from workshop.dialogue import find_dialogue  # noqa: E402
-from workshop.scene import scene_from_text  # noqa: E402
+from workshop.speakers.cast import Cast, Character, load_cast  # noqa: E402
+from workshop.speakers.dialogue import find_dialogue  # noqa: E402
+from workshop.text.scene import scene_from_text  # noqa: E402
 
 DEFAULT_PDNC = ROOT.parent / "shared" / "pdnc"
 MODES = ("no cast", "scene cast", "novel cast")
@@ -126,7 +126,7 @@ def exchanges(scene, segments) -> tuple[dict[int, int], Exchanges]:
     """The exchange of every segment (by index), as the kit links utterances (at most LINK_PARAGRAPHS paragraphs
     and LINK_CHARS characters of narration between two of them), and which exchanges hold several utterances and a
     named tag. Used to score two-person exchanges apart."""
-    from workshop.attribution import LINK_CHARS, LINK_PARAGRAPHS
+    from workshop.speakers.attribution import LINK_CHARS, LINK_PARAGRAPHS
 
     paragraphs = scene.paragraphs
     by_utterance: dict[int, list] = defaultdict(list)

@@ -19,9 +19,9 @@ sys.path.insert(0, str(ROOT))
 
 from nltk.tokenize.punkt import PunktSentenceTokenizer  # noqa: E402
 
-from workshop.cast import load_cast  # noqa: E402
-from workshop.dialogue import find_dialogue  # noqa: E402
-from workshop.scene import read_scene  # noqa: E402
+from workshop.speakers.cast import load_cast  # noqa: E402
+from workshop.speakers.dialogue import find_dialogue  # noqa: E402
+from workshop.text.scene import read_scene  # noqa: E402
 
 NOVEL = ROOT.parent / "shared" / "pdnc" / "PrideAndPrejudice"
 

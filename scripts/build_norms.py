@@ -12,7 +12,7 @@ knows to the corpus block (titles, authors, years of the novels; the era).
 
 How the hand attribution reaches the command (``--via``):
 - ``hand`` (the default): ``NN-Novel.quotes.jsonl``, every annotated quotation with its speaker, in the format of
-  ``quotes --format jsonl`` (:mod:`workshop.hand_speakers`). The command measures exactly the annotated lines.
+  ``quotes --format jsonl`` (:mod:`workshop.speakers.hand_speakers`). The command measures exactly the annotated lines.
 - ``corrections``: ``NN-Novel.corrections.toml``, one fix per annotated quotation; the kit finds the quotations
   itself and the fixes name their speakers where the kit's quotation is the annotated one (about 90% of them;
   the rest keep the kit's speaker).
@@ -37,12 +37,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from workshop.atomic_write import write_file  # noqa: E402
-from workshop.cast import cast_to_toml, load_cast  # noqa: E402
-from workshop.cli import main as workshop_main  # noqa: E402
-from workshop.compare import Line  # noqa: E402
-from workshop.corrections import CONTEXT  # noqa: E402
-from workshop.stylometry import words  # noqa: E402
+from workshop.files.atomic_write import write_file  # noqa: E402
+from workshop.speakers.cast import cast_to_toml, load_cast  # noqa: E402
+from workshop.cli.main import main as workshop_main  # noqa: E402
+from workshop.compare.pairs import Line  # noqa: E402
+from workshop.speakers.corrections import CONTEXT  # noqa: E402
+from workshop.compare.stylometry import words  # noqa: E402
 
 DEFAULT_PDNC = ROOT.parent / "shared" / "pdnc"
 SHIPPED = ROOT / "workshop" / "data" / "norms.json"

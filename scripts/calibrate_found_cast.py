@@ -28,9 +28,10 @@ from pdnc import HELD_OUT  # noqa: E402
 from pdnc_score import is_right, load_novel, match, narrator_names  # noqa: E402
 from scenes import cut_windows  # noqa: E402
 
-from workshop import attribution, attribution_confidence  # noqa: E402
-from workshop.dialogue import find_dialogue  # noqa: E402
-from workshop.scene import scene_from_text  # noqa: E402
+from workshop.speakers import attribution  # noqa: E402
+from workshop.speakers import confidence as attribution_confidence
+from workshop.speakers.dialogue import find_dialogue  # noqa: E402
+from workshop.text.scene import scene_from_text  # noqa: E402
 
 OUT = ROOT / "workshop" / "data" / "attribution" / "confidence_found.json"
 

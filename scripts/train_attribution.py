@@ -33,10 +33,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 from pdnc_score import Novel, is_right, load_novel, narrator_names  # noqa: E402
 from scenes import cut_windows  # noqa: E402
 
-from workshop import attribution, attribution_ranker as ranker  # noqa: E402
-from workshop.cast import load_cast  # noqa: E402
-from workshop.dialogue import find_dialogue  # noqa: E402
-from workshop.scene import read_scene, scene_from_text  # noqa: E402
+from workshop.speakers import attribution  # noqa: E402
+from workshop.speakers import ranker
+from workshop.speakers.cast import load_cast  # noqa: E402
+from workshop.speakers.dialogue import find_dialogue  # noqa: E402
+from workshop.text.scene import read_scene, scene_from_text  # noqa: E402
 
 HELD_OUT = ("HardTimes", "TheAwakening", "TheSignOfTheFour", "WinnieThePooh")
 OUT = ROOT / "workshop" / "data" / "attribution" / "ranker.json"

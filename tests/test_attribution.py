@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from workshop import find_dialogue, scene_from_text
-from workshop.attribution_lexicon import inflections, lexicon
-from workshop.attribution_tags import verb_at
-from workshop.cast import Cast, Character
-from workshop.dialogue import METHODS
+from workshop.speakers.lexicon import inflections, lexicon
+from workshop.speakers.tags import verb_at
+from workshop.speakers.cast import Cast, Character
+from workshop.speakers.dialogue import METHODS
 
 NAT_BRUCE = Cast(
     [

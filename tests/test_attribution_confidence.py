@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from workshop import find_dialogue, scene_from_text
-from workshop.attribution_confidence import KINDS, calibrate, kind_of, table
-from workshop.cast import Cast, Character
+from workshop.speakers.confidence import KINDS, calibrate, kind_of, table
+from workshop.speakers.cast import Cast, Character
 
 SCENE = (
     '"You\'re late," said Marguerite.\n\n'

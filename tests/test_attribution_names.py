@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workshop.attribution_names import CANDIDATE, NameIndex, candidate_runs
-from workshop.cast import Cast, Character
+from workshop.speakers.names import CANDIDATE, NameIndex, candidate_runs
+from workshop.speakers.cast import Cast, Character
 
 _PIECES = ["the", "The", "a", "A", "an", "An", "her", "His", "my", "My", "old", "Old", "young", "little", "poor",
            "Dear", "dear", "of", "de", "Mr.", "Mrs.", "Queen", "Jones", "bathe", "Sofia", "O'Hara", "\u2019Tis",

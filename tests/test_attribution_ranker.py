@@ -9,9 +9,11 @@ from importlib import resources
 
 import pytest
 
-from workshop import attribution, attribution_ranker as ranker, find_dialogue, scene_from_text
-from workshop.cast import Cast, Character
-from workshop.dialogue import METHODS
+from workshop import find_dialogue, scene_from_text
+from workshop.speakers import attribution
+from workshop.speakers import ranker
+from workshop.speakers.cast import Cast, Character
+from workshop.speakers.dialogue import METHODS
 
 CAST = Cast([Character("Anna", (), "she"), Character("Tom", (), "he"), Character("Mary", (), "she")])
 

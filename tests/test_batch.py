@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from class_folder import BROKEN, TEAM, make_class_folder
-from workshop.batch import SceneOptions, output_names, run_scene
-from workshop.cli import main
+from workshop.cli.batch import SceneOptions, output_names, run_scene
+from workshop.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 

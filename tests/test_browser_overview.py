@@ -12,7 +12,7 @@ import pytest
 
 from browser_support import chromium_page, keep_artifact, missing_browser_tools
 from class_folder import TEAM
-from workshop.cli import main
+from workshop.cli.main import main
 
 pytestmark = pytest.mark.browser
 _missing = missing_browser_tools()

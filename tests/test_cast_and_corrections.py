@@ -7,8 +7,8 @@ import json
 import pytest
 
 from workshop import Cast, Character, find_dialogue, load_cast, scene_from_text
-from workshop.cast import cast_to_toml
-from workshop.corrections import corrections_path_for, load_corrections, save_correction
+from workshop.speakers.cast import cast_to_toml
+from workshop.speakers.corrections import corrections_path_for, load_corrections, save_correction
 from workshop.errors import WorkshopError
 
 CAST_TOML = """

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from workshop import find_dialogue, scene_from_text
-from workshop.cast import Cast, Character
-from workshop.cast_discovery import discover_cast
-from workshop.quotes import find_quotes
+from workshop.speakers.cast import Cast, Character
+from workshop.speakers.discovery import discover_cast
+from workshop.text.quotes import find_quotes
 
 
 def found(text: str) -> Cast:

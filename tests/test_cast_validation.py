@@ -115,7 +115,7 @@ def test_a_cast_that_is_a_device_is_refused_without_reading_forever():
 
 
 def test_the_kits_own_casts_and_the_catalog_pass(pdnc_dir):
-    from workshop.references import catalog
+    from workshop.compare.references import catalog
 
     for path in sorted((ROOT / "texts").rglob("*.cast.toml")) + sorted(pdnc_dir.glob("*/characters.json")):
         cast = load_cast(path)

@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from workshop.compare import (
+from workshop.compare.pairs import (
     CLEARLY_DIFFERENT,
     describe_distinctiveness,
     MEASURE_VERDICTS,
@@ -22,7 +22,7 @@ from workshop.compare import (
     value,
 )
 from workshop.errors import WorkshopError
-from workshop.uncertainty import SIMILAR, TOO_LITTLE
+from workshop.compare.uncertainty import SIMILAR, TOO_LITTLE
 
 GOLD = Path(__file__).parent / "data" / "safehouse.gold.json"
 FAST = dict(n_boot=200, n_perm=100)
@@ -54,7 +54,7 @@ def terse_and_garrulous(n: int, seed: int = 0) -> dict[str, list[str]]:
 
 
 def test_line_counts_add_up_to_the_profile():
-    from workshop.profile import profile_texts
+    from workshop.voice.profile import profile_texts
 
     for lines in gold_lines().values():
         whole = profile_texts(lines, "x").scalar_metrics()
@@ -159,10 +159,10 @@ def test_against_a_reference_and_errors():
 
 
 def test_compare_dialogue_on_the_sample_scene():
-    from workshop.cast import load_cast
-    from workshop.dialogue import find_dialogue
-    from workshop.samples import sample_cast_path, sample_scene_path
-    from workshop.scene import read_scene
+    from workshop.speakers.cast import load_cast
+    from workshop.speakers.dialogue import find_dialogue
+    from workshop.text.samples import sample_cast_path, sample_scene_path
+    from workshop.text.scene import read_scene
 
     dialogue = find_dialogue(read_scene(sample_scene_path()), load_cast(sample_cast_path()))
     result = compare_dialogue(dialogue, with_norms=False, **FAST)
@@ -175,7 +175,7 @@ def _lines_of(sentences_per_line: int, n_lines: int, words_per_sentence: float =
 
 
 def test_too_little_text_only_below_the_measures_minimum():
-    # words per sentence needs 10 sentences (workshop.metrics.METRICS) and at least 5 lines on each side
+    # words per sentence needs 10 sentences (workshop.voice.metrics.METRICS) and at least 5 lines on each side
     m = metric("mean_sentence_words")
     enough = _lines_of(2, 6)  # 6 lines, 12 sentences
     assert measure_verdict(TOO_LITTLE, m, enough, enough) == NO_CLEAR_DIFFERENCE

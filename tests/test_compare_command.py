@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop.cli import main
+from workshop.cli.main import main
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "scenes" / "safehouse.txt"
 CAST = '[[character]]\nname = "Natasha"\npronouns = "she"\n\n[[character]]\nname = "Bruce"\naliases = ["Banner"]\npronouns = "he"\n'
@@ -55,8 +55,8 @@ def test_catalog_work_not_downloaded_says_how(capsys, tmp_path, monkeypatch):
 
 
 def test_name_columns_are_as_wide_as_the_names_up_to_18():
-    from workshop.commands.compare import format_pair
-    from workshop.compare import compare_pair
+    from workshop.cli.compare import format_pair
+    from workshop.compare.pairs import compare_pair
 
     terse = ["No.", "Sit down.", "Not tonight.", "He lied.", "Drink it.", "Go."] * 2
     chatty = ["Well, I do think we ought to have the whole family round for tea on Sunday, don't you?"] * 12

@@ -1,18 +1,18 @@
 """Compare, norms and critique show exactly the profile's numbers: a line is counted piece by piece (a quote split
-by a speech tag is two pieces), as :func:`workshop.profile.profile_dialogue` counts it."""
+by a speech tag is two pieces), as :func:`workshop.voice.profile.profile_dialogue` counts it."""
 
 import math
 from pathlib import Path
 
 import pytest
 
-from workshop.cast import load_cast
-from workshop.compare import Line, compare_dialogue, dialogue_lines, line_counts, pieces_of, texts_value, value
-from workshop.dialogue import find_dialogue
-from workshop.norms import character_values
-from workshop.profile import profile_dialogue
-from workshop.samples import sample_cast_path, sample_scene_path
-from workshop.scene import read_scene
+from workshop.speakers.cast import load_cast
+from workshop.compare.pairs import Line, compare_dialogue, dialogue_lines, line_counts, pieces_of, texts_value, value
+from workshop.speakers.dialogue import find_dialogue
+from workshop.compare.norms.table import character_values
+from workshop.voice.profile import profile_dialogue
+from workshop.text.samples import sample_cast_path, sample_scene_path
+from workshop.text.scene import read_scene
 
 HERE = Path(__file__).parent
 SEED = HERE.parent.parent / "shared" / "scenes" / "safehouse.txt"
@@ -65,7 +65,7 @@ def test_the_seed_scenes_sentence_lengths_by_hand_worked_numbers():
 
 @pytest.mark.parametrize("scene_path,cast_path", SCENES)
 def test_critique_highlights_show_the_profiles_numbers(scene_path, cast_path):
-    from workshop.critique import build_critique
+    from workshop.report.critique import build_critique
 
     dialogue, profiled = _scene(scene_path, cast_path)
     crit = build_critique(dialogue, pictures=False)
@@ -87,7 +87,7 @@ def test_a_split_quote_is_two_sentences_not_one():
     assert list(m_counts[0]) == [11.0, 2.0]  # 11 words, 2 sentences: 5.5 words a sentence
     assert texts_value([str(split)], "mean_sentence_words") == pytest.approx(11.0)  # the joined text: 1 sentence
     assert texts_value([["I had this, um, dream,", "The kind that stays all day."]], "mean_sentence_words") == 5.5
-    assert value(m_counts, __import__("workshop.compare", fromlist=["metric"]).metric("mean_sentence_words")) == 5.5
+    assert value(m_counts, __import__("workshop.compare.pairs", fromlist=["metric"]).metric("mean_sentence_words")) == 5.5
 
 
 def test_a_line_pickles_with_its_pieces():

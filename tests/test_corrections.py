@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from workshop import Cast, Character, find_dialogue, scene_from_text
-from workshop.corrections import load_corrections, save_correction
+from workshop.speakers.corrections import load_corrections, save_correction
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from workshop import critique, find_dialogue, scene_from_text
-from workshop.cast import Cast, Character
-from workshop.cli import main
+from workshop import find_dialogue, scene_from_text
+from workshop.report import critique
+from workshop.speakers.cast import Cast, Character
+from workshop.cli.main import main
 from workshop.errors import WorkshopError
-from workshop.samples import sample_cast_path, sample_scene_path
+from workshop.text.samples import sample_cast_path, sample_scene_path
 
 TINY = '''"I'm here," said Ann.
 
@@ -61,8 +62,8 @@ def test_fmt_and_example_lines() -> None:
 
 @pytest.fixture(scope="module")
 def sample_critique():
-    from workshop.cast import load_cast
-    from workshop.scene import read_scene
+    from workshop.speakers.cast import load_cast
+    from workshop.text.scene import read_scene
 
     dialogue = find_dialogue(read_scene(sample_scene_path()), load_cast(sample_cast_path()))
     return critique.build_critique(dialogue, against="the-detective")
@@ -172,7 +173,7 @@ def test_a_one_word_scene_has_no_highlights_built_on_too_little_text() -> None:
 
 
 def test_a_measure_below_its_minimum_is_never_a_highlight(sample_critique) -> None:
-    from workshop.metrics import METRICS
+    from workshop.voice.metrics import METRICS
 
     for ch in sample_critique.characters:
         profile = critique.scene_voices(sample_critique_dialogue(), None)[ch.name].profile
@@ -188,8 +189,8 @@ def test_a_measure_below_its_minimum_is_never_a_highlight(sample_critique) -> No
 
 
 def sample_critique_dialogue():
-    from workshop.cast import load_cast
-    from workshop.scene import read_scene
+    from workshop.speakers.cast import load_cast
+    from workshop.text.scene import read_scene
 
     return find_dialogue(read_scene(sample_scene_path()), load_cast(sample_cast_path()))
 

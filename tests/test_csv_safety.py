@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop.csv_safety import neutralise
+from workshop.files.csv_safety import neutralise
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -6,12 +6,12 @@ import gc
 
 import pytest
 
-from workshop.cast import load_cast
-from workshop.dialogue import find_dialogue
-from workshop.gc_pause import collector_paused
-from workshop.profile import clear_caches, profile_dialogue
-from workshop.samples import sample_cast_path, sample_scene_path
-from workshop.scene import read_scene
+from workshop.speakers.cast import load_cast
+from workshop.speakers.dialogue import find_dialogue
+from workshop.cli.gc_pause import collector_paused
+from workshop.voice.profile import clear_caches, profile_dialogue
+from workshop.text.samples import sample_cast_path, sample_scene_path
+from workshop.text.scene import read_scene
 
 
 @pytest.mark.parametrize("enabled", [True, False])

@@ -13,7 +13,7 @@ import pytest
 from limits import time_limit
 
 from workshop.errors import WorkshopError
-from workshop.scene import read_scene
+from workshop.text.scene import read_scene
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -74,7 +74,7 @@ def test_a_file_name_too_long_is_one_line(tmp_path):
 
 @pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="needs Linux /proc")
 def test_the_cap_is_on_bytes_read_not_on_the_size_reported():
-    from workshop.input_files import read_file_bytes
+    from workshop.files.input_files import read_file_bytes
 
     path = Path("/proc/self/maps")  # a regular file whose reported size is 0
     assert path.stat().st_size == 0

@@ -11,8 +11,8 @@ import pytest
 from limits import time_limit
 
 from workshop import scene_from_text
-from workshop.cast_discovery import discover_cast
-from workshop.quotes import find_quotes
+from workshop.speakers.discovery import discover_cast
+from workshop.text.quotes import find_quotes
 
 
 def _scene(body: str):
@@ -46,7 +46,7 @@ def test_a_run_of_letters_longer_than_any_word_is_counted_quickly():
 
 
 def test_sentences_and_dashes_of_a_long_speech():
-    from workshop.text_units import count_dashes, split_sentences_raw
+    from workshop.voice.units import count_dashes, split_sentences_raw
 
     with time_limit(10):  # the rest of the text was sliced off at every hyphen: 2.8 s for 400 kB, 17 s for 1 MB
         assert count_dashes("a-" * 500_000) == 1  # (only the last one, before the end, breaks a sentence)
@@ -55,7 +55,7 @@ def test_sentences_and_dashes_of_a_long_speech():
 
 
 def test_a_sentence_carried_on_over_many_segments():
-    from workshop.text_units import split_sentences
+    from workshop.voice.units import split_sentences
 
     with time_limit(15):  # the sentence so far was copied at each segment: 50 s for a million
         [sentence] = split_sentences(["and"] * 1_000_000)
@@ -74,7 +74,7 @@ def _peak_mb(work) -> float:
 
 
 def test_the_tag_test_does_not_build_a_lines_by_vocabulary_table():
-    from workshop.tagtest import tag_test
+    from workshop.compare.tagtest import tag_test
 
     def word(i: int) -> str:
         return "".join(chr(97 + i // 26**k % 26) for k in range(3))
@@ -87,7 +87,7 @@ def test_the_tag_test_does_not_build_a_lines_by_vocabulary_table():
 def test_the_bootstrap_draws_its_resamples_in_blocks():
     import numpy as np
 
-    from workshop.uncertainty import bootstrap_difference
+    from workshop.compare.uncertainty import bootstrap_difference
 
     a, b = np.arange(10_000, dtype=float), np.arange(12_000, dtype=float)
     assert _peak_mb(lambda: bootstrap_difference(a, b)) < 100  # 1,000 x 12,000 indices were 96 MB, times three
@@ -95,8 +95,8 @@ def test_the_bootstrap_draws_its_resamples_in_blocks():
 
 def test_each_speakers_lines_are_gathered_in_one_pass(monkeypatch):
     from workshop import Cast, Character, find_dialogue
-    from workshop.compare import dialogue_lines
-    from workshop.dialogue import Dialogue
+    from workshop.compare.pairs import dialogue_lines
+    from workshop.speakers.dialogue import Dialogue
 
     names = [f"{a}{b}" for a in ("Ab", "Cor", "Del", "Fen", "Gil") for b in ("ard", "ina", "omir", "usa", "eth", "ric", "ola", "and")]
     scene = scene_from_text("\n\n".join(f'"Line {i}," said {n}.' for i, n in enumerate(names * 3)))

@@ -1,6 +1,6 @@
 import pytest
 
-from workshop.lsm import CATEGORIES, categories, lsm, lsm_scores
+from workshop.compare.lsm import CATEGORIES, categories, lsm, lsm_scores
 
 
 def test_nine_categories_load_from_data_files():

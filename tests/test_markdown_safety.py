@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workshop import Cast, Character, find_dialogue, scene_from_text
-from workshop.critique import build_critique, render_markdown
+from workshop.report.critique import build_critique, render_markdown
 
 SCENE = (
     '"<script>alert(1)</script> and you know it," said Mallory. "Tom & Jerry <b>bold</b> all day long, I say."\n\n'
@@ -26,6 +26,6 @@ def test_markdown_critique_escapes_html_from_the_scene():
 
 
 def test_an_entity_typed_in_the_scene_cannot_turn_into_markup():
-    from workshop.critique import _md
+    from workshop.report.critique import _md
 
     assert _md("&lt;script&gt; &amp; &#60;x") == "&amp;lt;script&amp;gt; &amp;amp; &amp;#60;x"

@@ -7,8 +7,8 @@ from collections import Counter
 
 import pytest
 
-from workshop.metrics.diction import hdd, mtld, ttr
-from workshop.profile import profile_texts
+from workshop.voice.metrics.diction import hdd, mtld, ttr
+from workshop.voice.profile import profile_texts
 
 
 def test_mtld_by_hand():

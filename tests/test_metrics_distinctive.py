@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from workshop.metrics.distinctive import habitual_openers, log_odds, opener, scaled_prior, signature_words
+from workshop.voice.metrics.distinctive import habitual_openers, log_odds, opener, scaled_prior, signature_words
 
 
 def test_log_odds_by_hand():

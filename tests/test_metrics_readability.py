@@ -7,9 +7,9 @@ import math
 import pytest
 
 from workshop.adapters.textstat_adapter import easy_words
-from workshop.metrics.readability import ReadabilityCounts, count_words, is_familiar, readability
-from workshop.profile import profile_texts
-from workshop.text_units import split_sentences
+from workshop.voice.metrics.readability import ReadabilityCounts, count_words, is_familiar, readability
+from workshop.voice.profile import profile_texts
+from workshop.voice.units import split_sentences
 
 
 def test_cat_text_by_hand():

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from workshop.metrics.rhythm import cv, false_starts, mean, median, sd
-from workshop.profile import profile_texts
+from workshop.voice.metrics.rhythm import cv, false_starts, mean, median, sd
+from workshop.voice.profile import profile_texts
 
 
 def test_statistics():
@@ -88,7 +88,7 @@ def test_stress_share_from_the_pronunciation_dictionary():
 
 
 def test_beat_reads_one_syllable_function_words_unstressed():
-    from workshop.profile import scansion
+    from workshop.voice.profile import scansion
 
     # the/x world/ just/x saw/ the/x Hulk/ -- "the" and "just" are on the function-word list, so they are light
     assert scansion(("the", "world", "just", "saw", "the", "hulk")) == "x / x / x /"

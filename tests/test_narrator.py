@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from workshop import find_dialogue, scene_from_text
-from workshop.cast import Cast, Character, cast_from_dict, cast_to_toml
+from workshop.speakers.cast import Cast, Character, cast_from_dict, cast_to_toml
 from workshop.errors import WorkshopError
-from workshop.narrator import vocatives
+from workshop.speakers.narrator import vocatives
 
 
 def _dialogue(text: str, cast: Cast | None = None):

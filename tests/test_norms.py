@@ -1,6 +1,6 @@
 import pytest
 
-from workshop.norms import MetricNorm, load_norms, norms_from_dict, ordinal, place, sentence
+from workshop.compare.norms.table import MetricNorm, load_norms, norms_from_dict, ordinal, place, sentence
 
 
 def table_0_to_100():

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from class_folder import TEAM
-from workshop.cli import main
-from workshop.hand_speakers import read_hand_speakers
-from workshop.norms import load_norms
-from workshop.norms_file import load_norms_file
+from workshop.cli.main import main
+from workshop.speakers.hand_speakers import read_hand_speakers
+from workshop.compare.norms.table import load_norms
+from workshop.compare.norms.file import load_norms_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "workshop" / "data" / "norms.json"

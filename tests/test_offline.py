@@ -7,7 +7,7 @@ import socket
 import pytest
 from conftest import NetworkUsed
 
-from workshop.cli import main
+from workshop.cli.main import main
 
 
 def test_guard_really_blocks(no_network):
@@ -28,7 +28,7 @@ COMMANDS = [
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c[:2]))
 def test_every_command_runs_offline(no_network, command, seed_path, tmp_path, capsys):
     name = command[0]
-    pytest.importorskip(f"workshop.commands.{name}")
+    pytest.importorskip(f"workshop.cli.{name}")
     argv = [part.format(seed=seed_path, tmp=tmp_path) for part in command]
     assert main(argv) == 0
     out = capsys.readouterr().out

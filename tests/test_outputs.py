@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from workshop import cli
-from workshop.atomic_write import write_atomically, write_file
+from workshop.cli import main as cli
+from workshop.files.atomic_write import write_atomically, write_file
 from workshop.errors import WorkshopError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,7 +81,7 @@ def _interrupted_run(scene: Path, out: Path, how: str) -> subprocess.CompletedPr
     middle of writing its records, or just before the finished file is renamed into place."""
     script = textwrap.dedent(f"""
         import json, os, signal, sys
-        from workshop import cli
+        from workshop.cli import main as cli
         how = {how!r}
         real_dumps, calls = json.dumps, [0]
         def dumps(*args, **kwargs):

@@ -11,8 +11,8 @@ from collections import Counter
 import pytest
 
 from workshop import find_dialogue
-from workshop.cast import load_cast
-from workshop.scene import read_scene
+from workshop.speakers.cast import load_cast
+from workshop.text.scene import read_scene
 
 
 @pytest.fixture(scope="module")

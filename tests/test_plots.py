@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 from matplotlib.figure import Figure
 
-from workshop import plots
+from workshop.report import plots
 
 
 def _texts(fig: Figure) -> list[str]:

@@ -7,12 +7,12 @@ import math
 
 import pytest
 
-from workshop.cast import Cast, Character
-from workshop.cli import main
-from workshop.dialogue import Dialogue, Segment, find_dialogue
-from workshop.metrics import METRICS, metric_info
-from workshop.profile import ProfileSet, VoiceProfile, profile_dialogue, profile_texts
-from workshop.scene import read_scene, scene_from_text
+from workshop.speakers.cast import Cast, Character
+from workshop.cli.main import main
+from workshop.speakers.dialogue import Dialogue, Segment, find_dialogue
+from workshop.voice.metrics import METRICS, metric_info
+from workshop.voice.profile import ProfileSet, VoiceProfile, profile_dialogue, profile_texts
+from workshop.text.scene import read_scene, scene_from_text
 
 CONTRACT = {
     "top": {"name", "utterances", "words", "sentences", "readability", "rhythm", "diction", "notes"},

@@ -11,8 +11,8 @@ import math
 
 import pytest
 
-from workshop.profile import profile_dialogue
-from workshop.text_units import split_sentences_raw
+from workshop.voice.profile import profile_dialogue
+from workshop.voice.units import split_sentences_raw
 
 from test_profile import seed_dialogue_from_gold  # (pytest puts tests/ on sys.path)
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from workshop import find_dialogue, scene_from_text
 from workshop.errors import WorkshopError
-from workshop.scene import decode
+from workshop.text.scene import decode
 
 PIECES = st.sampled_from(
     ['"', "“", "”", "'", "‘", "’", "—", "―", "«", "»", " ", "\n", "\n\n", "\r\n", "\r", "said", "she", "Anna",

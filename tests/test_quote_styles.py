@@ -6,9 +6,9 @@ import pytest
 
 import seed_variants
 from workshop import find_dialogue, scene_from_text
-from workshop.cast import Cast, Character
+from workshop.speakers.cast import Cast, Character
 from workshop.errors import WorkshopError
-from workshop.quotes import find_quotes
+from workshop.text.quotes import find_quotes
 
 
 def quoted(text: str, style: str = "auto") -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from workshop.errors import WorkshopError
-from workshop.references import (
+from workshop.compare.references import (
     catalog,
     catalog_from_toml,
     fetch_work,
@@ -129,7 +129,7 @@ def test_a_cached_book_with_no_checksum_on_record_is_not_trusted(tmp_path):
 def test_a_checksum_shipped_in_the_catalog_is_checked(tmp_path, monkeypatch):
     import dataclasses
 
-    import workshop.references as references
+    import workshop.compare.references as references
 
     good = hashlib.sha256(_stripped_fixture()).hexdigest()
     works = dict(catalog())

@@ -6,7 +6,7 @@ import pytest
 from limits import time_limit
 
 from workshop.errors import WorkshopError
-from workshop.scene import read_scene, scene_from_text
+from workshop.text.scene import read_scene, scene_from_text
 
 
 def write(tmp_path, data: bytes, name: str = "scene.txt"):

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from workshop import find_dialogue
-from workshop.cast import load_cast
-from workshop.scene import read_scene
+from workshop.speakers.cast import load_cast
+from workshop.text.scene import read_scene
 
 CAST = Path(__file__).parent / "data" / "safehouse.cast.toml"
 

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from workshop.stylometry import (
+from workshop.compare.stylometry import (
     FunctionWordNorms,
     burrows_delta,
     cosine_distance,

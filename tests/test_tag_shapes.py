@@ -4,8 +4,8 @@ hand (issue 9, part B)."""
 from __future__ import annotations
 
 from workshop import find_dialogue, scene_from_text
-from workshop.cast import Cast, Character
-from workshop.attribution_names import NameIndex
+from workshop.speakers.cast import Cast, Character
+from workshop.speakers.names import NameIndex
 
 
 def speakers(text: str, cast: Cast) -> list[tuple[str, str | None, str]]:

@@ -1,6 +1,6 @@
 import pytest
 
-from workshop.tagtest import line_features, stratified_folds, tag_test
+from workshop.compare.tagtest import line_features, stratified_folds, tag_test
 
 
 def test_line_features_see_punctuation_and_length():

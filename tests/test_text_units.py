@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.text_units import is_contraction, is_fragment, resolve_stutter, split_sentences, syllables, word_tokens
+from workshop.voice.units import is_contraction, is_fragment, resolve_stutter, split_sentences, syllables, word_tokens
 
 
 def ends(text):

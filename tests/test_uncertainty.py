@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from workshop.uncertainty import (
+from workshop.compare.uncertainty import (
     CLEARLY_DIFFERENT,
     SIMILAR,
     TOO_LITTLE,

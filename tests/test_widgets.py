@@ -250,7 +250,7 @@ def test_the_compared_with_list_never_offers_the_chosen_character(scene) -> None
 
 
 def test_every_measure_table_shows_percent_and_whole_explanations() -> None:
-    from workshop.profile import metric_table
+    from workshop.voice.profile import metric_table
     from workshop.widgets import measures_table
     from workshop.widgets.tables import measures_frame
 

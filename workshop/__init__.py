@@ -7,20 +7,20 @@ The small public surface used by the notebooks::
     dialogue = find_dialogue(scene, load_cast("texts/sample/the-lighthouse.cast.toml"))
 """
 
-from workshop.cast import Cast, Character, load_cast
-from workshop.dialogue import Dialogue, Segment, Utterance, find_dialogue
+from workshop.speakers.cast import Cast, Character, load_cast
+from workshop.speakers.dialogue import Dialogue, Segment, Utterance, find_dialogue
 from workshop.errors import Notice, WorkshopError
-from workshop.scene import Scene, read_scene, scene_from_text
+from workshop.text.scene import Scene, read_scene, scene_from_text
 
 __version__ = "0.1.0"
 
 _LAZY = {
-    "profile_dialogue": "workshop.profile",
-    "profile_texts": "workshop.profile",
-    "VoiceProfile": "workshop.profile",
-    "compare_dialogue": "workshop.compare",
-    "compare_lines": "workshop.compare",
-    "load_reference": "workshop.references",
+    "profile_dialogue": "workshop.voice.profile",
+    "profile_texts": "workshop.voice.profile",
+    "VoiceProfile": "workshop.voice.profile",
+    "compare_dialogue": "workshop.compare.pairs",
+    "compare_lines": "workshop.compare.pairs",
+    "load_reference": "workshop.compare.references",
 }
 """Names of the later layers, imported on first use so that ``import workshop`` stays light."""
 

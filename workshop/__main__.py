@@ -1,3 +1,3 @@
-from workshop.cli import main
+from workshop.cli.main import main
 
 raise SystemExit(main())

@@ -33,7 +33,7 @@ check_setup()
 # count.
 
 # %%
-from workshop.samples import sample_scene_path
+from workshop.text.samples import sample_scene_path
 
 print(sample_scene_path().read_text(encoding="utf-8"))
 

@@ -28,7 +28,7 @@
 # two-word sentences like "Point two." and glue "listen—you" into one word).
 
 # %%
-from workshop import critique
+from workshop.report import critique
 
 critique.family_table(scene.profiles(), "readability")
 

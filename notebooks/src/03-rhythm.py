@@ -35,7 +35,7 @@ scene.picture("rhythm")
 #   stresses in a row hammer ("Twice a year is no good"); few make a line run light and quick.
 
 # %%
-from workshop import critique
+from workshop.report import critique
 
 critique.family_table(scene.profiles(), "rhythm")
 

@@ -27,7 +27,7 @@
 #   **forms of address**: names and titles ("Mrs. Pell").
 
 # %%
-from workshop import critique
+from workshop.report import critique
 
 critique.family_table(scene.profiles(), "diction")
 

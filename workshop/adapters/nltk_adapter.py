@@ -2,7 +2,7 @@
 
 Nothing here touches ``nltk_data``: ``nltk.sent_tokenize`` and ``nltk.word_tokenize`` need the ``punkt_tab`` model
 and are never called. Importing NLTK takes about a second, so it happens only when one of these functions runs.
-The kit's own dialogue-aware splitter (:mod:`workshop.text_units`) is what the profiles use; Punkt is the
+The kit's own dialogue-aware splitter (:mod:`workshop.voice.units`) is what the profiles use; Punkt is the
 yardstick in the speed benchmark and a second opinion for prose.
 """
 

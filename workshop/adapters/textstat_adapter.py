@@ -8,7 +8,7 @@ That private function is only touched for the textstat versions listed in ``TEST
 version :func:`scores` refuses with a clear message instead of risking a download.
 
 The profiles do not need textstat to run: they apply the published formulas to the kit's own dialogue-aware
-counts (see :mod:`workshop.metrics.readability`). textstat is used for its Dale-Chall list of familiar words
+counts (see :mod:`workshop.voice.metrics.readability`). textstat is used for its Dale-Chall list of familiar words
 (read straight from its resource file, without importing textstat, which imports NLTK) and as a cross-check on
 ordinary prose, where its counting assumptions hold.
 """

@@ -6,7 +6,7 @@ words, 3 is about once per million words, 0 means wordfreq does not know the wor
 wordfreq stores English as about 800 frequency bands ("buckets"): the words of bucket ``i`` have the frequency
 ``10 ** (-i / 100)``. Importing wordfreq and expanding its list into a dictionary takes about 0.2 s, a good part
 of a first profile, so the band of every word is saved once as plain text in the kit's cache directory (one
-line per band; see :mod:`workshop.adapters.cache`) and read from there afterwards without importing wordfreq.
+line per band; see :mod:`workshop.files.cache`) and read from there afterwards without importing wordfreq.
 Only words outside the two shapes below (digits, capitals, a leading apostrophe...) still go through
 ``wordfreq.zipf_frequency`` itself.
 """
@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from workshop.adapters.cache import cached_table, cached_text
+from workshop.files.cache import cached_table, cached_text
 
 RARE_ZIPF = 3.0
 """Words below this Zipf value (rarer than about once in a million words) count as rare."""

@@ -7,7 +7,7 @@ import time
 
 import ipywidgets as w
 
-from workshop import critique
+from workshop.report import critique
 from workshop.errors import WorkshopError
 from workshop.widgets.common import message_html
 from workshop.widgets.session import ClassScene

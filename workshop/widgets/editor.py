@@ -7,7 +7,7 @@ import re
 
 import ipywidgets as w
 
-from workshop.dialogue import METHODS, Segment
+from workshop.speakers.dialogue import METHODS, Segment
 from workshop.widgets.common import message_html
 from workshop.widgets.session import ClassScene
 
@@ -24,7 +24,7 @@ def method_words(method: str) -> str:
 class AttributionEditor(w.VBox):
     """One row per utterance: line number, the words, and who says them (a dropdown with "(unknown)").
 
-    Choosing another speaker saves a fix to the scene's corrections file (:func:`workshop.corrections.save_correction`)
+    Choosing another speaker saves a fix to the scene's corrections file (:func:`workshop.speakers.corrections.save_correction`)
     and finds the dialogue again, so every other widget and notebook cell uses it from then on. Long scenes are
     shown a page at a time; ``show`` narrows the list to unknown or doubtful speakers.
     """

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from workshop import critique
+from workshop.report import critique
 from workshop.errors import WorkshopError
 from workshop.widgets.common import message_html
 from workshop.widgets.session import ClassScene

@@ -6,7 +6,7 @@ import html
 
 import ipywidgets as w
 
-from workshop import critique
+from workshop.report import critique
 
 
 class ReferencePicker(w.VBox):

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workshop.cast import Cast, load_cast
-from workshop.corrections import corrections_path_for, save_correction
-from workshop.dialogue import Dialogue, Segment, find_dialogue
+from workshop.speakers.cast import Cast, load_cast
+from workshop.speakers.corrections import corrections_path_for, save_correction
+from workshop.speakers.dialogue import Dialogue, Segment, find_dialogue
 from workshop.errors import WorkshopError
-from workshop.samples import sample_cast_path, sample_scene_path
-from workshop.scene import Scene, read_scene, scene_from_text
+from workshop.text.samples import sample_cast_path, sample_scene_path
+from workshop.text.scene import Scene, read_scene, scene_from_text
 
 
 @dataclass
@@ -38,7 +38,7 @@ class ClassScene:
 
     def summary(self) -> str:
         """One line about the scene: words, lines of dialogue, who speaks."""
-        from workshop.critique import share_of_talk
+        from workshop.report.critique import share_of_talk
 
         talk = share_of_talk(self.dialogue)
         who = ", ".join(f"{t.name} ({t.words} word{'' if t.words == 1 else 's'})" for t in talk) or "nobody yet"
@@ -106,20 +106,20 @@ class ClassScene:
 
     # results the widgets redraw from -------------------------------------------------------------------------
     def profiles(self) -> Any:
-        """The profiles of every voice in the scene (:func:`workshop.profile.profile_dialogue`), computed once."""
-        from workshop.profile import profile_dialogue
+        """The profiles of every voice in the scene (:func:`workshop.voice.profile.profile_dialogue`), computed once."""
+        from workshop.voice.profile import profile_dialogue
 
         return self.cached("profiles", lambda: profile_dialogue(self.dialogue))
 
     def voices(self) -> dict[str, Any]:
-        """The scene's characters who speak as :class:`workshop.critique.Voice`, most words first."""
-        from workshop.critique import scene_voices
+        """The scene's characters who speak as :class:`workshop.report.critique.Voice`, most words first."""
+        from workshop.report.critique import scene_voices
 
         return self.cached("voices", lambda: scene_voices(self.dialogue, self.profiles()))
 
     def voice(self, key: str) -> Any:
         """A scene character by name, or a reference character by its ``ref:SCENE:NAME`` key."""
-        from workshop.critique import reference_voices
+        from workshop.report.critique import reference_voices
 
         found = self.voices().get(key) or reference_voices().get(key)
         if found is None:
@@ -127,20 +127,20 @@ class ClassScene:
         return found
 
     def pair(self, a: str, b: str) -> Any:
-        """How distinct two voices sound (:func:`workshop.critique.compare_voices`), computed once per pair."""
-        from workshop.critique import compare_voices
+        """How distinct two voices sound (:func:`workshop.report.critique.compare_voices`), computed once per pair."""
+        from workshop.report.critique import compare_voices
 
         return self.cached(("pair", a, b), lambda: compare_voices(self.voice(a), self.voice(b)))
 
     def places(self, key: str) -> Any:
-        """Where a voice falls among characters in classic novels (:func:`workshop.critique.place_voice`)."""
-        from workshop.critique import place_voice
+        """Where a voice falls among characters in classic novels (:func:`workshop.report.critique.place_voice`)."""
+        from workshop.report.critique import place_voice
 
         return self.cached(("places", key), lambda: place_voice(self.voice(key)))
 
     def critique(self, against: str | None = None) -> Any:
-        """The critique summary of the scene (:func:`workshop.critique.build_critique`), computed once."""
-        from workshop.critique import build_critique
+        """The critique summary of the scene (:func:`workshop.report.critique.build_critique`), computed once."""
+        from workshop.report.critique import build_critique
 
         return self.cached(("critique", against), lambda: build_critique(self.dialogue, against=against,
                                                                          profiles=self.profiles()))
@@ -148,7 +148,8 @@ class ClassScene:
     def picture(self, which: str) -> Any:
         """One of the scene's pictures as an ``ipywidgets.Image``: ``"share of talk"``, ``"rhythm"`` (sentence
         lengths through the scene) or ``"word choice"`` (signature words of the three who talk most)."""
-        from workshop import critique, plots
+        from workshop.report import critique
+        from workshop.report import plots
         from workshop.widgets.common import picture
 
         if which == "share of talk":

@@ -44,28 +44,28 @@ def _need(ok: bool, detail: str) -> str:
 
 
 def _sample() -> str:
-    from workshop.samples import sample_scene_path
+    from workshop.text.samples import sample_scene_path
 
     path = sample_scene_path()
     return _need(path.exists(), f"{path.name} ({path.stat().st_size:,} bytes)" if path.exists() else f"missing: {path}")
 
 
 def _references() -> str:
-    from workshop.references import reference_names
+    from workshop.compare.references import reference_names
 
     names = reference_names()
     return _need(bool(names), ", ".join(names) or "none found in texts/references")
 
 
 def _norms() -> str:
-    from workshop.norms import load_norms
+    from workshop.compare.norms.table import load_norms
 
     table = load_norms()
     return _need(table is not None, f"{len(table.metrics)} measures" if table else "workshop/data/norms.json missing")
 
 
 def _profile() -> str:
-    from workshop.profile import profile_texts
+    from workshop.voice.profile import profile_texts
 
     p = profile_texts(["Well, I think it's rather a nice lighthouse, honestly."], "test")
     value = p.readability.get("flesch_reading_ease")
@@ -73,7 +73,7 @@ def _profile() -> str:
 
 
 def _plots() -> str:
-    from workshop import plots
+    from workshop.report import plots
 
     fig = plots.share_of_talk(["A", "B"], [3, 1], [1, 1])
     return _need(len(plots.figure_bytes(fig)) > 1000, "a test picture was drawn")

@@ -35,7 +35,7 @@ def measures_frame(family: str) -> Any:
     """Every measure of one family (``readability``, ``rhythm`` or ``diction``): its name, its unit as shown in
     the profiles (percent for shares), what it means in full, and how much text it needs."""
     from workshop.errors import WorkshopError
-    from workshop.profile import metric_table
+    from workshop.voice.profile import metric_table
 
     if family not in _FAMILIES:
         raise WorkshopError(f"No family of measures called {family!r}: choose one of {', '.join(_FAMILIES)}.")

@@ -9,7 +9,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from workshop.errors import Notice, WorkshopError
-from workshop.scene import MAX_BYTES, decode
+from workshop.text.scene import MAX_BYTES, decode
 from workshop.widgets.common import message_html
 from workshop.widgets.session import ClassScene
 

@@ -1,0 +1,65 @@
+"""``python -m workshop critique``: a critique summary of the scene's voices, to hand in or discuss."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workshop.cli.common import (
+    add_norms_option,
+    add_scene_options,
+    check_output,
+    load_from_args,
+    norms_from_args,
+    write_output,
+)
+from workshop.cli.folder import run_folder
+from workshop.report.critique import FORMATS, build_critique, render
+from workshop.errors import WorkshopError
+from workshop.text.scene_folder import is_folder
+
+
+def add_parser(sub) -> argparse.ArgumentParser:
+    parser = sub.add_parser(
+        "critique",
+        help="a critique summary to hand in or discuss (Markdown, HTML, JSON or CSV)",
+        description="Write a critique of the scene's voices: who talks and how much; for each character the "
+        "measures on which they stand out, with example lines; how distinct each pair sounds and why; how they "
+        "compare with a reference or with characters in classic novels; revision prompts grounded in the "
+        "numbers; and the caveats when there is too little text. HTML is one self-contained file with pictures.",
+        epilog="REF is one of the kit's reference scenes (the-detective, the-aunt, the-butler, the-teenager), "
+        "the path of any scene, or a catalog work (e.g. pride-and-prejudice; add --fetch to download it once), "
+        "as for the compare command.",
+    )
+    add_scene_options(parser)
+    parser.add_argument("--against", metavar="REF", help="also compare with a reference (see below)")
+    parser.add_argument("--against-cast", type=Path, metavar="RC", help="the reference's cast file")
+    parser.add_argument("--fetch", action="store_true", help="allow downloading a catalog work (needs internet)")
+    add_norms_option(parser)
+    parser.add_argument("--format", choices=FORMATS, default="md", help="output format (default: md)")
+    parser.add_argument("-o", "--output", type=Path, help="write to this file (default: the screen)")
+    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    if is_folder(args.path):
+        return run_folder(args)
+    check_output(args.output, force=args.force)  # before any work: a path that cannot be written is said at once
+    norms = norms_from_args(args)
+    _scene, dialogue = load_from_args(args)
+    if args.against_cast is not None and not args.against:
+        raise WorkshopError("--against-cast names the cast of a reference: give the reference with --against too.")
+    critique = compute(dialogue, args, norms=norms)
+    write_output(args.output, render(critique, args.format), force=args.force)
+    if args.output is not None and str(args.output) != "-":
+        print(f"Wrote {args.output} ({args.format}).", file=sys.stderr)
+    return 0
+
+
+def compute(dialogue, options, *, norms=None):
+    """The critique of one scene as ``options`` asks (``format``, ``against``, ``against_cast``, ``fetch``)."""
+    extra = {"norms": norms} if norms is not None else {}
+    return build_critique(dialogue, against=options.against, pictures=options.format == "html",
+                          against_cast=options.against_cast, fetch=options.fetch, **extra)

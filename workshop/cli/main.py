@@ -1,0 +1,82 @@
+"""The command line: ``python -m workshop COMMAND ...`` (also installed as ``voice-workshop``).
+
+Each command lives in its own module under :mod:`workshop.cli` with two functions: ``add_parser(sub)``
+declares its options and ``run(args) -> int`` does the work. Problems with the user's input are
+:class:`~workshop.errors.WorkshopError`: the message goes to stderr and the exit status is 2, with no traceback.
+Any other exception is a bug of the kit: it too is one line (naming the error, asking for a report) and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from workshop.errors import WorkshopError
+
+COMMANDS = ("quotes", "profile", "compare", "critique", "norms")
+
+DESCRIPTION = """\
+Voice Workshop: how do the characters in a scene sound?
+
+With no scene path, each command uses the sample scene that comes with the kit.
+Run `python -m workshop COMMAND --help` for a command's options, for example:
+  python -m workshop quotes my-scene.txt
+  python -m workshop critique my-scene.txt --cast my-cast.toml --format html -o critique.html"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m workshop",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version="%(prog)s " + _version())
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"workshop.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"workshop.cli.{name}":
+                continue  # a command still being written
+            raise
+        command = module.add_parser(sub)
+        command.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.run(args) or 0)
+    except WorkshopError as exc:
+        print(f"voice-workshop: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("voice-workshop: stopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the last resort: a bug of the kit, said in one line, never a traceback
+        print(f"voice-workshop: {unexpected_error_message(exc, args.command)}", file=sys.stderr)
+        return 2
+
+
+REPORT_ADDRESS = "the kit's issue tracker (or your teacher)"
+
+
+def unexpected_error_message(exc: BaseException, command: str | None) -> str:
+    """One line for an error the kit did not foresee: what happened, and that it is worth reporting."""
+    what = " ".join(str(exc).split())[:200] or "no details"
+    return (f"something went wrong inside the kit ({type(exc).__name__}: {what}) while running {command or 'it'}. "
+            f"This is a bug, not your mistake: please report it to {REPORT_ADDRESS}, with the command you ran.")
+
+
+def _version() -> str:
+    from workshop import __version__
+
+    return __version__
