@@ -94,7 +94,7 @@ def test_comparisons_read_denominators_from_the_registry():
 
 
 def test_critique_order_comes_from_the_registry():
-    from workshop.report.critique import FAMILY_MEASURES
+    from workshop.report.views import FAMILY_MEASURES
 
     assert FAMILY_MEASURES["readability"] == READABILITY_KEYS
     assert FAMILY_MEASURES["rhythm"][:3] == ("mean_sentence_words", "cv_sentence_words", "mean_utterance_words")
