@@ -23,7 +23,7 @@ from workshop.text.scene_folder import is_folder
 def add_parser(sub) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "critique",
-        help="a critique summary to hand in or discuss (Markdown, HTML, JSON or CSV)",
+        help="a critique summary to hand in or discuss (Markdown, HTML, plain text, JSON or CSV)",
         description="Write a critique of the scene's voices: who talks and how much; for each character the "
         "measures on which they stand out, with example lines; how distinct each pair sounds and why; how they "
         "compare with a reference or with characters in classic novels; revision prompts grounded in the "
