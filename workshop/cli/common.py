@@ -12,6 +12,7 @@ from workshop.speakers.cast import Cast, load_cast
 from workshop.speakers.corrections import corrections_path_for
 from workshop.speakers.dialogue import Dialogue, find_dialogue
 from workshop.errors import WorkshopError
+from workshop.text.quote_styles import QUOTE_STYLES
 from workshop.text.samples import sample_cast_path, sample_scene_path
 from workshop.text.scene import Scene, read_scene
 
@@ -26,7 +27,7 @@ def add_scene_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cast", type=Path, metavar="CAST.toml", help="a cast file naming the characters")
     parser.add_argument(
         "--style",
-        choices=["auto", "double", "single", "corner", "dash", "script"],
+        choices=["auto", *QUOTE_STYLES],
         default="auto",
         help="how the dialogue is marked; 'auto' (the default) works it out from the scene",
     )
