@@ -21,15 +21,18 @@ from workshop.text.scene_folder import is_folder
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
+    from workshop.cli.compare import shipped_names
+
     parser = sub.add_parser(
         "critique",
-        help="a critique summary to hand in or discuss (Markdown, HTML, JSON or CSV)",
+        help="a critique summary to hand in or discuss (Markdown, HTML, plain text, JSON or CSV)",
         description="Write a critique of the scene's voices: who talks and how much; for each character the "
         "measures on which they stand out, with example lines; how distinct each pair sounds and why; how they "
         "compare with a reference or with characters in classic novels; revision prompts grounded in the "
         "numbers; and the caveats when there is too little text. HTML is one self-contained file with pictures.",
         epilog="REF is one of the kit's reference scenes (the-detective, the-aunt, the-butler, the-teenager), "
-        "the path of any scene, or a catalog work (e.g. pride-and-prejudice; add --fetch to download it once), "
+        "the path of any scene, a character whose lines come with the kit (no internet needed: "
+        f"{shipped_names()}), or a catalog work (e.g. pride-and-prejudice; add --fetch to download it once), "
         "as for the compare command.",
     )
     add_scene_options(parser)
