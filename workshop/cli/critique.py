@@ -22,6 +22,8 @@ from workshop.text.scene_folder import is_folder
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
+    from workshop.cli.compare import shipped_names
+
     parser = sub.add_parser(
         "critique",
         help="a critique summary to hand in or discuss (Markdown, HTML, plain text, JSON or CSV)",
@@ -30,7 +32,8 @@ def add_parser(sub) -> argparse.ArgumentParser:
         "compare with a reference or with characters in classic novels; revision prompts grounded in the "
         "numbers; and the caveats when there is too little text. HTML is one self-contained file with pictures.",
         epilog=f"REF is one of the kit's reference scenes, by name (title): {references_help()}; or "
-        "the path of any scene, or a catalog work (e.g. pride-and-prejudice; add --fetch to download it once), "
+        "the path of any scene, a character whose lines come with the kit (no internet needed: "
+        f"{shipped_names()}), or a catalog work (e.g. pride-and-prejudice; add --fetch to download it once), "
         "as for the compare command.",
     )
     add_scene_options(parser)
