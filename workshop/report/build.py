@@ -271,7 +271,7 @@ def build_critique(
                 compared = compare_pair(a, lines[a], ref_name, ref_lines)
                 compared.reference = ref.name
                 section = _pair_section(compared)
-                story = pair_story(compared, both, pronouns=pronouns)
+                story = pair_story(compared, both, pronouns=pronouns, reference=ref_name)
                 story.reference_title = against_title
                 section.verdict = story.verdict
                 references.append(section)

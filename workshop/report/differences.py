@@ -67,8 +67,11 @@ def _round_up(n: int, step: int = 50) -> int:
     return int(math.ceil(n / step) * step)
 
 
-def verdict(pair: "PairComparison", pronouns: dict[str, str] | None = None) -> tuple[str, bool, int]:
-    """``(sentence, settled, more words needed)`` for the pair: see the module's docstring."""
+def verdict(pair: "PairComparison", pronouns: dict[str, str] | None = None, *, reference: str | None = None
+            ) -> tuple[str, bool, int]:
+    """``(sentence, settled, more words needed)`` for the pair: see the module's docstring. ``reference`` names the
+    reference character of the pair: when they are the one with too few words, no more words are asked of the
+    writer (nobody can add to the reference)."""
     a, b = pair.a, pair.b
     clear = sum(m.verdict == CLEARLY_DIFFERENT for m in pair.metrics)
     t = pair.tag_test
@@ -87,6 +90,9 @@ def verdict(pair: "PairComparison", pronouns: dict[str, str] | None = None) -> t
                     True, 0)
         if score >= 0.1:
             return (f"{a} and {b} differ {ways}; overall they are somewhat distinct.", True, 0)
+        if fewest < SETTLED_WORDS and fewest_name == reference:
+            return (f"{a} and {b} already differ {ways}. Whether they sound different all the way through, the "
+                    f"reference is too short to say: {fewest_name} has only {plural(fewest, 'word')}.", False, 0)
         if fewest < SETTLED_WORDS:
             return (f"{a} and {b} already differ {ways}. Whether they sound different all the way through is too "
                     f"early to say: {fewest_name} has only {plural(fewest, 'word')}. About {more:,} more words of "
@@ -95,6 +101,9 @@ def verdict(pair: "PairComparison", pronouns: dict[str, str] | None = None) -> t
     if score >= 0.1:
         return (f"{a} and {b} sound somewhat different overall, in their small everyday words (I, the, of, and) "
                 "more than in any one habit.", True, 0)
+    if fewest < SETTLED_WORDS and fewest_name == reference:
+        return (f"Too short to tell: no habit sets {a} and {b} clearly apart, and the reference has only "
+                f"{plural(fewest, 'word')} from {fewest_name}.", False, 0)
     if fewest < SETTLED_WORDS:
         return (f"Too short to tell yet: no habit sets {a} and {b} clearly apart in {fewest_name}'s "
                 f"{plural(fewest, 'word')}. About {more:,} more words of {their} talk would settle it.", False, more)
@@ -116,10 +125,10 @@ def _difference(m: "MetricDifference", a: str, b: str, lines: dict[str, Sequence
 
 
 def pair_story(pair: "PairComparison", lines: dict[str, Sequence[str]], *, pronouns: dict[str, str] | None = None,
-               most: int = 5, maybe: int = 3) -> PairStory:
+               most: int = 5, maybe: int = 3, reference: str | None = None) -> PairStory:
     """The story of ``pair``: its :func:`verdict`, up to ``most`` clear differences (biggest effect first) with a
     line that shows each, and up to ``maybe`` large differences that are not proven yet."""
-    sentence, settled, more = verdict(pair, pronouns)
+    sentence, settled, more = verdict(pair, pronouns, reference=reference)
     used: set[str] = {""}
     clear = [_difference(m, pair.a, pair.b, lines, True, used) for m in pair.strongest(most)]
     unproven = [m for m in pair.metrics if m.verdict != CLEARLY_DIFFERENT and math.isfinite(m.cohens_d)
