@@ -12,7 +12,7 @@ from workshop.errors import WorkshopError
 from workshop.report.formatting import esc as _esc, fmt, label as _label, unit as _unit
 from workshop.report.quoting import example_lines
 from workshop.report.voices import NORMS, Voice
-from workshop.voice.metrics import METRICS
+from workshop.voice.metrics import METRICS, headline_measures
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -22,23 +22,7 @@ if TYPE_CHECKING:
 
 FAMILIES: dict[str, str] = {"readability": "Readability", "rhythm": "Rhythm", "diction": "Word choice"}
 
-FAMILY_MEASURES: dict[str, tuple[str, ...]] = {
-    "readability": (
-        "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
-        "automated_readability_index", "dale_chall",
-    ),
-    "rhythm": (
-        "mean_sentence_words", "cv_sentence_words", "mean_utterance_words", "fragments_per_100_sentences",
-        "questions_per_100_sentences", "exclamations_per_100_sentences", "trailing_per_100_sentences",
-        "interruptions_per_100_sentences", "stutters_per_100_words", "fillers_per_100_words",
-        "monosyllable_share",
-    ),
-    "diction": (
-        "mean_word_length", "rare_word_share", "mtld", "contractions_per_100_words", "hedges_per_100_words",
-        "intensifiers_per_100_words", "certainty_per_100_words", "profanity_per_100_words",
-        "first_person_per_100_words", "second_person_per_100_words", "address_per_100_words",
-    ),
-}  # fmt: skip
+FAMILY_MEASURES: dict[str, tuple[str, ...]] = {family: headline_measures(family) for family in FAMILIES}
 """The measures each family shows, in the order a writer reads them (labels from :data:`workshop.voice.metrics.METRICS`)."""
 
 
