@@ -17,6 +17,7 @@ from workshop.cli.common import (
 from workshop.cli.folder import run_folder
 from workshop.report.critique import FORMATS, build_critique, render
 from workshop.errors import WorkshopError
+from workshop.report.voices import references_help
 from workshop.text.scene_folder import is_folder
 
 
@@ -30,7 +31,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
         "measures on which they stand out, with example lines; how distinct each pair sounds and why; how they "
         "compare with a reference or with characters in classic novels; revision prompts grounded in the "
         "numbers; and the caveats when there is too little text. HTML is one self-contained file with pictures.",
-        epilog="REF is one of the kit's reference scenes (the-detective, the-aunt, the-butler, the-teenager), "
+        epilog=f"REF is one of the kit's reference scenes, by name (title): {references_help()}; or "
         "the path of any scene, a character whose lines come with the kit (no internet needed: "
         f"{shipped_names()}), or a catalog work (e.g. pride-and-prejudice; add --fetch to download it once), "
         "as for the compare command.",

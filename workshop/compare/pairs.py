@@ -388,7 +388,8 @@ def describe_distinctiveness(
         return "distinct"
     if score >= 0.1:
         return "somewhat distinct"
-    who = f"{fewest_name} has only {fewest_words} words" if fewest_name else f"one of them has only {fewest_words} words"
+    words = f"{fewest_words} word{'' if fewest_words == 1 else 's'}"
+    who = f"{fewest_name} has only {words}" if fewest_name else f"one of them has only {words}"
     evidence = []
     if clear_measures >= 1:
         named = [_lower_label(x) for x in list(clear_labels)[:3]]
@@ -471,7 +472,8 @@ def compare_pair(
     fewest = min(words_a, words_b)
     if fewest < 500:
         notes.append(
-            f"{name_a if words_a <= words_b else name_b} has only {fewest} words: function-word measures (Delta, LSM) "
+            f"{name_a if words_a <= words_b else name_b} has only {fewest} word{'' if fewest == 1 else 's'}: "
+            "function-word measures (Delta, LSM) "
             "are rough under 500 words, so the score is held down rather than guessed up."
         )
     all_toks = toks_a + toks_b
