@@ -164,7 +164,7 @@ def test_the_critique_names_its_cast_and_the_lines_still_unknown() -> None:
                                                                     Character("Bob", pronouns="he")]))
     c = critique.build_critique(dialogue, pictures=False, cast_note="typed with --cast")
     md = critique.render(c, "md")
-    assert "Cast: Ann (she), Bob (he) (typed with --cast)." in md
+    assert "Cast (typed with --cast): Ann (she), Bob (he)." in md
     if c.unattributed:
         assert f"Still unknown: {c.unattributed} quoted line" in md
 
