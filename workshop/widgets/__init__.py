@@ -8,6 +8,7 @@ message in a note instead of a traceback (:mod:`workshop.widgets.friendly_errors
 """
 
 from workshop.widgets.cast_editor import CastEditor
+from workshop.widgets.classroom import ClassOverview
 from workshop.widgets.common import picture
 from workshop.widgets.comparison import ComparisonWidget
 from workshop.widgets.editor import AttributionEditor
@@ -24,6 +25,7 @@ friendly_errors.register()  # in a notebook, a WorkshopError shows as its messag
 __all__ = [
     "AttributionEditor",
     "CastEditor",
+    "ClassOverview",
     "ClassScene",
     "ComparisonWidget",
     "ExportPanel",

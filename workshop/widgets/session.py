@@ -147,9 +147,13 @@ class ClassScene:
         return self.cached("voices", lambda: scene_voices(self.dialogue, self.profiles()))
 
     def voice(self, key: str) -> Any:
-        """A scene character by name, or a reference character by its ``ref:SCENE:NAME`` key."""
+        """A scene character by name, a reference character by its ``ref:SCENE:NAME`` key, or a character whose
+        lines ship with the kit by its ``shipped:KEY`` key."""
         from workshop.report.critique import reference_voices
+        from workshop.widgets.targets import SHIPPED, shipped_voice
 
+        if key.startswith(SHIPPED) and key not in self.voices():
+            return shipped_voice(key)
         found = self.voices().get(key) or reference_voices().get(key)
         if found is None:
             raise WorkshopError(f"No voice called {key!r} in this scene or the references.")
@@ -161,11 +165,14 @@ class ClassScene:
 
         return self.cached(("pair", a, b), lambda: compare_voices(self.voice(a), self.voice(b)))
 
-    def places(self, key: str) -> Any:
-        """Where a voice falls among characters in classic novels (:func:`workshop.report.critique.place_voice`)."""
+    def places(self, key: str, norms: str | None = None) -> Any:
+        """Where a voice falls among characters in classic novels, or among the norms of a teacher's file when
+        ``norms`` is ``norms:PATH`` (:func:`workshop.report.critique.place_voice`)."""
         from workshop.report.critique import place_voice
+        from workshop.widgets.targets import norms_table
 
-        return self.cached(("places", key), lambda: place_voice(self.voice(key)))
+        table = norms_table(norms) if norms else None
+        return self.cached(("places", key, norms), lambda: place_voice(self.voice(key), table))
 
     def critique(self, against: str | None = None) -> Any:
         """The critique summary of the scene (:func:`workshop.report.critique.build_critique`), computed once."""
