@@ -258,8 +258,7 @@ def build_critique(
                 continue
             compared = compare_pair(a, lines[a], b, lines[b])
             pairs.append(_pair_section(compared))
-            stories.append(pair_story(compared, lines, pronouns=pronouns))
-            pairs[-1].verdict = stories[-1].verdict
+            stories.append(pair_story(compared, lines, pronouns=pronouns))  # (the section keeps the short verdict)
 
     references: list[PairSection] = []
     reference_stories: list[PairStory] = []
@@ -277,7 +276,6 @@ def build_critique(
                 section = _pair_section(compared)
                 story = pair_story(compared, both, pronouns=pronouns, reference=ref_name)
                 story.reference_title = against_title
-                section.verdict = story.verdict
                 references.append(section)
                 reference_stories.append(story)
 
