@@ -90,7 +90,11 @@ def cast_from_args(args: argparse.Namespace, scene_path: Path | None) -> tuple[C
     if scene_path is None:
         return load_cast(sample_cast_path()), "the sample's cast file"
     beside = cast_path_for(scene_path)
-    if beside.is_file():
+    try:
+        found = beside.is_file()
+    except OSError:  # a name the system cannot take (too long...): there is no cast file beside it
+        found = False
+    if found:
         print(f"(Using the cast file beside the scene: {beside.name}.)", file=sys.stderr)
         return load_cast(beside), f"the cast file {beside.name} beside the scene"
     return None, ""
@@ -101,13 +105,13 @@ def load_from_args(args: argparse.Namespace) -> tuple[Scene, Dialogue]:
     files beside the scene (``SCENE.cast.toml``, ``SCENE.corrections.toml``) are used when they exist, and the
     command says so; ``args.cast_note`` is set to where the cast came from."""
     path: Path | None = args.path
-    cast, args.cast_note = cast_from_args(args, path)
     if path is None:
         path = sample_scene_path()
         print(f"(No scene given: using the sample scene {path.name}.)", file=sys.stderr)
     scene = read_scene(
         path, exclude_lines=[_line_range(r) for r in args.exclude_lines], detect_notes=not args.keep_notes
-    )
+    )  # first: a scene that cannot be read is said before anything about its cast
+    cast, args.cast_note = cast_from_args(args, args.path)
     corrections = args.corrections
     if corrections is not None and not corrections.exists():
         raise WorkshopError(f"There is no corrections file at {corrections} (leave out --corrections to use none).")

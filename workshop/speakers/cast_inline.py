@@ -29,9 +29,12 @@ def cast_path_for(scene_path: str | Path) -> Path:
 def looks_inline(value: str) -> bool:
     """Whether a ``--cast`` value is a typed cast rather than a file: it has brackets or commas, or names no file
     that exists and has no file suffix."""
-    if any(ch in value for ch in "(),;"):
-        return not Path(value).is_file()
-    return not Path(value).exists() and not Path(value).suffix
+    try:
+        if any(ch in value for ch in "(),;"):
+            return not Path(value).is_file()
+        return not Path(value).exists() and not Path(value).suffix
+    except OSError:  # not a name the system can look up: not a file
+        return True
 
 
 def _split_entries(text: str) -> list[str]:
