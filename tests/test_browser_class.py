@@ -47,7 +47,7 @@ def _read_the_class(page, tmp_path: Path, app: str, timings: dict[str, float]) -
     rows = table.locator("tbody tr")
     expect(rows).to_have_count(len(SCENES))
     assert [rows.nth(i).locator("td").first.inner_text() for i in range(len(SCENES))] == SCENES
-    expect(rows.nth(1)).to_contain_text("not clearly distinct")  # the flatmates who sound alike
+    expect(rows.nth(1)).to_contain_text("distinctiveness 0.0")  # the flatmates who sound alike
     expect(page.locator(f"{VIEW} h3").first).to_contain_text("5 scenes, 5 critiqued")
     picture = page.locator(f"{VIEW} .vw-class-picture").first
     assert picture.evaluate("img => img.complete && img.naturalWidth > 400")

@@ -59,7 +59,7 @@ pd.DataFrame([{"character": c.label, "words": c.words, **{m: round(c.percentiles
 
 # %% [markdown]
 # ## Your turn
-# 1. Find the scene whose closest pair is *not clearly distinct*. Open its critique: what would you ask the
+# 1. Find the scene whose closest pair has the lowest distinctiveness. Open its critique: what would you ask the
 #    student to change first?
 # 2. Which character is furthest from the rest of the class in the picture? Is that the student's intent?
 # 3. Pick the scene with the most lines without a speaker. Is the problem the kit's, or the scene's tags?

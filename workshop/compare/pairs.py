@@ -62,6 +62,7 @@ import numpy as np
 
 from workshop.errors import WorkshopError
 from workshop.voice.metrics import compared_measures, measure, per_line
+from workshop.voice.tokens import words
 from workshop.compare.lsm import category_matrix, lsm_scores
 from workshop.compare.stylometry import (
     FunctionWordNorms,
@@ -71,7 +72,6 @@ from workshop.compare.stylometry import (
     default_norms,
     population_norms,
     relative_frequencies,
-    words,
     zscores,
 )
 from workshop.compare.tagtest import TagTestResult, tag_test

@@ -40,6 +40,8 @@ from workshop.voice.metrics import distinctive as dist
 from workshop.voice.metrics import rhythm as rm
 from workshop.voice.lexicons import Lexicon, lexicon, phrase_pattern, pronouns
 from workshop.voice.metrics.readability import READABILITY_KEYS, word_features
+from workshop.voice import tokens
+from workshop.voice.tokens import straight_quotes
 from workshop.voice.units import ELLIPSIS_RE, Sentence, count_dashes, is_contraction, is_fragment, lower, split_sentences
 
 if TYPE_CHECKING:
@@ -213,8 +215,14 @@ def analyze_unit(segments: tuple[str, ...], dialogue: bool = True) -> UnitStats:
         fragments=fragments,
         ends=tuple(ends.items()),
         # scored here, once per speech, rather than again for every profile the speech belongs to
-        mood=vader_adapter.mean_compound(sentences) if dialogue and words else None,
+        mood=_mood(sentences) if dialogue and words else None,
     )
+
+
+def _mood(sentences: Sequence[Sentence]) -> float:
+    """VADER's mean score of a speech's sentences, read with straight apostrophes and quotes: VADER knows
+    "don't" (a negation) but not "don’t", so curly typography flipped moods (issue 10, item 6)."""
+    return vader_adapter.mean_compound([Sentence(straight_quotes(s.text), s.words, s.end) for s in sentences])
 
 
 _CLASSES = ("hedges", "intensifiers", "certainty", "profanity_mild", "profanity_strong", "fillers")
@@ -473,7 +481,7 @@ def _address_terms(names: frozenset[str]) -> dict[str, tuple[str, ...]]:
     terms |= {lower(n) for n in names if n.strip()}
     index: dict[str, list[str]] = {}
     for t in terms:
-        last = re.findall(r"[^\W_]+(?:'[^\W_]+)*", t)
+        last = tokens.words(t)  # (the same words the speeches are split into, so the last one can be looked up)
         if last:
             index.setdefault(last[-1], []).append(t)
     return {k: tuple(v) for k, v in index.items()}
