@@ -8,9 +8,9 @@ from workshop.compare.stylometry import (
     delta_between,
     function_words,
     population_norms,
-    read_word_list,
     zscores,
 )
+from workshop.voice.lexicons import read_word_list
 from workshop.voice.tokens import words
 
 

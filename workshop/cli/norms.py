@@ -13,9 +13,27 @@ from pathlib import Path
 
 from workshop.cli.common import check_output, write_output
 from workshop.errors import WorkshopError
-from workshop.compare.norms.build import DEFAULT_MIN_WORDS, NormsOptions, norms_data, text_figures
+from workshop.cli.batch import one_line_problem
+from workshop.compare.norms.build import (
+    DEFAULT_MIN_WORDS,
+    NormsOptions,
+    TextFigures,
+    norms_data,
+    read_text_figures,
+)
 from workshop.cli.parallel import check_jobs, map_in_order
-from workshop.text.scene_folder import scene_files
+from workshop.text.quote_styles import QUOTE_STYLES
+from workshop.text.scene_folder import scene_file, scene_files
+
+
+def text_figures(path: str, options: NormsOptions) -> TextFigures:
+    """One text's figures (:func:`workshop.compare.norms.build.read_text_figures`); never raises for a problem with
+    the text: the problem is the record's one-line ``problem`` (a top-level function, so texts map over cores)."""
+    scene = scene_file(path)
+    try:
+        return read_text_figures(scene, options)
+    except Exception as exc:  # noqa: BLE001 - one bad text never stops the corpus: it is reported and left out
+        return TextFigures(scene.name, problem=one_line_problem(exc))
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -43,7 +61,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
     build.add_argument("--min-words", type=int, default=DEFAULT_MIN_WORDS, metavar="N",
                        help=f"keep characters with at least N words of dialogue (default {DEFAULT_MIN_WORDS}; "
                        "try 150 for short scenes)")
-    build.add_argument("--style", choices=["auto", "double", "single", "dash", "script"], default="auto",
+    build.add_argument("--style", choices=["auto", *QUOTE_STYLES], default="auto",
                        help="how the dialogue is marked in the texts (default: worked out for each)")
     build.add_argument("--jobs", type=int, metavar="N", help="texts to read at once (default: the machine's cores)")
     build.add_argument("--force", action="store_true", help="replace the norms file if it exists")

@@ -25,6 +25,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from workshop.errors import WorkshopError
+from workshop.voice.lexicons import read_word_list
 from workshop.voice.tokens import words_of_texts
 
 CATEGORIES: dict[str, str] = {
@@ -46,8 +47,6 @@ EPSILON = 0.0001
 @lru_cache(maxsize=1)
 def categories() -> dict[str, tuple[str, ...]]:
     """Category name -> its words, read from ``workshop/data/lsm/NAME.txt``."""
-    from workshop.compare.stylometry import read_word_list
-
     folder = resources.files("workshop") / "data" / "lsm"
     out: dict[str, tuple[str, ...]] = {}
     for name in CATEGORIES:

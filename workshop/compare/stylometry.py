@@ -27,18 +27,10 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
+from workshop.compare.lsm import categories
 from workshop.errors import WorkshopError
+from workshop.voice.lexicons import read_word_list
 from workshop.voice.tokens import words_of_texts
-
-
-def read_word_list(text: str) -> tuple[str, ...]:
-    """Parse a word-list file: one entry per line, ``#`` starts a comment, blank lines ignored, lower-cased."""
-    out: list[str] = []
-    for line in text.splitlines():
-        entry = line.split("#", 1)[0].strip().lower().replace("\u2019", "'")
-        if entry:
-            out.append(entry)
-    return tuple(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=1)
@@ -51,8 +43,6 @@ def function_words() -> tuple[str, ...]:
         found = read_word_list(lexicon.read_text(encoding="utf-8"))
         if found:
             return found
-    from workshop.compare.lsm import categories
-
     merged: list[str] = []
     for ws in categories().values():
         merged.extend(ws)

@@ -49,17 +49,29 @@ class Lexicon:
         return tuple(sorted(self.words)) + tuple(p + "*" for p in self.prefixes) + self.phrases
 
 
-def _read(name: str) -> list[str]:
-    try:
-        text = resources.files("workshop").joinpath("data", "lexicons", f"{name}.txt").read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError) as exc:
-        raise WorkshopError(f"The word list {name}.txt is missing from workshop/data/lexicons/.") from exc
+def parse_word_list(text: str) -> list[str]:
+    """The entries of a word-list file (the one format of every list the kit reads: lexicons, LSM categories,
+    function words): one entry per line, ``#`` starts a comment, blank lines ignored, lower case, ``’`` as
+    ``'``, inner whitespace collapsed."""
     entries = []
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip().lower().replace("\u2019", "'")
         if line:
             entries.append(" ".join(line.split()))
     return entries
+
+
+def read_word_list(text: str) -> tuple[str, ...]:
+    """:func:`parse_word_list` without repeats, in file order."""
+    return tuple(dict.fromkeys(parse_word_list(text)))
+
+
+def _read(name: str) -> list[str]:
+    try:
+        text = resources.files("workshop").joinpath("data", "lexicons", f"{name}.txt").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:
+        raise WorkshopError(f"The word list {name}.txt is missing from workshop/data/lexicons/.") from exc
+    return parse_word_list(text)
 
 
 @lru_cache(maxsize=None)
