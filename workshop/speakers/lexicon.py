@@ -1,48 +1,22 @@
 """The word lists attribution reads (speech verbs, descriptive nouns, titles), loaded once from
-``workshop/data/attribution/`` and compiled into regular expressions.
+``workshop/data/attribution/`` and compiled into regular expressions. The speech verbs and the file reader are the
+text layer's (:mod:`workshop.text.speech_verbs`: finding quotes needs the verbs too).
 
 The lists are plain text an instructor can edit: one entry per line, ``#`` starts a comment.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from workshop.text.speech_verbs import all_forms, inflections, speech_verbs, word_list
+
+__all__ = ["Lexicon", "inflections", "lexicon"]
 
 
 def _lines(name: str) -> list[str]:
-    raw = resources.files("workshop").joinpath("data", "attribution", name).read_text(encoding="utf-8")
-    out = []
-    for line in raw.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            out.append(line)
-    return out
-
-
-def inflections(verb: str) -> set[str]:
-    """The base form of a verb with its -s, -ed and -ing forms (regular English spelling rules).
-
-    A verb with a particle ("shoot back") inflects its first word only. Irregular past forms are listed in the
-    data file itself.
-    """
-    head, _, rest = verb.partition(" ")
-    tail = f" {rest}" if rest else ""
-    forms = {head}
-    if head.endswith("e"):
-        forms |= {head + "s", head + "d", head[:-1] + "ing"}
-    elif re.search(r"[^aeiou]y$", head):
-        forms |= {head[:-1] + "ies", head[:-1] + "ied", head + "ing"}
-    elif re.search(r"(?:s|sh|ch|x|z)$", head):
-        forms |= {head + "es", head + "ed", head + "ing"}
-    else:
-        forms |= {head + "s", head + "ed", head + "ing"}
-        if re.search(r"(?:^|[^aeiou])[aeiou][bdgmnpt]$", head) and len(head) <= 5:
-            forms |= {head + head[-1] + "ed", head + head[-1] + "ing"}
-    return {f + tail for f in forms}
+    return word_list("attribution", name)
 
 
 @dataclass(frozen=True)
@@ -60,9 +34,6 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load the word lists (cached: the files are read once per process)."""
-    verbs: set[str] = set()
-    for entry in _lines("speech_verbs.txt"):
-        verbs |= inflections(entry.lower())
     nouns: dict[str, str] = {}
     for entry in _lines("descriptive_nouns.txt"):
         parts = entry.split()
@@ -73,13 +44,10 @@ def lexicon() -> Lexicon:
         parts = entry.split()
         if len(parts) >= 2:
             titles[parts[0].rstrip(".").lower()] = parts[1].lower()
-    object_verbs: set[str] = set()
-    for entry in _lines("object_verbs.txt"):
-        object_verbs |= inflections(entry.lower())
     people: dict[str, str] = {}
     for entry in _lines("role_nouns.txt"):
         parts = entry.split()
         if len(parts) >= 2:
             people[parts[0].lower()] = parts[1].lower()
     people.update(nouns)
-    return Lexicon(frozenset(verbs), nouns, titles, frozenset(object_verbs), people)
+    return Lexicon(speech_verbs(), nouns, titles, all_forms("attribution", "object_verbs.txt"), people)
