@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 
@@ -56,10 +57,36 @@ def test_unwritable_or_disabled_cache_still_answers(tmp_path, monkeypatch):
     assert cache.cached_text("t.txt", [], lambda: "no disk") == "no disk"
 
 
-def test_default_cache_dir_is_per_user(monkeypatch):
+def test_default_cache_dir_is_per_user(monkeypatch, tmp_path):
     monkeypatch.delenv(cache.ENV_VAR, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # platformdirs follows it on Linux (and ignores it elsewhere)
     folder = cache.cache_dir()
-    assert folder is not None and "voice-workshop" in str(folder)
+    assert folder is not None and folder.name == "voice-workshop"
+    if sys.platform.startswith("linux"):
+        assert folder == tmp_path / "voice-workshop"
+
+
+@pytest.mark.parametrize("configured", [None, "custom"])
+def test_tables_and_books_share_one_cache_folder(monkeypatch, tmp_path, configured):
+    """The downloaded books live in the ``references`` folder of the same cache as the tables, whether the
+    folder is the platform's or ``$VOICE_WORKSHOP_CACHE`` (the two used to disagree)."""
+    from workshop.compare import references
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    if configured is None:
+        monkeypatch.delenv(cache.ENV_VAR, raising=False)
+    else:
+        monkeypatch.setenv(cache.ENV_VAR, str(tmp_path / configured))
+    assert references.cache_dir() == cache.cache_dir() / "references"
+
+
+def test_books_need_a_cache_folder(monkeypatch):
+    from workshop.compare import references
+    from workshop.errors import WorkshopError
+
+    monkeypatch.setenv(cache.ENV_VAR, "")
+    with pytest.raises(WorkshopError, match="turned off"):
+        references.cache_dir()
 
 
 def test_stress_table_matches_the_phones(cache_in):

@@ -153,10 +153,12 @@ def test_a_checksum_shipped_in_the_catalog_is_checked(tmp_path, monkeypatch):
 @pytest.mark.parametrize("folder", ["the-sign-of-the-four.txt", "checksums.json"])
 def test_a_cached_book_or_checksums_file_that_is_a_folder_is_one_line(tmp_path, folder):
     root = Path(__file__).resolve().parents[1]
-    (tmp_path / "the-sign-of-the-four.txt").write_bytes(_stripped_fixture())
+    books = tmp_path / "references"  # the books' folder of the kit's cache (workshop.files.cache.cache_dir)
+    books.mkdir()
+    (books / "the-sign-of-the-four.txt").write_bytes(_stripped_fixture())
     if folder == "the-sign-of-the-four.txt":
-        (tmp_path / folder).unlink()
-    (tmp_path / folder).mkdir()
+        (books / folder).unlink()
+    (books / folder).mkdir()
     result = subprocess.run([sys.executable, "-m", "workshop", "compare", "--against", "the-sign-of-the-four"],
                             capture_output=True, text=True, cwd=root, timeout=180,
                             env={**os.environ, "VOICE_WORKSHOP_CACHE": str(tmp_path)})
