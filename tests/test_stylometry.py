@@ -8,7 +8,6 @@ from workshop.compare.stylometry import (
     delta_between,
     function_words,
     population_norms,
-    read_word_list,
     words,
     zscores,
 )
@@ -16,10 +15,6 @@ from workshop.compare.stylometry import (
 
 def test_words_keep_contractions_and_straighten_quotes():
     assert words("I didn\u2019t say THE no-one's dog... right?") == ["i", "didn't", "say", "the", "no-one's", "dog", "right"]
-
-
-def test_read_word_list_skips_comments_and_blanks():
-    assert read_word_list("# header\nThe\n\nand  # trailing comment\nthe\n") == ("the", "and")
 
 
 def test_function_words_include_the_basics():

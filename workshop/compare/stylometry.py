@@ -29,6 +29,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from workshop.errors import WorkshopError
+from workshop.files.word_lists import has_packaged_word_list, packaged_word_list
 
 _WORD = re.compile(r"[a-z]+(?:['\-][a-z]+)*")
 
@@ -38,24 +39,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("\u2019", "'").replace("\u2018", "'"))
 
 
-def read_word_list(text: str) -> tuple[str, ...]:
-    """Parse a word-list file: one entry per line, ``#`` starts a comment, blank lines ignored, lower-cased."""
-    out: list[str] = []
-    for line in text.splitlines():
-        entry = line.split("#", 1)[0].strip().lower().replace("\u2019", "'")
-        if entry:
-            out.append(entry)
-    return tuple(dict.fromkeys(out))
-
-
 @lru_cache(maxsize=1)
 def function_words() -> tuple[str, ...]:
     """The function-word list: ``workshop/data/lexicons/function_words.txt`` (shared with the profiles), or,
     when that file is absent, every word of the Language Style Matching categories (``workshop/data/lsm``)."""
-    data = resources.files("workshop") / "data"
-    lexicon = data / "lexicons" / "function_words.txt"
-    if lexicon.is_file():
-        found = read_word_list(lexicon.read_text(encoding="utf-8"))
+    if has_packaged_word_list("lexicons", "function_words.txt"):
+        found = packaged_word_list("lexicons", "function_words.txt")
         if found:
             return found
     from workshop.compare.lsm import categories

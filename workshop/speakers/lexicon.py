@@ -1,7 +1,8 @@
 """The word lists attribution reads (speech verbs, descriptive nouns, titles), loaded once from
 ``workshop/data/attribution/`` and compiled into regular expressions.
 
-The lists are plain text an instructor can edit: one entry per line, ``#`` starts a comment.
+The lists are plain text an instructor can edit: one entry per line, ``#`` starts a comment (read by
+:mod:`workshop.files.word_lists`, as every word list of the kit).
 """
 
 from __future__ import annotations
@@ -9,18 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+
+from workshop.files.word_lists import packaged_word_list
 
 
-
-def _lines(name: str) -> list[str]:
-    raw = resources.files("workshop").joinpath("data", "attribution", name).read_text(encoding="utf-8")
-    out = []
-    for line in raw.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            out.append(line)
-    return out
+def _lines(name: str) -> tuple[str, ...]:
+    return packaged_word_list("attribution", name)
 
 
 def inflections(verb: str) -> set[str]:
