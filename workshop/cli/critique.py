@@ -14,10 +14,9 @@ from workshop.cli.common import (
     norms_from_args,
     write_output,
 )
-from workshop.cli.folder import run_folder
-from workshop.report.critique import FORMATS, build_critique, render
 from workshop.errors import WorkshopError
-from workshop.text.scene_folder import is_folder
+from workshop.files.export_formats import export, format_names, register_format
+from workshop.report.critique import FORMATS, build_critique, render
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -37,22 +36,22 @@ def add_parser(sub) -> argparse.ArgumentParser:
     parser.add_argument("--against-cast", type=Path, metavar="RC", help="the reference's cast file")
     parser.add_argument("--fetch", action="store_true", help="allow downloading a catalog work (needs internet)")
     add_norms_option(parser)
-    parser.add_argument("--format", choices=FORMATS, default="md", help="output format (default: md)")
+    parser.add_argument("--format", choices=format_names("critique"), default="md",
+                        help="output format (default: md)")
     parser.add_argument("-o", "--output", type=Path, help="write to this file (default: the screen)")
     parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
-    if is_folder(args.path):
-        return run_folder(args)
+    """One scene (a folder of scenes goes to :func:`workshop.cli.folder.run_folder` instead: see main)."""
     check_output(args.output, force=args.force)  # before any work: a path that cannot be written is said at once
     norms = norms_from_args(args)
     _scene, dialogue = load_from_args(args)
     if args.against_cast is not None and not args.against:
         raise WorkshopError("--against-cast names the cast of a reference: give the reference with --against too.")
     critique = compute(dialogue, args, norms=norms)
-    write_output(args.output, render(critique, args.format), force=args.force)
+    write_output(args.output, output_text(critique, args.format), force=args.force)
     if args.output is not None and str(args.output) != "-":
         print(f"Wrote {args.output} ({args.format}).", file=sys.stderr)
     return 0
@@ -63,3 +62,19 @@ def compute(dialogue, options, *, norms=None):
     extra = {"norms": norms} if norms is not None else {}
     return build_critique(dialogue, against=options.against, pictures=options.format == "html",
                           against_cast=options.against_cast, fetch=options.fetch, **extra)
+
+
+def output_text(critique, fmt: str) -> str:
+    """The critique in ``fmt`` (a format registered for ``critique``: ``md``, ``html``, ``json``, ``csv``)."""
+    return export("critique", fmt, critique)
+
+
+def _register_critique_formats() -> None:
+    """The critique's formats, registered through its own renderer (:func:`workshop.report.critique.render`), for
+    as long as the report does not register them itself (a format it registers is kept)."""
+    for name in FORMATS:
+        if name not in format_names("critique"):
+            register_format("critique", name, lambda critique, _name=name: render(critique, _name))
+
+
+_register_critique_formats()

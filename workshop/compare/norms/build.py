@@ -26,7 +26,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from workshop.errors import WorkshopError
+from workshop.errors import WorkshopError, one_line_problem
 from workshop.text.scene_folder import SceneFile, scene_file
 
 SKIP = frozenset({"share_of_words", "share_of_turns", "ttr"})
@@ -72,8 +72,6 @@ class TextFigures:
 def text_figures(path: str | Path, options: NormsOptions) -> TextFigures:
     """Every character of the text at ``path`` (with the files beside it) with at least ``options.min_words``
     words, measured. Never raises for a problem with the text: the problem is the record's one-line ``problem``."""
-    from workshop.cli.batch import one_line_problem
-
     scene = scene_file(path)
     try:
         return _text_figures(scene, options)
