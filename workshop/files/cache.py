@@ -89,6 +89,33 @@ def cached_table(name: str, sources: Sequence[Path], build: Callable[[], str], p
     return parse(body)
 
 
+def cached_file(name: str | Path, sources: Sequence[Path], build: Callable[[], str]) -> Path | None:
+    """The path of a cache file holding exactly the text ``build()`` returns, for a library that reads a file of
+    its own format (so the signature and checksum are kept beside it, in ``NAME.signature``); rebuilt when the
+    ``sources`` changed or the file was damaged. None when the disk cache is off or cannot be written: the
+    caller then keeps the text elsewhere."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    path = folder / name
+    stamp = path.with_name(path.name + ".signature")
+    sig = signature(sources)
+    try:
+        if stamp.read_text(encoding="utf-8") == f"{sig} body-sha256:{_digest(path.read_bytes())}":
+            return path
+    except (OSError, UnicodeDecodeError):
+        pass  # missing, damaged or unreadable: built again below
+    body = build().encode("utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        stamp.unlink(missing_ok=True)  # no stamp while the file is replaced: a crash in between means a rebuild
+        write_atomically(path, body)
+        write_atomically(stamp, f"{sig} body-sha256:{_digest(body)}")
+    except OSError:
+        return None
+    return path
+
+
 def _read_whole(path: Path, sig: str) -> str | None:
     """The body of the cache file when its signature is ``sig`` and its checksum matches, else None."""
     try:
