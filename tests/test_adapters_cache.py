@@ -213,3 +213,25 @@ def test_a_non_number_in_a_cached_table_is_rebuilt_not_a_traceback(cache_in):
             assert wordfreq_adapter.numbers() == good
     finally:
         wordfreq_adapter.numbers.cache_clear()
+
+
+def test_cached_file_is_the_text_itself_with_its_stamp_beside(cache_in, tmp_path):
+    source = tmp_path / "source.txt"
+    source.write_text("v1", encoding="utf-8")
+    calls = []
+
+    def build():
+        calls.append(1)
+        return "word 1 W ER1 D\n"
+
+    path = cache.cached_file("corpus/dict", [source], build)
+    assert path == cache_in / "corpus" / "dict" and path.read_text(encoding="utf-8") == "word 1 W ER1 D\n"
+    assert cache.cached_file("corpus/dict", [source], build) == path and len(calls) == 1
+    path.write_text("word 1 W\n", encoding="utf-8")  # damaged (or edited): rebuilt
+    assert cache.cached_file("corpus/dict", [source], build).read_text(encoding="utf-8") == "word 1 W ER1 D\n"
+    assert len(calls) == 2
+
+
+def test_cached_file_without_a_disk_cache_is_none(monkeypatch):
+    monkeypatch.setenv(cache.ENV_VAR, "")
+    assert cache.cached_file("x", [], lambda: "never built") is None

@@ -20,6 +20,7 @@ from workshop.compare.pairs import MEASURE_VERDICTS, Comparison, PairComparison,
 from workshop.compare.references import load_reference
 from workshop.errors import WorkshopError
 from workshop.files.export_formats import export, exporter, format_names
+from workshop.voice.metrics import METRICS
 
 NORMS_SHOWN = 6
 NAME_WIDTH = 18
@@ -136,16 +137,12 @@ def _num(v: float, digits: int | None = None, sign: bool = False) -> str:
 
 
 def _is_share(name: str) -> bool:
-    from workshop.voice.metrics import METRICS
-
     info = METRICS.get(name)
     return bool(info and info.unit.startswith("share"))
 
 
 def _labelled(m) -> str:
     """"Questions (per 100 sentences)", "Rare words (% of words)": the label with the unit a writer needs."""
-    from workshop.voice.metrics import METRICS
-
     info = METRICS.get(m.metric)
     if info is None or not info.unit:
         return m.label

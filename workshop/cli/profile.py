@@ -16,6 +16,7 @@ from workshop.cli.common import (
     norms_from_args,
     write_output,
 )
+from workshop.adapters.textblob_adapter import CLASSES as POS_CLASSES
 from workshop.compare.norms.placement import percentile_csv, percentile_table, with_percentiles
 from workshop.errors import WorkshopError
 from workshop.files.csv_safety import csv_text
@@ -139,11 +140,9 @@ def format_table(profiles, *, top: int = 6) -> str:
             unit = "% " + info.unit.removeprefix("share (0-1)").strip() if share else info.unit
             lines.append(f"{info.label:{label_w}}" + "".join(cells) + f"   {unit.strip()}")
     if any(p.diction.get("parts_of_speech") for p in voices):
-        from workshop.adapters.textblob_adapter import CLASSES
-
         lines.append("")
         lines.append("PARTS OF SPEECH (share of words)")
-        for c in CLASSES:
+        for c in POS_CLASSES:
             cells = "".join(f"{_fmt((p.diction.get('parts_of_speech') or {}).get(c, float('nan'))):>{col_w}}"
                             for p in voices)  # fmt: skip
             lines.append(f"{c:{label_w}}" + cells)

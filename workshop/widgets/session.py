@@ -7,17 +7,22 @@ are computed once by the workshop functions and kept here until the dialogue cha
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workshop.errors import WorkshopError
+from workshop.report import critique as report
+from workshop.report import plots
 from workshop.speakers.cast import Cast, load_cast
 from workshop.speakers.corrections import corrections_path_for, save_correction
 from workshop.speakers.dialogue import Dialogue, Segment, find_dialogue
-from workshop.errors import WorkshopError
 from workshop.text.samples import sample_cast_path, sample_scene_path
 from workshop.text.scene import Scene, read_scene, scene_from_text
+from workshop.voice.profile import profile_dialogue
+from workshop.widgets.common import picture as picture_widget
 
 
 @dataclass
@@ -38,9 +43,7 @@ class ClassScene:
 
     def summary(self) -> str:
         """One line about the scene: words, lines of dialogue, who speaks."""
-        from workshop.report.critique import share_of_talk
-
-        talk = share_of_talk(self.dialogue)
+        talk = report.share_of_talk(self.dialogue)
         who = ", ".join(f"{t.name} ({t.words} word{'' if t.words == 1 else 's'})" for t in talk) or "nobody yet"
         unknown = len({s.utterance for s in self.dialogue.unattributed})
         source = "the sample scene" if self.is_sample else "your scene"
@@ -54,8 +57,6 @@ class ClassScene:
         return self.summary()
 
     def _repr_html_(self) -> str:
-        import html
-
         return f"<p style='font-size:110%'><b>Scene:</b> {html.escape(self.summary())}</p>"
 
     @property
@@ -86,12 +87,10 @@ class ClassScene:
 
         The cast is found in the new text; corrections go to ``NAME.corrections.toml`` in the working folder.
         """
-        from pathlib import Path as _Path
-
         self.scene = scene_from_text(text, name=name, notices=notices)
         self.cast = None
         self.is_sample = False
-        self.corrections = _Path.cwd() / f"{name}.corrections.toml"
+        self.corrections = Path.cwd() / f"{name}.corrections.toml"
         self.reload()
 
     def on_change(self, listener: Callable[["ClassScene"], None]) -> None:
@@ -107,63 +106,47 @@ class ClassScene:
     # results the widgets redraw from -------------------------------------------------------------------------
     def profiles(self) -> Any:
         """The profiles of every voice in the scene (:func:`workshop.voice.profile.profile_dialogue`), computed once."""
-        from workshop.voice.profile import profile_dialogue
-
         return self.cached("profiles", lambda: profile_dialogue(self.dialogue))
 
     def voices(self) -> dict[str, Any]:
         """The scene's characters who speak as :class:`workshop.report.critique.Voice`, most words first."""
-        from workshop.report.critique import scene_voices
-
-        return self.cached("voices", lambda: scene_voices(self.dialogue, self.profiles()))
+        return self.cached("voices", lambda: report.scene_voices(self.dialogue, self.profiles()))
 
     def voice(self, key: str) -> Any:
         """A scene character by name, or a reference character by its ``ref:SCENE:NAME`` key."""
-        from workshop.report.critique import reference_voices
-
-        found = self.voices().get(key) or reference_voices().get(key)
+        found = self.voices().get(key) or report.reference_voices().get(key)
         if found is None:
             raise WorkshopError(f"No voice called {key!r} in this scene or the references.")
         return found
 
     def pair(self, a: str, b: str) -> Any:
         """How distinct two voices sound (:func:`workshop.report.critique.compare_voices`), computed once per pair."""
-        from workshop.report.critique import compare_voices
-
-        return self.cached(("pair", a, b), lambda: compare_voices(self.voice(a), self.voice(b)))
+        return self.cached(("pair", a, b), lambda: report.compare_voices(self.voice(a), self.voice(b)))
 
     def places(self, key: str) -> Any:
         """Where a voice falls among characters in classic novels (:func:`workshop.report.critique.place_voice`)."""
-        from workshop.report.critique import place_voice
-
-        return self.cached(("places", key), lambda: place_voice(self.voice(key)))
+        return self.cached(("places", key), lambda: report.place_voice(self.voice(key)))
 
     def critique(self, against: str | None = None) -> Any:
         """The critique summary of the scene (:func:`workshop.report.critique.build_critique`), computed once."""
-        from workshop.report.critique import build_critique
-
-        return self.cached(("critique", against), lambda: build_critique(self.dialogue, against=against,
-                                                                         profiles=self.profiles()))
+        return self.cached(("critique", against), lambda: report.build_critique(self.dialogue, against=against,
+                                                                                profiles=self.profiles()))
 
     def picture(self, which: str) -> Any:
         """One of the scene's pictures as an ``ipywidgets.Image``: ``"share of talk"``, ``"rhythm"`` (sentence
         lengths through the scene) or ``"word choice"`` (signature words of the three who talk most)."""
-        from workshop.report import critique
-        from workshop.report import plots
-        from workshop.widgets.common import picture
-
         if which == "share of talk":
-            talk = critique.share_of_talk(self.dialogue)
+            talk = report.share_of_talk(self.dialogue)
             fig = plots.share_of_talk([t.name for t in talk], [t.words for t in talk], [t.turns for t in talk])
         elif which == "rhythm":
-            fig = plots.rhythm_strip(critique.rhythm_points(self.dialogue), names=self.characters)
+            fig = plots.rhythm_strip(report.rhythm_points(self.dialogue), names=self.characters)
         elif which == "word choice":
             profiles = self.profiles()
-            fig = plots.distinctive_words(*critique.distinctive_word_lists(
+            fig = plots.distinctive_words(*report.distinctive_word_lists(
                 [profiles.get(n) for n in self.characters[:3]]))
         else:
             raise WorkshopError(f"No picture called {which!r}: choose 'share of talk', 'rhythm' or 'word choice'.")
-        return picture(fig)
+        return picture_widget(fig)
 
     def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per ``key`` for the current dialogue."""
