@@ -18,6 +18,7 @@ from pathlib import Path
 
 from workshop.cli import compare, critique, profile, quotes
 from workshop.cli.common import norms_from_args
+from workshop.cli.gc_pause import collector_paused
 from workshop.errors import WorkshopError, one_line_problem
 from workshop.files.export_formats import export_format, format_names
 from workshop.report.overview import SceneSummary, summarise
@@ -74,16 +75,18 @@ def run_scene(path: str | Path, options: SceneOptions) -> SceneResult:
     overview's figures. A problem with the scene is the result's one-line ``problem``, never an exception."""
     path = Path(path)
     result = SceneResult(path.name)
-    try:
-        _scene, dialogue = read_scene_file(scene_file(path), style=options.style, keep_notes=options.keep_notes)
-        result.notices = [str(n) for n in dialogue.notices]
-        result.summary = summarise(dialogue)
-        text, computed = scene_output(dialogue, options, path)
-        if computed is not None:
-            result.summary = summarise(dialogue, computed)
-        result.text = text
-    except Exception as exc:  # noqa: BLE001 - one bad scene never stops the batch: it gets its one line
-        result.problem = one_line_problem(exc)
+    # (the collector paused here too: in a worker process of a folder run, main's pause may not be inherited)
+    with collector_paused():
+        try:
+            _scene, dialogue = read_scene_file(scene_file(path), style=options.style, keep_notes=options.keep_notes)
+            result.notices = [str(n) for n in dialogue.notices]
+            result.summary = summarise(dialogue)
+            text, computed = scene_output(dialogue, options, path)
+            if computed is not None:
+                result.summary = summarise(dialogue, computed)
+            result.text = text
+        except Exception as exc:  # noqa: BLE001 - one bad scene never stops the batch: it gets its one line
+            result.problem = one_line_problem(exc)
     return result
 
 

@@ -15,6 +15,7 @@ from workshop import __version__
 from workshop.cli import compare, critique, norms, profile, quotes
 from workshop.cli.batch import COMMANDS as FOLDER_COMMANDS
 from workshop.cli.folder import run_folder
+from workshop.cli.gc_pause import collector_paused
 from workshop.errors import WorkshopError, unexpected_error_message
 from workshop.text.scene_folder import is_folder
 
@@ -54,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in FOLDER_COMMANDS and is_folder(getattr(args, "path", None)):
         run = run_folder  # the same command on every scene of the folder
     try:
-        return int(run(args) or 0)
+        with collector_paused():  # only here, in the command's own process: never inside a notebook's kernel
+            return int(run(args) or 0)
     except WorkshopError as exc:
         print(f"voice-workshop: {exc}", file=sys.stderr)
         return 2

@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any
 from workshop.files.csv_safety import csv_text
 from workshop.speakers.dialogue import Dialogue
 from workshop.errors import WorkshopError
-from workshop.cli.gc_pause import with_collector_paused
 from workshop.voice.metrics import METRICS
 from workshop.compare.norms.table import CLASSIC_PEOPLE, ordinal
 
@@ -606,7 +605,6 @@ def _value_with_unit(value: float, metric: str) -> str:
     return text if bare else f"{text} {unit}"
 
 
-@with_collector_paused  # (on a novel the collector's walks over every cached object cost a third of the critique)
 def build_critique(
     dialogue: Dialogue,
     *,

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from workshop.speakers.cast import Cast
 from workshop.errors import Notice
-from workshop.cli.gc_pause import with_collector_paused
 from workshop.text.scene import Scene
 
 if TYPE_CHECKING:
@@ -214,7 +213,6 @@ class Dialogue:
         return pd.DataFrame(self.to_records())
 
 
-@with_collector_paused
 def find_dialogue(
     scene: Scene,
     cast: Cast | None = None,
