@@ -322,3 +322,17 @@ def test_someone_acting_in_a_paragraph_of_narration_inside_a_talk_takes_part():
     cast = found(text)
     assert "Miss Fenwick" in cast.names
     assert _said(text) == ["Lucy", "Miss Fenwick", "Lucy", "Miss Fenwick"]
+
+
+def test_the_one_turned_to_in_a_talk_takes_part():
+    """'Anna turned to Mr. Weston. "Why do you smile?"': the one the narration turns to is spoken to and answers,
+    so they speak in the talk, as a name called out in a line does (the narration names him nowhere else)."""
+    text = (
+        "Anna put down her cup and turned to Mr. Weston.\n\n"
+        '"Why do you smile?" said she.\n\n'
+        '"Nay, why do you?"\n\n'
+        '"I asked first," said Anna.'
+    )
+    dialogue = find_dialogue(scene_from_text(text, detect_notes=False))
+    assert sorted(dialogue.cast.names) == ["Anna", "Mr. Weston"]
+    assert [s.speaker for s in dialogue.segments] == ["Anna", "Mr. Weston", "Anna"]

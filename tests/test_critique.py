@@ -213,3 +213,19 @@ def test_command_takes_the_reference_options_compare_takes(capsys, tmp_path: Pat
     assert "--against-cast" in shown and "--fetch" in shown and "catalog work" in shown
     assert main(["critique", "--against-cast", str(tmp_path / "c.toml")]) == 2
     assert "--against too" in capsys.readouterr().err
+
+
+def test_export_formats_come_from_one_registry(sample_critique) -> None:
+    from workshop.report.formats import EXPORT_FORMATS, ExportFormat, register
+
+    assert list(EXPORT_FORMATS) == ["md", "html", "txt", "json", "csv"]
+    text = critique.render(sample_critique, "txt")
+    assert text.startswith("Voice critique: the-lighthouse\n====") and "Things to try\n-------------" in text
+    assert "<" not in text.replace("<unknown>", "") and "# " not in text
+    register(ExportFormat("shout", "txt", "Shouting", lambda c: c.scene.upper()))
+    try:
+        assert critique.render(sample_critique, "shout") == "THE-LIGHTHOUSE"
+    finally:
+        del EXPORT_FORMATS["shout"]
+    with pytest.raises(WorkshopError, match="choose one of md, html, txt, json, csv"):
+        critique.render(sample_critique, "docx")

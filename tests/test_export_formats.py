@@ -22,7 +22,7 @@ def _format_choices(command: str) -> tuple[str, ...]:
 
 def test_the_commands_formats_are_the_registered_ones():
     expected = {"quotes": ("table", "jsonl", "csv"), "profile": ("table", "json", "csv"),
-                "compare": ("table", "json"), "critique": ("md", "html", "json", "csv")}
+                "compare": ("table", "json"), "critique": ("md", "html", "txt", "json", "csv")}
     for command in COMMANDS:
         assert format_names(command) == expected[command]
         assert _format_choices(command) == expected[command]

@@ -298,3 +298,19 @@ def test_a_name_called_out_before_a_double_hyphen_is_called():
     )
     cast = Cast([Character("Ada", (), "she"), Character("Mr. Pell", (), "he"), Character("Tom", (), "he")])
     assert [s.speaker for s in find_dialogue(scene_from_text(text), cast).segments] == ["Mr. Pell", "Tom", "Mr. Pell"]
+
+
+def test_a_name_called_with_endearments_after_a_comma_is_called():
+    """"...but for you, my dearest, kindest Margaret!": a name set off by a comma and led by words of address is
+    called out, not spoken about. In a scene that opens mid-talk with one side tagged, the one called is the other
+    side, and the untagged lines before the call are theirs."""
+    text = (
+        '"I never thought it would come to this."\n\n'
+        '"Nor I," said Mr. Hale. "But it has, and we must bear it."\n\n'
+        '"Must we go so soon?"\n\n'
+        '"Within the month. I could not bear it but for you, my dearest, kindest Margaret!"\n\n'
+        "Dixon came in with the lamp, and nobody said more."
+    )
+    cast = Cast([Character("Margaret", (), "she"), Character("Mr. Hale", (), "he"), Character("Dixon", (), "she")])
+    got = [(s, m) for _, s, m in speakers(text, cast)]
+    assert [s for s, _ in got] == ["Margaret", "Mr. Hale", "Mr. Hale", "Margaret", "Mr. Hale"]

@@ -16,6 +16,7 @@ from workshop.cli.common import (
     write_output,
 )
 from workshop.compare.norms.table import CLASSIC_PEOPLE
+from workshop.compare.offline_references import offline_names
 from workshop.compare.pairs import MEASURE_VERDICTS, Comparison, PairComparison, compare_dialogue
 from workshop.compare.references import load_reference
 from workshop.errors import WorkshopError
@@ -32,6 +33,11 @@ def _cut(name: str, width: int) -> str:
     return name if len(name) <= width else name[: width - 3].rstrip() + "..."
 
 
+def shipped_names() -> str:
+    """The reference characters whose lines ship with the kit, for the help text."""
+    return ", ".join(f'"{n}"' for n in offline_names())
+
+
 def add_parser(sub) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "compare",
@@ -41,7 +47,8 @@ def add_parser(sub) -> argparse.ArgumentParser:
         "0 to 1, run the tag test (can each line be given back to its speaker without the tags?), and place each "
         "character among characters of classic novels. With --against, also compare with a reference.",
         epilog="REF is one of the kit's reference scenes (the-detective, the-aunt, the-butler, the-teenager), "
-        "the path of any scene, or a catalog work (e.g. pride-and-prejudice; add --fetch to download it once).",
+        "the path of any scene, a character whose lines come with the kit (no internet needed: "
+        f"{shipped_names()}), or a catalog work (e.g. pride-and-prejudice; add --fetch to download it once).",
     )
     add_scene_options(parser)
     parser.add_argument("--against", metavar="REF", help="a reference to compare with (see below)")

@@ -15,20 +15,23 @@ from workshop.cli.common import (
     write_output,
 )
 from workshop.errors import WorkshopError
-from workshop.files.export_formats import export, format_names, register_format
-from workshop.report.critique import FORMATS, build_critique, render
+from workshop.cli.compare import shipped_names
+from workshop.files.export_formats import export, format_names
+from workshop.report.critique import build_critique
+from workshop.report.formats import export_format as critique_format
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "critique",
-        help="a critique summary to hand in or discuss (Markdown, HTML, JSON or CSV)",
+        help="a critique summary to hand in or discuss (Markdown, HTML, plain text, JSON or CSV)",
         description="Write a critique of the scene's voices: who talks and how much; for each character the "
         "measures on which they stand out, with example lines; how distinct each pair sounds and why; how they "
         "compare with a reference or with characters in classic novels; revision prompts grounded in the "
         "numbers; and the caveats when there is too little text. HTML is one self-contained file with pictures.",
         epilog="REF is one of the kit's reference scenes (the-detective, the-aunt, the-butler, the-teenager), "
-        "the path of any scene, or a catalog work (e.g. pride-and-prejudice; add --fetch to download it once), "
+        "the path of any scene, a character whose lines come with the kit (no internet needed: "
+        f"{shipped_names()}), or a catalog work (e.g. pride-and-prejudice; add --fetch to download it once), "
         "as for the compare command.",
     )
     add_scene_options(parser)
@@ -60,21 +63,11 @@ def run(args: argparse.Namespace) -> int:
 def compute(dialogue, options, *, norms=None):
     """The critique of one scene as ``options`` asks (``format``, ``against``, ``against_cast``, ``fetch``)."""
     extra = {"norms": norms} if norms is not None else {}
-    return build_critique(dialogue, against=options.against, pictures=options.format == "html",
+    return build_critique(dialogue, against=options.against, pictures=critique_format(options.format).pictures,
                           against_cast=options.against_cast, fetch=options.fetch, **extra)
 
 
 def output_text(critique, fmt: str) -> str:
-    """The critique in ``fmt`` (a format registered for ``critique``: ``md``, ``html``, ``json``, ``csv``)."""
+    """The critique in ``fmt`` (a format registered for ``critique``: see :mod:`workshop.report.formats`)."""
     return export("critique", fmt, critique)
 
-
-def _register_critique_formats() -> None:
-    """The critique's formats, registered through its own renderer (:func:`workshop.report.critique.render`), for
-    as long as the report does not register them itself (a format it registers is kept)."""
-    for name in FORMATS:
-        if name not in format_names("critique"):
-            register_format("critique", name, lambda critique, _name=name: render(critique, _name))
-
-
-_register_critique_formats()

@@ -279,7 +279,7 @@ class Reference:
     path: Path
     dialogue: "Dialogue"
     characters: list[str]
-    source: str  # "scene", "file" or "catalog"
+    source: str  # "scene", "file", "catalog" or "offline" (lines shipped with the kit)
     description: str = ""
 
     def lines(self) -> dict[str, list[str]]:
@@ -316,9 +316,15 @@ def resolve_reference(ref: str | Path) -> tuple[Path, Path | None, str]:
         return candidate, (cast if cast.exists() else None), "scene"
     if name in catalog():
         return cached_path(get_work(name)), None, "catalog"
+    from workshop.compare.offline_references import FOLDER, find_offline_character, known_list
+
+    shipped = find_offline_character(name)
+    if shipped is not None:
+        return Path(str(resources.files("workshop").joinpath(*FOLDER, f"{shipped.work_key}.toml"))), None, "offline"
     raise WorkshopError(
         f"No reference called {ref!r}. Give a scene file, one of the kit's reference scenes "
-        f"({', '.join(reference_names()) or 'none found'}), or a catalog work ({', '.join(sorted(catalog()))})."
+        f"({', '.join(reference_names()) or 'none found'}), a character whose lines come with the kit "
+        f"({known_list()}), or a catalog work ({', '.join(sorted(catalog()))})."
     )
 
 
@@ -332,13 +338,25 @@ def load_reference(
 ) -> Reference:
     """Read a reference and find its dialogue.
 
-    ``ref`` is a path, a name from ``texts/references``, or a catalog key. A catalog work must already be in
-    the cache unless ``fetch`` is true (then it is downloaded once; see :func:`fetch_work`).
+    ``ref`` is a path, a name from ``texts/references``, a catalog key, or the name of a character whose lines
+    come with the kit (``"Sherlock Holmes"``: :mod:`workshop.compare.offline_references`, no network). A catalog
+    work must already be in the cache unless ``fetch`` is true (then it is downloaded once; see
+    :func:`fetch_work`).
     """
     from workshop.speakers.dialogue import find_dialogue
     from workshop.text.scene import read_scene
 
     path, cast_path, source = resolve_reference(ref)
+    if source == "offline":
+        from workshop.compare.offline_references import find_offline_character, offline_dialogue
+
+        shipped = find_offline_character(str(ref))
+        assert shipped is not None  # resolve_reference found it
+        if cast:
+            raise WorkshopError(f"{shipped.full_name}'s lines come with the kit, attributed already: leave out "
+                                "--against-cast.")
+        return Reference(shipped.title, path, offline_dialogue(shipped), [shipped.full_name], "offline",
+                         shipped.describe())
     description = ""
     the_cast: Cast | None = load_cast(cast) if cast else (load_cast(cast_path) if cast_path else None)
     if source == "catalog":
@@ -347,9 +365,14 @@ def load_reference(
         if cache is not None:
             path = cached_path(work, cache)
         if not path.exists() and not path.is_symlink() and not fetch:
+            from workshop.compare.offline_references import offline_characters
+
+            shipped = [c.full_name for c in offline_characters().values() if c.work_key == work.key]
+            offline = (f" Without internet, compare with the lines of {' or '.join(shipped)} that come with the kit: "
+                       f"--against \"{shipped[0]}\"." if shipped else "")
             raise WorkshopError(
                 f"{work.title} is not downloaded yet. Add --fetch to download it once from Project Gutenberg "
-                f"(needs internet; {work.url}), or save that file by hand and give its path to --against."
+                f"(needs internet; {work.url}), or save that file by hand and give its path to --against.{offline}"
             )
         path = fetch_work(work.key, cache=path.parent, opener=opener, download=fetch)  # checks the checksum
         the_cast = the_cast or work.cast

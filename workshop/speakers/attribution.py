@@ -43,7 +43,7 @@ from workshop.speakers.lexicon import lexicon
 from workshop.speakers import confidence as confidence_found
 from workshop.speakers import ranker
 from workshop.speakers.names import Mention, NameIndex
-from workshop.speakers.tags import Tag, TagReader, clause_weight
+from workshop.speakers.tags import Tag, TagReader, called_after_comma, clause_weight
 from workshop.speakers.cast import Cast, Character, normalise_name
 from workshop.errors import Notice
 from workshop.speakers.narrator import I_WORD
@@ -504,7 +504,9 @@ class _Engine:
                 before = text[max(span.start, m.start - 3) : m.start]
                 after = text[m.end : m.end + 2]
                 at_start = _VOCATIVE_LEAD.fullmatch(text, span.start, m.start) is not None
-                lead_ok = at_start or re.search(r"[,!?]\s*$|^\s*$", before) is not None
+                lead_ok = at_start or re.search(r"[,!?]\s*$|^\s*$", before) is not None or called_after_comma(
+                    text, span.start, m.start
+                )
                 if not lead_ok:
                     # "Six years hence! Dear Miss Woodhouse, he would be...": a sentence that opens on the name
                     opening = _last_sentence_start(text, max(span.start, m.start - 40), m.start)

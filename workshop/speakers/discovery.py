@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from workshop.adapters import first_names_adapter as first_names
 from workshop.speakers.lexicon import lexicon
 from workshop.speakers.names import NameIndex, candidate_runs
-from workshop.speakers.tags import TagReader, last_sentence_break, verb_at
+from workshop.speakers.tags import TagReader, called_after_comma, last_sentence_break, verb_at
 from workshop.speakers.cast import Cast, Character, normalise_name
 from workshop.errors import Notice
 from workshop.files.word_lists import packaged_word_list
@@ -465,7 +465,7 @@ def _calls(text: str, span: QuotedSpan, index: NameIndex) -> list[str]:
             continue
         before = text[max(span.start, m.start - 3) : m.start]
         at_start = _VOCATIVE_LEAD.fullmatch(text, span.start, m.start) is not None
-        lead_ok = at_start or re.search(r"[,!?]\s*$", before) is not None
+        lead_ok = at_start or re.search(r"[,!?]\s*$", before) is not None or called_after_comma(text, span.start, m.start)
         if lead_ok and _VOCATIVE_AFTER.match(text, m.end, span.end) is not None and not (
             _LISTED_BEFORE.search(text, max(span.start, m.start - 30), m.start)
             and _LISTED_AFTER.match(text, m.end, span.end)
@@ -604,6 +604,7 @@ def _speakers(
     turns: dict[int, _Turn] = {}  # per utterance: its paragraphs and who its tags name
     called: Counter = Counter()
     described: Counter = Counter()
+    names = index  # (the loop over paragraphs below reuses the name "index")
     for s in spans:
         called.update(_calls(text, s, index))
     by_para: dict[int, list[QuotedSpan]] = defaultdict(list)
@@ -661,8 +662,42 @@ def _speakers(
     for p in scene.story_paragraphs:
         if p.index not in by_para and p.index - 1 in by_para and p.index + 1 in by_para:
             found.update(_acting(text, reader, p.start, p.end))
+    called.update(_turned_to(scene, by_para, names))
     found.update(n for n, k in called.items() if n in narrated or _title(n) or k >= MIN_CALLS)
     return found, [lines[g] for g in sorted(lines)], described, pronoun_tags, [turns[g] for g in sorted(turns)]
+
+
+_TURNED_TO = re.compile(r"\b(?:(?:turned|turning|turns)\s+(?:round\s+)?to|addressing|addressed)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _turned_to(scene: Scene, by_para: dict[int, list[QuotedSpan]], index: NameIndex) -> list[str]:
+    """The names the narration turns to in a talk ("she turned to Frank Churchill.", "addressing Mr. Weston"): in
+    the narration of a paragraph with dialogue, or in the paragraph of narration just before one. The one turned to
+    is spoken to, and answers: they take part in the talk, as a name called out in a line does."""
+    text = scene.text
+    paragraphs = {p.index: p for p in scene.story_paragraphs}
+    out: list[str] = []
+    for number, quotes in sorted(by_para.items()):
+        regions: list[tuple[int, int]] = []
+        p = paragraphs.get(number)
+        if p is None:
+            continue
+        pos = p.start
+        for s in sorted(quotes, key=lambda s: s.start):
+            if s.start - 1 > pos:
+                regions.append((pos, s.start - 1))
+            pos = max(pos, s.end + 1)
+        if pos < p.end:
+            regions.append((pos, p.end))
+        before = paragraphs.get(number - 1)
+        if before is not None and number - 1 not in by_para:
+            regions.append((before.start, before.end))
+        for a, b in regions:
+            for m in _TURNED_TO.finditer(text, a, b):
+                named = index.mentions(text, m.end(), min(b, m.end() + 60))
+                if named and named[0].start == m.end() and len(named[0].names) == 1:
+                    out.append(named[0].names[0])
+    return out
 
 
 @dataclass

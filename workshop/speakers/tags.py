@@ -527,3 +527,21 @@ class TagReader:
 
             return max(enumerate(before_v), key=weight)[1][2]
         return None
+
+
+_ADDRESS_WORDS = frozenset({"my", "dear", "dearest", "poor", "sweet", "good", "little", "own", "old", "young", "kind"})
+_CLAUSE_COMMA = re.compile(r",\s*((?:[a-z]+,?\s+)*)$")
+ADDRESS_REACH = 40
+"""How far back (in characters) the comma before a name called out with its endearments is looked for."""
+
+
+def called_after_comma(text: str, start: int, pos: int) -> bool:
+    """Whether the name at ``pos`` in the quote that starts at ``start`` follows a comma with only words of address
+    between ("...but for you, dearest, loveliest Elizabeth!", "Thank you, my dear Jane."): a name set off by a comma
+    and led by endearments or superlatives is called out, as a bare name after a comma is. (Not "...as you, poor
+    Harriet do", where a verb follows: the caller checks what comes after the name.)"""
+    m = _CLAUSE_COMMA.search(text, max(start, pos - ADDRESS_REACH), pos)
+    if m is None:
+        return False
+    words = m.group(1).replace(",", " ").split()
+    return bool(words) and all(w in _ADDRESS_WORDS or (w.endswith("est") and len(w) > 4) for w in words)

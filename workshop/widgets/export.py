@@ -9,6 +9,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from workshop.report import critique
+from workshop.report.formats import EXPORT_FORMATS
 from workshop.errors import WorkshopError
 from workshop.widgets.common import message_html
 from workshop.widgets.session import ClassScene
@@ -17,7 +18,7 @@ LINK_STYLE = ("display:inline-block;padding:6px 14px;border-radius:4px;backgroun
               "font-weight:bold;text-decoration:underline;cursor:pointer")
 """The download link looks like a button (JupyterLab's styles make a bare link look like plain text)."""
 
-MIME = {"md": "text/markdown", "html": "text/html", "json": "application/json", "csv": "text/csv"}
+MIME = {"md": "text/markdown", "html": "text/html", "json": "application/json", "csv": "text/csv", "txt": "text/plain"}
 
 
 class ExportPanel(w.VBox):
@@ -32,8 +33,7 @@ class ExportPanel(w.VBox):
         self.folder = Path(folder)
         self.against = against
         wide = {"description_width": "initial"}
-        self.format = w.Dropdown(options=[("Markdown (.md)", "md"), ("Web page with pictures (.html)", "html"),
-                                          ("Data (.json)", "json"), ("Spreadsheet (.csv)", "csv")],
+        self.format = w.Dropdown(options=[(f.label, f.name) for f in EXPORT_FORMATS.values()],
                                  value="html", description="Format", style=wide)
         self.filename = w.Text(value=self._default_name("html"), description="File name", style=wide,
                                continuous_update=False)
@@ -76,7 +76,7 @@ class ExportPanel(w.VBox):
         self.written = path
         self.result.value = (
             f"<p>Written: <code>{html.escape(str(path))}</code> ({size:,} bytes).</p>"
-            f"<p><a download='{html.escape(name)}' href='data:{MIME[fmt]};base64,{data}' class='vw-download' "
+            f"<p><a download='{html.escape(name)}' href='data:{MIME.get(fmt, 'application/octet-stream')};base64,{data}' class='vw-download' "
             f"style='{LINK_STYLE}'>⬇ Download {html.escape(name)}</a></p>"
         )
         return path
