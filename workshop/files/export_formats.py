@@ -53,6 +53,11 @@ def register_format(kind: str, name: str, write: Writer, *, extension: str | Non
     return fmt
 
 
+def unregister_format(kind: str, name: str) -> None:
+    """Forget a format (a test's, or one a notebook added for a while); an unknown one is ignored."""
+    _REGISTRY.get(kind, {}).pop(name, None)
+
+
 def exporter(kind: str, name: str, *, extension: str | None = None, description: str = "") -> Callable[[W], W]:
     """Decorator form of :func:`register_format`; the function is returned unchanged."""
 
