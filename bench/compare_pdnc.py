@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from workshop.compare.pairs import compare_pair  # noqa: E402
-from workshop.compare.stylometry import words  # noqa: E402
+from workshop.voice.tokens import words  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from build_norms import character_lines  # noqa: E402

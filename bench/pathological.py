@@ -8,13 +8,14 @@ quotation: the words of a quotation go through the profile's tokenising), writte
 whole library pipeline in a fresh process: read_scene (decoding, paragraphs, author's notes), find_dialogue
 (quotes, names, attribution) and profile_dialogue (sentences, words, every measure). The time is the pipeline's
 alone (imports and a warm-up on a small scene come first, untimed), the best of --repeat runs up to 100 kB (the
-machine is shared: the best run is the least disturbed). A run longer than --limit seconds is stopped and shown
-as ">LIMIT". The ratio is the 1 MB time over the 100 kB time: about 10 when the cost grows linearly,
-about 100 when it grows with the square of the input.
+machine is shared: the best run is the least disturbed), in CPU seconds by default (``--clock wall`` for wall
+time: on a busy machine the wall clock also counts the time other programs held the processor). A run longer
+than --limit seconds (wall) is stopped and shown as ">LIMIT". The ratio is the 1 MB time over the 100 kB time:
+about 10 when the cost grows linearly, about 100 when it grows with the square of the input.
 
 Then a scene of about 20 MB (the twelve novels of ../shared/pdnc repeated, with a 100 kB block of each pattern
 between them; or --big PATH) goes through ``python -m workshop critique`` in a fresh process: wall time and peak
-memory (maximum resident set size) of that process.
+memory (maximum resident set size) of that process, and the CPU seconds it used.
 """
 
 from __future__ import annotations
@@ -60,10 +61,10 @@ from workshop.voice.profile import profile_dialogue
 from workshop.text.scene import read_scene, scene_from_text
 
 profile_dialogue(find_dialogue(scene_from_text('"Hi," said Anna.\n\n"Bye," said Tom.')))  # warm-up
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 scene = read_scene(sys.argv[1])
 profile_dialogue(find_dialogue(scene))
-print(time.perf_counter() - t0)
+print(time.perf_counter() - t0, time.process_time() - c0)
 """
 
 
@@ -74,8 +75,8 @@ def scene_text(unit: str, where: str, size: int) -> str:
     return f'"Hi," said Anna.\n\n{body}x\n\n"Bye," said Tom.\n'
 
 
-def time_pipeline(path: Path, limit: float) -> float | None:
-    """Seconds the pipeline takes on ``path`` in a fresh process; None when it runs past ``limit``."""
+def time_pipeline(path: Path, limit: float, clock: str = "cpu") -> float | None:
+    """Seconds the pipeline takes on ``path`` in a fresh process (CPU or wall clock); None past ``limit``."""
     try:
         done = subprocess.run([sys.executable, "-c", _RUNNER, str(path)], capture_output=True, text=True,
                               timeout=limit + 30, cwd=ROOT)
@@ -83,8 +84,10 @@ def time_pipeline(path: Path, limit: float) -> float | None:
         return None
     if done.returncode != 0:
         raise SystemExit(f"the pipeline failed on {path}:\n{done.stderr[-2000:]}")
-    seconds = float(done.stdout.strip().splitlines()[-1])
-    return seconds if seconds <= limit else None
+    wall, cpu = (float(x) for x in done.stdout.strip().splitlines()[-1].split())
+    if wall > limit:
+        return None
+    return cpu if clock == "cpu" else wall
 
 
 def big_scene(folder: Path) -> Path:
@@ -115,8 +118,9 @@ def big_scene(folder: Path) -> Path:
     return path
 
 
-def run_critique(path: Path, out: Path, limit: float) -> tuple[float | None, float]:
-    """Wall seconds (None past ``limit``) and peak memory in MB of ``python -m workshop critique`` on ``path``."""
+def run_critique(path: Path, out: Path, limit: float) -> tuple[float | None, float, float]:
+    """Wall seconds (None past ``limit``), CPU seconds and peak memory in MB of ``python -m workshop critique``
+    on ``path``."""
     argv = [sys.executable, "-m", "workshop", "critique", str(path), "-o", str(out), "--force"]
     with tempfile.TemporaryFile() as errors:
         t0 = time.perf_counter()
@@ -130,7 +134,7 @@ def run_critique(path: Path, out: Path, limit: float) -> tuple[float | None, flo
         if child.returncode != 0 and seconds < limit:
             errors.seek(0)
             raise SystemExit(f"critique failed on {path}:\n{errors.read().decode()[-2000:]}")
-    return (seconds if seconds < limit else None), usage.ru_maxrss / 1024
+    return (seconds if seconds < limit else None), usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def fmt(seconds: float | None, limit: float) -> str:
@@ -143,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=float, default=120.0, help="stop a run after this many seconds")
     parser.add_argument("--repeat", type=int, default=3, help="runs per size up to 100 kB (the best is shown)")
     parser.add_argument("--pattern", action="append", help="only this pattern (repeatable)")
+    parser.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
+                        help="seconds of CPU used by the pipeline (default: fair on a shared machine) or wall time")
     parser.add_argument("--big", type=Path, help="the large scene for the critique (default: built, ~20 MB)")
     parser.add_argument("--no-big", action="store_true", help="leave out the large critique")
     parser.add_argument("--big-limit", type=float, default=900.0, help="stop the large critique after this long")
@@ -164,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 path = folder / "scene.txt"
                 path.write_text(scene_text(unit, where, size), encoding="utf-8")
-                runs = [time_pipeline(path, args.limit) for _ in range(args.repeat if size <= 100_000 else 1)]
+                repeat = args.repeat if size <= 100_000 else 1
+                runs = [time_pipeline(path, args.limit, args.clock) for _ in range(repeat)]
                 times.append(None if None in runs else min(runs))  # type: ignore[type-var]
             last, before = times[-1], times[-2] if len(times) > 1 else None
             ratio = f"{last / before:7.1f}" if last is not None and before else "      –"
@@ -172,10 +179,11 @@ def main(argv: list[str] | None = None) -> int:
                   flush=True)
         if not args.no_big:
             path = args.big or big_scene(folder)
-            seconds, peak = run_critique(path, folder / "critique.md", args.big_limit)
+            seconds, cpu, peak = run_critique(path, folder / "critique.md", args.big_limit)
             print()
-            print(f"{'critique of':30} {'MB':>9} {'seconds':>9} {'peak MB':>9}")
-            print(f"{path.name:30} {path.stat().st_size / 1e6:9.1f} {fmt(seconds, args.big_limit):>9} {peak:9.0f}")
+            print(f"{'critique of':30} {'MB':>9} {'wall s':>9} {'CPU s':>9} {'peak MB':>9}")
+            print(f"{path.name:30} {path.stat().st_size / 1e6:9.1f} {fmt(seconds, args.big_limit):>9} {cpu:9.2f}"
+                  f" {peak:9.0f}")
     return 0
 
 

@@ -42,7 +42,7 @@ from workshop.speakers.cast import cast_to_toml, load_cast  # noqa: E402
 from workshop.cli.main import main as workshop_main  # noqa: E402
 from workshop.compare.pairs import Line  # noqa: E402
 from workshop.speakers.corrections import CONTEXT  # noqa: E402
-from workshop.compare.stylometry import words  # noqa: E402
+from workshop.voice.tokens import words  # noqa: E402
 
 DEFAULT_PDNC = ROOT.parent / "shared" / "pdnc"
 SHIPPED = ROOT / "workshop" / "data" / "norms.json"

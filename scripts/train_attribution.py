@@ -1,10 +1,12 @@
-"""Rebuild workshop/data/attribution/ranker.json: the weights of the speaker ranker (workshop/attribution_ranker.py).
+"""Rebuild workshop/data/attribution/ranker.json: the weights of the speaker ranker (workshop/speakers/ranker.py).
 
 Run:  python scripts/train_attribution.py [--pdnc PATH] [--l2 X] [--threshold P] [--passes N] [--dry-run]
 
 Trains on the eight tuning novels of ../shared/pdnc only; the four held-out novels (bench/pdnc.py HELD_OUT) are
 never read. For every utterance the rules resolved without a named tag, the engine lists its candidates with their
-features exactly as it does when attributing; the annotated speaker of the utterance's first piece says which
+features exactly as it does when attributing (the rules' answers come from
+workshop.speakers.attribution.read_by_rules, the features from workshop.speakers.features, the fit from
+workshop.speakers.ranker_training); the annotated speaker of the utterance's first piece says which
 candidate is right (utterances whose right speaker is not among the candidates teach nothing and are left out of
 the fit; their share sets the "coverage" that scales the confidences). The model is a conditional logit (a softmax
 over each utterance's candidates, one weight per feature), fitted by Newton's method with an L2 penalty.
@@ -33,10 +35,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 from pdnc_score import Novel, is_right, load_novel, narrator_names  # noqa: E402
 from scenes import cut_windows  # noqa: E402
 
-from workshop.speakers import attribution  # noqa: E402
-from workshop.speakers import ranker
+from workshop.speakers import features, ranker  # noqa: E402
+from workshop.speakers.attribution import RulesAnswers, read_by_rules  # noqa: E402
 from workshop.speakers.cast import load_cast  # noqa: E402
-from workshop.speakers.dialogue import find_dialogue  # noqa: E402
+from workshop.speakers.dialogue import prepare_segments  # noqa: E402
+from workshop.speakers.ranker_training import fit, weights_payload  # noqa: E402
 from workshop.text.scene import read_scene, scene_from_text  # noqa: E402
 
 HELD_OUT = ("HardTimes", "TheAwakening", "TheSignOfTheFour", "WinnieThePooh")
@@ -47,75 +50,66 @@ class Sample:
     """A text of a tuning novel run through the rules (the ranker not yet applied), with a test of the right
     speaker for each utterance (from the annotated speaker of its first piece)."""
 
-    def __init__(self, name: str, engine, right: list) -> None:
+    def __init__(self, name: str, rules: RulesAnswers, right: list) -> None:
         self.name = name  # the novel's name (leave-one-novel-out groups by it)
-        self.engine = engine
+        self.data = rules.data
+        self.found = rules.cast.source.startswith("found")
+        self.rules = rules.answers
+        self.answers = list(rules.answers)  # as the passes so far leave them
         self.right = right  # per utterance: a function name -> bool, or None when no piece is annotated there
-        self.rules = [(g.speaker, g.method, g.confidence) for g in engine.groups]
         self.only: set[int] | None = None  # the utterances the next pass looks at (see ranker.context_changed)
         # the utterances the ranker may touch, as the rules leave them (the accuracy is measured on these)
-        self.linked = linked = ranker.links(engine)
-        self.rankable = [k for k in range(len(engine.groups)) if ranker.rankable(engine, k, linked)]
-
-    def reset(self) -> None:
-        """Back to the rules' answers."""
-        for g, (speaker, method, confidence) in zip(self.engine.groups, self.rules):
-            g.speaker, g.method, g.confidence = speaker, method, confidence
+        self.rankable = [k for k in range(len(self.rules)) if ranker.rankable(self.data, self.rules, k)]
 
     def _is_right(self, k: int, name: str | None) -> bool:
         return name is not None and self.right[k] is not None and self.right[k](name)
 
     def rows(self) -> list[dict]:
-        """One record per rankable utterance in the engine's present state (only those in ``self.only`` when
-        set): candidates, feature rows, the current answer and the right candidate (None when none is)."""
-        engine = self.engine
-        speakers = [g.speaker for g in engine.groups]
-        linked = self.linked
+        """One record per rankable utterance in the present answers (only those in ``self.only`` when set):
+        candidates, feature rows, the current answer and the right candidate (None when none is)."""
         out = []
-        for k, g in enumerate(engine.groups):
-            if (self.only is not None and k not in self.only) or not ranker.rankable(engine, k, linked):
+        for k, answer in enumerate(self.answers):
+            if (self.only is not None and k not in self.only) or not ranker.rankable(self.data, self.answers, k):
                 continue
-            names, rows = ranker.candidates(engine, k, speakers, linked)
+            names, rows = features.candidates(self.data, k, self.answers)
             out.append(
                 {
                     "names": names,
                     "rows": np.array(rows, dtype=float).reshape(len(names), len(ranker.FEATURES)),
-                    "rule": g.speaker,
+                    "rule": answer.speaker,
                     "gold": next((n for n in names if self._is_right(k, n)), None),
                     "annotated": self.right[k] is not None,
                 }
             )
         return out
 
+    def apply(self, weights: ranker.Weights) -> None:
+        """One pass of the ranker with ``weights`` over the utterances in ``self.only``, as the kit runs it."""
+        after = ranker.rank_pass(self.data, self.answers, weights, self.only)
+        self.only = ranker.context_changed(self.data, self.answers, after)
+        self.answers = after
+
     def accuracy(self) -> tuple[int, int, int]:
         """(right by the rules, right now, utterances) over the utterances the rules left without a named tag."""
-        groups = self.engine.groups
-        rules = sum(self._is_right(k, self.rules[k][0]) for k in self.rankable)
-        now = sum(self._is_right(k, groups[k].speaker) for k in self.rankable)
+        rules = sum(self._is_right(k, self.rules[k].speaker) for k in self.rankable)
+        now = sum(self._is_right(k, self.answers[k].speaker) for k in self.rankable)
         return rules, now, len(self.rankable)
 
 
-def _engine(scene, cast):
-    """The engine of ``find_dialogue(scene, cast)`` as the rules leave it, before the ranker."""
-    recorded: list = []
-    original = attribution._Engine._rerank
-    attribution._Engine._rerank = lambda self: recorded.append(self)  # type: ignore[method-assign]
-    try:
-        find_dialogue(scene, cast)
-    finally:
-        attribution._Engine._rerank = original  # type: ignore[method-assign]
-    return recorded[0]
+def _rules(scene, cast) -> RulesAnswers:
+    """The dialogue of ``scene`` as the rules of ``find_dialogue(scene, cast)`` leave it, before the ranker."""
+    ready = prepare_segments(scene, cast)
+    return read_by_rules(scene, ready.segments, ready.speech, ready.cast)
 
 
-def _first_pieces(novel: Novel, engine, offset: int) -> list:
-    """For each utterance of ``engine`` (reading the text from ``offset`` of the novel), the annotated piece its
-    first quote matches, or None."""
+def _first_pieces(novel: Novel, rules: RulesAnswers, offset: int) -> list:
+    """For each utterance (reading the text from ``offset`` of the novel), the annotated piece its first quote
+    matches, or None."""
     pieces = novel.pieces
     starts = [p.start for p in pieces]
     out = []
-    for g in engine.groups:
-        span = engine.spans[g.members[0]]
-        a, b = span.start + offset, span.end + offset
+    for u in rules.data.utterances:
+        a, b = u.start + offset, u.first_end + offset
         i = max(0, bisect.bisect_left(starts, a) - 3)
         found = None
         while i < len(pieces) and pieces[i].start < b:
@@ -131,10 +125,10 @@ def _first_pieces(novel: Novel, engine, offset: int) -> list:
 def novel_sample(folder: Path) -> Sample:
     """The whole novel with its cast file (the annotated speaker is the cast's canonical name)."""
     novel = load_novel(folder)
-    engine = _engine(read_scene(folder / "text.txt", detect_notes=False), load_cast(folder / "characters.json"))
+    rules = _rules(read_scene(folder / "text.txt", detect_notes=False), load_cast(folder / "characters.json"))
     right = [(lambda name, who=p.speaker: name == who) if p is not None else None
-             for p in _first_pieces(novel, engine, 0)]
-    return Sample(folder.name, engine, right)
+             for p in _first_pieces(novel, rules, 0)]
+    return Sample(folder.name, rules, right)
 
 
 def window_samples(folder: Path, seed: int = 0) -> list[Sample]:
@@ -144,37 +138,16 @@ def window_samples(folder: Path, seed: int = 0) -> list[Sample]:
     novel = load_novel(folder)
     out = []
     for window in cut_windows(novel, seed):
-        engine = _engine(scene_from_text(novel.text[window.start : window.end], name=f"{novel.name}#{window.number}"), None)
-        narrators = narrator_names(engine.cast)
+        rules = _rules(scene_from_text(novel.text[window.start : window.end], name=f"{novel.name}#{window.number}"), None)
+        narrators = narrator_names(rules.cast)
         right = [
             (lambda name, piece=p: is_right(novel, piece, name, lenient_names=True, narrator_names=narrators,
                                             resolve_names=True))
             if p is not None else None
-            for p in _first_pieces(novel, engine, window.start)
+            for p in _first_pieces(novel, rules, window.start)
         ]
-        out.append(Sample(folder.name, engine, right))
+        out.append(Sample(folder.name, rules, right))
     return out
-
-
-def fit(data: list[dict], l2: float, iterations: int = 30) -> np.ndarray:
-    """Weights that minimise the softmax loss over the utterances whose answer is a candidate, plus l2 * |w|^2."""
-    usable = [(d["rows"], d["names"].index(d["gold"])) for d in data if d["gold"] is not None]
-    w = np.zeros(len(ranker.FEATURES))
-    for _ in range(iterations):
-        grad = 2 * l2 * w
-        hess = 2 * l2 * np.eye(len(w))
-        for x, y in usable:
-            s = x @ w
-            p = np.exp(s - s.max())
-            p /= p.sum()
-            mean = p @ x
-            grad += mean - x[y]
-            hess += (x * p[:, None]).T @ x - np.outer(mean, mean)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-6:
-            break
-    return w
 
 
 def as_weights(w: np.ndarray, threshold: float, coverage: float, coverage_found: float) -> ranker.Weights:
@@ -208,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         data = [(s, s.rows()) for s in samples]
         coverage = {}
         for found in (False, True):
-            rows = [d for s, rs in data if s.engine.cast.source.startswith("found") == found for d in rs if d["annotated"]]
+            rows = [d for s, rs in data if s.found == found for d in rs if d["annotated"]]
             coverage[found] = sum(d["gold"] is not None for d in rows) / max(1, len(rows))
             if rows:
                     print(f"pass {number}: right speaker among the candidates for {coverage[found]:.1%} of {len(rows)} "
@@ -220,11 +193,8 @@ def main(argv: list[str] | None = None) -> int:
             for s in samples:
                 if s.name != name:
                     continue
-                found = s.engine.cast.source.startswith("found")
-                before = [g.speaker for g in s.engine.groups]
-                s.engine._rank_pass(as_weights(w, args.threshold, coverage[False], coverage[True]), s.only, s.linked)
-                s.only = ranker.context_changed(s.engine, before, s.linked)
-                per[found] = [a + b for a, b in zip(per[found], s.accuracy())]
+                s.apply(as_weights(w, args.threshold, coverage[False], coverage[True]))
+                per[s.found] = [a + b for a, b in zip(per[s.found], s.accuracy())]
             for found, (rules, now, count) in per.items():
                 if count:
                     print(f"  {name:30} {'no cast' if found else 'cast':8} n {count:5}  rules {rules / count:6.1%}  "
@@ -241,25 +211,17 @@ def main(argv: list[str] | None = None) -> int:
         for name, value in sorted(zip(ranker.FEATURES, w), key=lambda kv: -abs(kv[1])):
             print(f"  {name:24} {value:+.3f}")
     if not args.dry_run:
-        payload = {
-            "about": "Weights of workshop/attribution_ranker.py, one set per pass, written by "
+        about = (
+            "Weights of workshop/attribution_ranker.py, one set per pass, written by "
             "scripts/train_attribution.py from the tuning novels of ../shared/pdnc ("
             + ", ".join(names)
             + ("; whole with their cast files, and cut into scenes read without one" if args.windows else "")
             + f"); L2 {args.l2}; threshold: below this probability an utterance the rules left unknown stays "
             "unknown; coverage: the share of utterances whose right speaker was among the candidates (the "
             "confidence reported is the probability times it), with the cast file and (coverage_found) with a "
-            "cast the kit found itself.",
-            "passes": [
-                {
-                    "threshold": args.threshold,
-                    "coverage": round(cov, 4),
-                    "coverage_found": round(cov_found, 4),
-                    "weights": {n: round(float(v), 4) for n, v in zip(ranker.FEATURES, w)},
-                }
-                for w, cov, cov_found in final
-            ],
-        }
+            "cast the kit found itself."
+        )
+        payload = weights_payload(about, args.threshold, final)
         OUT.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
     return 0
 

@@ -1,5 +1,6 @@
-"""The learned speaker ranker (workshop/attribution_ranker.py): its softmax, its features on small hand-written
-scenes whose answers are worked out by hand, and the shipped weights."""
+"""The learned speaker ranker (workshop/speakers/ranker.py, features.py, ranker_training.py): its softmax, its
+features on small hand-written scenes whose answers are worked out by hand and on plain data built by hand, the
+fit, and the shipped weights (a file that does not fit the features is an error)."""
 
 from __future__ import annotations
 
@@ -9,30 +10,32 @@ from importlib import resources
 
 import pytest
 
+import numpy as np
+
 from workshop import find_dialogue, scene_from_text
-from workshop.speakers import attribution
+from workshop.speakers import features as feature_table
 from workshop.speakers import ranker
+from workshop.speakers.attribution import RulesAnswers, read_by_rules
 from workshop.speakers.cast import Cast, Character
-from workshop.speakers.dialogue import METHODS
+from workshop.speakers.dialogue import METHODS, prepare_segments
+from workshop.speakers.features import Answer, RankerInput, Utterance
+from workshop.speakers.names import Mention
+from workshop.speakers.ranker_training import fit
+from workshop.speakers.tags import Tag
+from workshop.text.scene import Paragraph
 
 CAST = Cast([Character("Anna", (), "she"), Character("Tom", (), "he"), Character("Mary", (), "she")])
 
 
-def engine_for(text: str, cast: Cast = CAST) -> attribution._Engine:
-    """The engine after the rules, before the ranker (the state the ranker reads)."""
-    seen: list = []
-    original = attribution._Engine._rerank
-    attribution._Engine._rerank = lambda self: seen.append(self)  # type: ignore[method-assign]
-    try:
-        find_dialogue(scene_from_text(text, detect_notes=False), cast)
-    finally:
-        attribution._Engine._rerank = original  # type: ignore[method-assign]
-    return seen[0]
+def rules_for(text: str, cast: Cast = CAST) -> RulesAnswers:
+    """The dialogue after the rules, before the ranker (the state the ranker reads)."""
+    scene = scene_from_text(text, detect_notes=False)
+    ready = prepare_segments(scene, cast)
+    return read_by_rules(scene, ready.segments, ready.speech, ready.cast)
 
 
-def features(engine, k: int) -> dict[str, dict[str, float]]:
-    speakers = [g.speaker for g in engine.groups]
-    names, rows = ranker.candidates(engine, k, speakers)
+def features(rules: RulesAnswers, k: int) -> dict[str, dict[str, float]]:
+    names, rows = feature_table.candidates(rules.data, k, rules.answers)
     return {n: dict(zip(ranker.FEATURES, row)) for n, row in zip(names, rows)}
 
 
@@ -72,8 +75,8 @@ def test_features_of_a_pronoun_tag_after_a_named_exchange():
         '"Out," said Tom.\n\n'
         'Anna frowned. "Out where, Tom?" she said.'
     )
-    engine = engine_for(text)
-    f = features(engine, 2)
+    rules = rules_for(text)
+    f = features(rules, 2)
     assert set(f) >= {"Anna", "Tom"}
     anna, tom = f["Anna"], f["Tom"]
     assert anna["pronoun_fits"] == 1 and anna["pronoun_clash"] == 0
@@ -98,8 +101,8 @@ def test_the_ranker_keeps_the_obvious_answer_on_the_tiny_scene():
 
 def test_the_person_addressed_just_before_is_a_candidate_with_that_feature():
     text = '"Mary, is that you?" asked Anna.\n\n"Who else would it be?"'
-    engine = engine_for(text)
-    f = features(engine, 1)
+    rules = rules_for(text)
+    f = features(rules, 1)
     assert f["Mary"]["addressed_prev"] == 1
     assert f["Anna"]["prev1"] == 1 and f["Anna"]["addressed_prev"] == 0
     segments = find_dialogue(scene_from_text(text, detect_notes=False), CAST).segments
@@ -116,14 +119,14 @@ def test_the_pass_scores_every_utterance_as_it_would_alone():
         '"Tell her," said Anna.\n\n'
         '"I did."'
     )
-    engine = engine_for(text)
+    rules = rules_for(text)
     weights = ranker.load_weights()[0]
-    speakers = [g.speaker for g in engine.groups]
-    together = {k: (name, p) for k, name, p, _ in ranker.rank(engine, weights)}
+    speakers = [a.speaker for a in rules.answers]
+    together = {k: (name, p) for k, name, p, _ in ranker.rank(rules.data, rules.answers, weights)}
     alone = {}
-    for k in range(len(engine.groups)):
-        if ranker.rankable(engine, k):
-            names, rows = ranker.candidates(engine, k, speakers)
+    for k in range(len(rules.answers)):
+        if ranker.rankable(rules.data, rules.answers, k):
+            names, rows = feature_table.candidates(rules.data, k, rules.answers)
             p = ranker.score(rows, weights)
             best = max(range(len(names)), key=p.__getitem__)
             if speakers[k] is not None or (p[best] >= weights.threshold and len(names) > 1):
@@ -136,14 +139,14 @@ def test_the_pass_scores_every_utterance_as_it_would_alone():
 def test_an_isolated_line_without_evidence_stays_unknown():
     gap = "The afternoon went by. " * 40
     text = f'"Tea?" asked Anna.\n\n"Please," said Tom.\n\n{gap}\n\n"Milk?"'
-    engine = engine_for(text)
-    assert not ranker.rankable(engine, 2)
+    rules = rules_for(text)
+    assert not ranker.rankable(rules.data, rules.answers, 2)
     assert find_dialogue(scene_from_text(text, detect_notes=False), CAST).segments[-1].speaker is None
 
 
 def test_named_tags_are_not_ranked():
-    engine = engine_for('"Hi," said Anna.\n\n"Hello," said Tom.')
-    assert not any(ranker.rankable(engine, k) for k in range(len(engine.groups)))
+    rules = rules_for('"Hi," said Anna.\n\n"Hello," said Tom.')
+    assert not any(ranker.rankable(rules.data, rules.answers, k) for k in range(len(rules.answers)))
 
 
 def test_method_names_stay_the_writers_ones():
@@ -175,16 +178,20 @@ def test_the_weights_point_the_way_the_evidence_does(name, sign):
     assert sign * first.values[ranker.FEATURES.index(name)] > 0
 
 
+def test_weights_trained_on_another_feature_list_are_an_error():
+    good = {n: 0.0 for n in ranker.FEATURES}
+    assert len(ranker.parse_weights({"passes": [{"weights": good, "threshold": 0.5}]})) == 1
+    missing = dict(good)
+    del missing["pronoun_fits"]
+    with pytest.raises(ranker.WeightsMismatch, match="missing pronoun_fits.*train_attribution"):
+        ranker.parse_weights({"passes": [{"weights": missing}]})
+    with pytest.raises(ranker.WeightsMismatch, match="unknown shoe_size"):
+        ranker.parse_weights({"passes": [{"weights": {**good, "shoe_size": 1.0}}]})
+    with pytest.raises(ranker.WeightsMismatch, match="no passes"):
+        ranker.parse_weights({"passes": []})
+
+
 def test_training_learns_a_weight_for_the_feature_that_marks_the_answer():
-    import importlib.util
-    from pathlib import Path
-
-    import numpy as np
-
-    path = Path(__file__).resolve().parents[1] / "scripts" / "train_attribution.py"
-    spec = importlib.util.spec_from_file_location("train_attribution", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
     marker = ranker.FEATURES.index("addressed_prev")
     data = []
     for i in range(40):
@@ -194,21 +201,63 @@ def test_training_learns_a_weight_for_the_feature_that_marks_the_answer():
         if i % 5 == 0:  # a little noise: the marker sometimes on a wrong candidate too
             rows[(right + 1) % 3, marker] = 1.0
         data.append({"names": ["A", "B", "C"], "rows": rows, "gold": "ABC"[right]})
-    w = module.fit(data, l2=0.1)
+    w = fit(data, l2=0.1)
     assert w[marker] > 1.0
     assert np.abs(np.delete(w, marker)).max() < 1e-6  # features that never fire get no weight
 
 
-def test_a_scene_opening_on_a_talk_offers_the_people_its_narration_names_after_it():
-    text = (
-        '"Is that all?"\n\n'
-        '"That is all. Perhaps I did not tell it right."\n\n'
-        "Tom laughed, and Anna shook her head at him.\n\n"
-        "Much later, Mary came down the stairs.\n"
+# ---------------------------------------------------------------- the features on plain data, no rules engine
+
+
+def _plain_exchange() -> tuple[RankerInput, list[Answer]]:
+    """Three lines in three paragraphs, by hand: Anna calls Tom (named tag), Tom answers (named tag), and a third
+    line "she said" the rules gave to Anna by a pronoun; Mary opens the narration of the third paragraph."""
+    text = '"Tom?" said Anna.\n\n"Yes," said Tom.\n\nMary sat. "Go on," she said.'
+    paragraphs = [Paragraph(0, 0, 17, 1), Paragraph(1, 19, 35, 3), Paragraph(2, 37, len(text), 5)]
+
+    def line(paragraph: int, start: int, end: int, tag: Tag | None = None, called=frozenset(), scores=None):
+        return Utterance(paragraph, paragraph, start, end, end, tag, frozenset(called), frozenset(),
+                         scores or {}, frozenset(), False)
+
+    she = Tag("pronoun", pronoun="she", pos=text.index("she"), phrase="she")
+    go = text.index('"Go')
+    data = RankerInput(
+        text=text,
+        paragraphs=paragraphs,
+        quote_paragraphs=frozenset({0, 1, 2}),
+        utterances=[line(0, 0, 6, called={"Tom"}), line(1, 19, 25), line(2, go, go + 8, she, scores={"Anna": 2.0, "Mary": 3.0})],
+        linked=[False, True, True],
+        narration=[Mention(text.index("Anna"), text.index("Anna") + 4, ("Anna",)),
+                   Mention(text.index("Tom."), text.index("Tom.") + 3, ("Tom",)),
+                   Mention(text.index("Mary"), text.index("Mary") + 4, ("Mary",))],
+        pronouns={"Anna": "she", "Tom": "he", "Mary": "she"},
+        narrator=None,
+        frequency={"Anna": 1, "Tom": 2, "Mary": 1},
     )
-    engine = engine_for(text)
-    # nobody is named before the first line: those named in the exchange's narration after it may be speaking
-    assert {"Tom", "Anna"} <= set(features(engine, 0))
-    # a line with names before it keeps its candidates from before it (Mary, named further on, is not offered)
-    later = engine_for("Tom and Anna sat by the fire.\n\n" + text)
-    assert "Mary" not in features(later, 0)
+    answers = [Answer("Anna", "explicit", 0.97), Answer("Tom", "explicit", 0.97), Answer("Anna", "pronoun", 0.78)]
+    return data, answers
+
+
+def test_the_features_are_a_function_of_plain_data():
+    data, answers = _plain_exchange()
+    assert ranker.rankable(data, answers, 2) and not ranker.rankable(data, answers, 1)
+    names, rows = feature_table.candidates(data, 2, answers)
+    f = {n: dict(zip(ranker.FEATURES, row)) for n, row in zip(names, rows)}
+    assert names[0] == "Anna"  # the rules' answer comes first
+    assert set(names) == {"Anna", "Tom", "Mary"}
+    assert f["Anna"]["rule"] == 1 and f["Anna"]["rule_pronoun"] == 1 and math.isclose(f["Anna"]["rule_conf"], 0.78)
+    assert f["Anna"]["prev2"] == 1 and f["Anna"]["prev2_alt"] == 1 and f["Anna"]["prev2_alt_sure"] == 1
+    assert f["Tom"]["prev1"] == 1 and f["Tom"]["prev1_direct"] == 1 and f["Tom"]["pronoun_clash"] == 1
+    assert f["Mary"]["pronoun_fits"] == 1 and f["Mary"]["opens_paragraph"] == 1 and f["Mary"]["subject_before"] == 1
+    assert math.isclose(f["Mary"]["pronoun_score"], 1.0) and math.isclose(f["Anna"]["pronoun_score"], 2 / 3)
+    assert f["Mary"]["participant"] == 0 and f["Anna"]["pair"] == 1
+
+
+def test_a_pass_reads_and_returns_plain_answers():
+    data, answers = _plain_exchange()
+    favour_mary = tuple(1.0 if n in ("pronoun_fits", "opens_paragraph") else 0.0 for n in ranker.FEATURES)
+    weights = ranker.Weights(ranker.FEATURES, favour_mary, 0.5, 0.9)
+    after = ranker.rank_pass(data, answers, weights)
+    assert after[:2] == answers[:2]  # named tags stay
+    assert after[2].speaker == "Mary" and after[2].method == "pronoun"  # the evidence shown: her "she said"
+    assert ranker.context_changed(data, answers, after) == {0, 1}

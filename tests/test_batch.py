@@ -193,7 +193,7 @@ def test_a_scene_nobody_speaks_in_is_read_but_not_critiqued_and_says_why(capsys,
     result = run_here(capsys, "critique", str(folder), "-o", str(out))
     assert result.returncode == 0, result.stderr
     quiet = overview_rows(out)[0]
-    assert quiet["scene"] == "quiet.txt" and quiet["output"] == "" and "nothing to critique" in quiet["problem"]
+    assert quiet["scene"] == "quiet.txt" and quiet["output"] == "" and "No dialogue found" in quiet["problem"]
     assert quiet["quoted_lines"] == "0"
 
 

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 EXPECTED = [
     "00-start-here", "01-finding-the-voices", "02-readability", "03-rhythm", "04-word-choice",
-    "05-compare-characters", "06-against-the-references", "07-critique-summary",
+    "05-compare-characters", "06-against-the-references", "07-critique-summary", "08-the-whole-class",
 ]  # fmt: skip
 
 NO_NETWORK = '''
@@ -33,7 +33,7 @@ _socket.socket.connect = _loopback_only
 """Run first in the kernel (and left out of the notebook files): any connection beyond loopback fails loudly."""
 
 
-def test_the_eight_lessons_are_there() -> None:
+def test_the_nine_notebooks_are_there() -> None:
     assert [p.stem for p in NOTEBOOKS] == EXPECTED
 
 

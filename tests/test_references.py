@@ -165,3 +165,19 @@ def test_a_cached_book_or_checksums_file_that_is_a_folder_is_one_line(tmp_path, 
     assert result.returncode == 2 and "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("voice-workshop: ")]
     assert len(errors) == 1 and "please report" not in errors[0] and folder in errors[0], result.stderr
+
+
+def test_a_deeply_nested_checksums_file_is_damaged_not_a_recursion_error(tmp_path):
+    """A checksums.json of 100,000 nested lists made json.loads raise RecursionError, which reached the user as
+    'something went wrong inside the kit ... please report'; it is a damaged file like any other."""
+    root = Path(__file__).resolve().parents[1]
+    (tmp_path / "the-sign-of-the-four.txt").write_bytes(_stripped_fixture())
+    (tmp_path / "checksums.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(WorkshopError, match="checksums.json is damaged"):
+        load_reference("the-sign-of-the-four", cache=tmp_path)
+    result = subprocess.run([sys.executable, "-m", "workshop", "compare", "--against", "the-sign-of-the-four"],
+                            capture_output=True, text=True, cwd=root, timeout=180,
+                            env={**os.environ, "VOICE_WORKSHOP_CACHE": str(tmp_path)})
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("voice-workshop: ")]
+    assert len(errors) == 1 and "checksums.json is damaged" in errors[0], result.stderr

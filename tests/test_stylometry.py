@@ -8,13 +8,19 @@ from workshop.compare.stylometry import (
     delta_between,
     function_words,
     population_norms,
-    words,
     zscores,
 )
+from workshop.voice.tokens import words
 
 
 def test_words_keep_contractions_and_straighten_quotes():
     assert words("I didn\u2019t say THE no-one's dog... right?") == ["i", "didn't", "say", "the", "no-one's", "dog", "right"]
+
+
+def test_delta_sees_the_words_the_profiles_see():
+    # one tokenizer: Unicode letters kept ("Café" is not "caf"), stutters resolved, digits are words
+    assert words("Caf\u00e9 au lait? I-I don\u2019t know, 2 of them.") == [
+        "caf\u00e9", "au", "lait", "i", "don't", "know", "2", "of", "them"]
 
 
 def test_function_words_include_the_basics():

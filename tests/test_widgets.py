@@ -72,8 +72,24 @@ def test_comparison_families_norms_and_references(scene) -> None:
     assert "Flesch reading ease" in widget.result.value and "Hedges" not in widget.result.value
     widget.family.value = "diction"
     assert "Hedges" in widget.result.value
+    assert widget.second.options[-1] == ("Characters in classic novels (1813-1926)", "norms")  # named, and last
     widget.second.value = "norms"
-    assert "Percentile in classic novels" in widget.result.value
+    assert "Percentile among characters in classic novels (1813-1926)" in widget.result.value
+    # swearing is a measure most of those characters never show: a rate, not a percentile
+    assert "most of them never do this" in widget.result.value
+
+
+def test_word_choice_headline_names_only_word_choice_measures(scene) -> None:
+    """The headline of the Word choice view names word-choice measures only (it named rhythm ones)."""
+    from workshop.report.views import FAMILY_MEASURES
+    from workshop.voice.metrics import METRICS
+
+    widget = ComparisonWidget(scene, first="Owen", second="Agnes", family="diction")
+    headline = _text(widget.result.value).split("In these measures:", 1)
+    assert len(headline) == 2, widget.result.value
+    named = headline[1].split(".")[0]
+    rhythm = [METRICS[m].label.lower() for m in FAMILY_MEASURES["rhythm"]]
+    assert not any(label in named for label in rhythm), named
     widget.second.value = "ref:the-detective:Hale"
     assert "Hale (reference: The Night Clerk)" in _text(widget.result.value)
     assert widget.examples.continuous_update is False
@@ -124,7 +140,7 @@ def test_editor_pages_long_scenes(scene) -> None:
 
 def test_reference_picker() -> None:
     picker = ReferencePicker()
-    assert [v for _, v in picker.choice.options] == ["the-aunt", "the-butler", "the-detective", "the-teenager"]
+    assert [v for _, v in picker.choice.options][:4] == ["the-aunt", "the-butler", "the-detective", "the-teenager"]
     picker.choice.value = "the-detective"
     assert "Hale" in picker.about.value and "The Night Clerk" in picker.about.value
     assert picker.characters == ["ref:the-detective:Hale", "ref:the-detective:Pim"]

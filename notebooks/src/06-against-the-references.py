@@ -14,7 +14,9 @@
 # %% [markdown]
 # ## 1. The reference scenes
 # Four short scenes written for the kit, each with two characters whose voices pull in opposite directions. Pick
-# one to read what it demonstrates and who is in it.
+# one to read what it demonstrates and who is in it. Further down the list: characters of classic novels whose
+# lines come with the kit (Elizabeth Bennet, Sherlock Holmes, Alice...), and the norms you can place a character
+# among: classic fiction, or any norms file your teacher built from a class or a shelf of novels.
 
 # %%
 from workshop.widgets import ReferencePicker
@@ -56,6 +58,8 @@ left_table(scene.critique().highlights_frame(), numbers=["percentile in classic 
 # ---
 # **Instructor notes.** The reference scenes are in `texts/references/`, each with a cast file and a line on what
 # it demonstrates; add your own the same way (a `.txt` with its `.cast.toml`). The command line does the same
-# comparison: `python -m workshop compare my-scene.txt --against the-detective`. A catalog of public-domain
-# characters (Elizabeth Bennet, Holmes...) can be fetched once when online: see `python -m workshop compare
+# comparison: `python -m workshop compare my-scene.txt --against the-detective`, or `--against "Sherlock Holmes"`
+# for a character whose lines ship with the kit (no internet needed). Norms files built with `python -m workshop
+# norms build FOLDER -o class.json --name "Class of 2026"` and saved beside this notebook appear in both lists.
+# Whole public-domain books of the catalog can be fetched once when online: see `python -m workshop compare
 # --help`.

@@ -21,6 +21,7 @@ from workshop.compare.pairs import MEASURE_VERDICTS, Comparison, PairComparison,
 from workshop.compare.references import load_reference
 from workshop.errors import WorkshopError
 from workshop.files.export_formats import export, exporter, format_names
+from workshop.report.voices import references_help
 from workshop.voice.metrics import METRICS
 
 NORMS_SHOWN = 6
@@ -46,7 +47,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
         "clearly different / similar / no clear difference / too little text to tell), give each pair a distinctiveness score from "
         "0 to 1, run the tag test (can each line be given back to its speaker without the tags?), and place each "
         "character among characters of classic novels. With --against, also compare with a reference.",
-        epilog="REF is one of the kit's reference scenes (the-detective, the-aunt, the-butler, the-teenager), "
+        epilog=f"REF is one of the kit's reference scenes, by name (title): {references_help()}; or "
         "the path of any scene, a character whose lines come with the kit (no internet needed: "
         f"{shipped_names()}), or a catalog work (e.g. pride-and-prejudice; add --fetch to download it once).",
     )
@@ -233,12 +234,16 @@ def format_table(result: Comparison, *, scene_name: str = "the scene") -> str:
     if result.norms:
         rows.append(f"Against {result.norms_population or CLASSIC_PEOPLE} (where each character stands out most):")
         for name in result.characters:
-            mine = [n for n in result.norms if n.character == name and math.isfinite(n.percentile)
-                    and (n.percentile <= 10 or n.percentile >= 90)]  # fmt: skip
+            extreme = [n for n in result.norms if n.character == name and math.isfinite(n.percentile)
+                       and (n.percentile <= 10 or n.percentile >= 90)]  # fmt: skip
+            mine = [n for n in extreme if not n.note]  # a placement on too little text is noise, not a finding
+            rough = len(extreme) - len(mine)
             mine.sort(key=lambda n: -abs(n.percentile - 50))
             for n in mine[:NORMS_SHOWN]:
-                rough = " (rough: too little text for this measure)" if n.note else ""
-                rows.append(f"  {n.sentence}{rough}")
+                rows.append(f"  {n.sentence}")
+            if rough:
+                rows.append(f"  {name}: {rough} measure{'' if rough == 1 else 's'} left out, too little text to place "
+                            "(all of them with --format json)")
             if len(mine) > NORMS_SHOWN:
                 rows.append(f"  ... and {len(mine) - NORMS_SHOWN} more for {name} (all of them with --format json)")
         rows.append(f"  (The norms: {result.norms_corpus})")

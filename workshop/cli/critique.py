@@ -19,6 +19,7 @@ from workshop.cli.compare import shipped_names
 from workshop.files.export_formats import export, format_names
 from workshop.report.critique import build_critique
 from workshop.report.formats import export_format as critique_format
+from workshop.report.voices import references_help
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -29,7 +30,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
         "measures on which they stand out, with example lines; how distinct each pair sounds and why; how they "
         "compare with a reference or with characters in classic novels; revision prompts grounded in the "
         "numbers; and the caveats when there is too little text. HTML is one self-contained file with pictures.",
-        epilog="REF is one of the kit's reference scenes (the-detective, the-aunt, the-butler, the-teenager), "
+        epilog=f"REF is one of the kit's reference scenes, by name (title): {references_help()}; or "
         "the path of any scene, a character whose lines come with the kit (no internet needed: "
         f"{shipped_names()}), or a catalog work (e.g. pride-and-prejudice; add --fetch to download it once), "
         "as for the compare command.",

@@ -136,6 +136,8 @@ def format_table(profiles, *, top: int = 6) -> str:
             for p, values in zip(voices, scalars):
                 mark = "*" if p.note_for(info.name) else " "
                 value = values.get(info.name, float("nan"))
+                if info.name.startswith("share_of_") and p.kind != "character":
+                    value, mark = float("nan"), " "  # the narration and the scene have no share of the talk
                 cells.append(f"{_fmt(value * 100 if share else value) + mark:>{col_w}}")
             unit = "% " + info.unit.removeprefix("share (0-1)").strip() if share else info.unit
             lines.append(f"{info.label:{label_w}}" + "".join(cells) + f"   {unit.strip()}")

@@ -24,6 +24,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from workshop.files.word_lists import packaged_word_list
+from workshop.voice.tokens import words_of_texts
 
 CATEGORIES: dict[str, str] = {
     "personal_pronouns": "personal pronouns (I, you, she, we)",
@@ -97,9 +98,7 @@ class LSMResult:
 
 def lsm(text_a: str | Iterable[str], text_b: str | Iterable[str]) -> LSMResult:
     """Language Style Matching between two speakers (each a text or a list of utterances)."""
-    from workshop.compare.stylometry import _tokens
-
-    ta, tb = _tokens(text_a), _tokens(text_b)
+    ta, tb = words_of_texts(text_a), words_of_texts(text_b)
     ca, cb = category_counts(ta), category_counts(tb)
     pa = 100 * ca / max(len(ta), 1)
     pb = 100 * cb / max(len(tb), 1)

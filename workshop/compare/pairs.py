@@ -61,6 +61,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 import numpy as np
 
 from workshop.errors import WorkshopError
+from workshop.voice.metrics import compared_measures, measure, per_line
+from workshop.voice.tokens import words
 from workshop.compare.lsm import category_matrix, lsm_scores
 from workshop.compare.stylometry import (
     FunctionWordNorms,
@@ -70,7 +72,6 @@ from workshop.compare.stylometry import (
     default_norms,
     population_norms,
     relative_frequencies,
-    words,
     zscores,
 )
 from workshop.compare.tagtest import TagTestResult, tag_test
@@ -112,46 +113,15 @@ MEASURE_VERDICTS: dict[str, str] = {
 # --------------------------------------------------------------------------------------------------------------
 
 
-COMPARED_METRICS: tuple[str, ...] = (
-    "mean_sentence_words",
-    "mean_utterance_words",
-    "questions_per_100_sentences",
-    "exclamations_per_100_sentences",
-    "fragments_per_100_sentences",
-    "trailing_per_100_sentences",
-    "ellipses_per_100_words",
-    "dashes_per_100_words",
-    "stutters_per_100_words",
-    "fillers_per_100_words",
-    "mean_word_length",
-    "rare_word_share",
-    "contractions_per_100_words",
-    "hedges_per_100_words",
-    "intensifiers_per_100_words",
-    "certainty_per_100_words",
-    "profanity_per_100_words",
-    "first_person_per_100_words",
-    "second_person_per_100_words",
-)
+COMPARED_METRICS: tuple[str, ...] = tuple(m.name for m in compared_measures())
 """The profile measures compared pair by pair, in display order (all of them ratios of counts, so they can be
-counted line by line and bootstrapped over lines)."""
-
-_PER_LINE = {
-    "mean_sentence_words": ("sentences", 1.0),
-    "mean_utterance_words": ("utterances", 1.0),
-    "mean_utterance_sentences": ("utterances", 1.0),
-    "mean_word_length": ("words", 1.0),
-    "syllables_per_word": ("words", 1.0),
-    "monosyllable_share": ("words", 1.0),
-    "rare_word_share": ("words", 1.0),
-    "function_word_share": ("words", 1.0),
-}
+counted line by line and bootstrapped over lines): those with a ``compared`` rank in the registry."""
 
 
 @dataclass(frozen=True)
 class LineMetric:
     """One measure compared line by line: its profile name, the words shown to writers, and its denominator
-    (``words``, ``sentences`` or ``utterances``) and scale (100 for "per 100 ...")."""
+    (``words``, ``sentences`` or ``utterances``) and scale (100 for "per 100 ..."), from the registry."""
 
     name: str
     label: str
@@ -162,38 +132,12 @@ class LineMetric:
 
 
 def _line_metric(name: str) -> LineMetric:
-    from workshop.voice.metrics import METRICS
-
-    info = METRICS.get(name)
-    if name in _PER_LINE:
-        den, scale = _PER_LINE[name]
-    elif name.endswith("_per_100_words"):
-        den, scale = "words", 100.0
-    elif name.endswith("_per_100_sentences"):
-        den, scale = "sentences", 100.0
-    else:
-        raise WorkshopError(f"{name} is not a measure that can be compared line by line.")
-    label = info.label if info else name.replace("_", " ")
-    unit = info.unit if info else ""
-    return LineMetric(name, label, info.family if info else "", den, scale, unit)
+    info = measure(name)
+    den, scale = per_line(name)
+    return LineMetric(name, info.label, info.family, den, scale, info.unit)
 
 
-@lru_cache(maxsize=1)
-def _all_line_metrics() -> tuple[LineMetric, ...]:
-    return tuple(_line_metric(n) for n in COMPARED_METRICS)
-
-
-class _LazyMetrics(Sequence[LineMetric]):
-    """:data:`LINE_METRICS`, built on first use from the profile's metric catalogue."""
-
-    def __getitem__(self, i):  # type: ignore[override]
-        return _all_line_metrics()[i]
-
-    def __len__(self) -> int:
-        return len(_all_line_metrics())
-
-
-LINE_METRICS: Sequence[LineMetric] = _LazyMetrics()
+LINE_METRICS: tuple[LineMetric, ...] = tuple(_line_metric(n) for n in COMPARED_METRICS)
 METRIC_NAMES = COMPARED_METRICS
 
 
@@ -444,7 +388,8 @@ def describe_distinctiveness(
         return "distinct"
     if score >= 0.1:
         return "somewhat distinct"
-    who = f"{fewest_name} has only {fewest_words} words" if fewest_name else f"one of them has only {fewest_words} words"
+    words = f"{fewest_words} word{'' if fewest_words == 1 else 's'}"
+    who = f"{fewest_name} has only {words}" if fewest_name else f"one of them has only {words}"
     evidence = []
     if clear_measures >= 1:
         named = [_lower_label(x) for x in list(clear_labels)[:3]]
@@ -527,7 +472,8 @@ def compare_pair(
     fewest = min(words_a, words_b)
     if fewest < 500:
         notes.append(
-            f"{name_a if words_a <= words_b else name_b} has only {fewest} words: function-word measures (Delta, LSM) "
+            f"{name_a if words_a <= words_b else name_b} has only {fewest} word{'' if fewest == 1 else 's'}: "
+            "function-word measures (Delta, LSM) "
             "are rough under 500 words, so the score is held down rather than guessed up."
         )
     all_toks = toks_a + toks_b
@@ -626,11 +572,9 @@ def _habits_component(
 
 def minimum_sample(name: str) -> tuple[int, str]:
     """The smallest sample at which a measure starts to mean something (:data:`workshop.voice.metrics.METRICS`):
-    ``(count, "words" | "sentences" | "utterances")``; ``(0, "words")`` for a measure the catalogue lacks."""
-    from workshop.voice.metrics import METRICS
-
-    info = METRICS.get(name)
-    return (info.minimum, info.sample) if info else (0, "words")
+    ``(count, "words" | "sentences" | "utterances")``; an unknown measure is an error."""
+    info = measure(name)
+    return info.minimum, info.sample
 
 
 def enough_text(m: LineMetric, counts: np.ndarray) -> bool:

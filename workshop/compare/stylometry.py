@@ -20,7 +20,6 @@ reads it beside the Delta of random splits of the same lines.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
@@ -30,13 +29,7 @@ import numpy as np
 
 from workshop.errors import WorkshopError
 from workshop.files.word_lists import has_packaged_word_list, packaged_word_list
-
-_WORD = re.compile(r"[a-z]+(?:['\-][a-z]+)*")
-
-
-def words(text: str) -> list[str]:
-    """Lower-case words, keeping inner apostrophes and hyphens ("didn't", "no-one"); curly quotes straightened."""
-    return _WORD.findall(text.lower().replace("\u2019", "'").replace("\u2018", "'"))
+from workshop.voice.tokens import words_of_texts
 
 
 @lru_cache(maxsize=1)
@@ -179,8 +172,8 @@ def delta_between(
     ``norms`` gives the reference mean/sd per word; else ``population`` (token lists of several speakers) is
     used to compute them; else the shipped norms; else the two speakers themselves.
     """
-    toks_a = _tokens(text_a)
-    toks_b = _tokens(text_b)
+    toks_a = words_of_texts(text_a)
+    toks_b = words_of_texts(text_b)
     if norms is None:
         if population is not None and len(population) >= 3:
             norms = population_norms(population)
@@ -197,11 +190,3 @@ def delta_between(
         norms.source,
     )
 
-
-def _tokens(text: str | Iterable[str]) -> list[str]:
-    if isinstance(text, str):
-        return words(text)
-    out: list[str] = []
-    for t in text:
-        out.extend(words(t))
-    return out

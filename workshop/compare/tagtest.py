@@ -23,7 +23,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from workshop.compare.stylometry import words
+from workshop.voice.tokens import words
 from workshop.compare.uncertainty import DEFAULT_SEED, wilson_interval
 
 MIN_LINES = 20

@@ -6,14 +6,17 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from workshop.compare.norms.table import CLASSIC_PEOPLE, ordinal
+from workshop.compare.norms.table import CLASSIC_PEOPLE
 from workshop.errors import WorkshopError
-from workshop.report.formatting import SAMPLE_NOUNS as _SAMPLE_NOUNS, fmt, plural as _plural, value_with_unit as _value_with_unit
+from workshop.report.differences import Difference, PairStory, pair_story
+from workshop.report.formatting import SAMPLE_NOUNS as _SAMPLE_NOUNS, fmt, plural as _plural, unit as _unit
 from workshop.report.model import CharacterSection, Critique, Highlight, PairSection
-from workshop.report.quoting import example_lines, line_example as _line_example
-from workshop.report.talk import rhythm_points, share_of_talk
+from workshop.report.quoting import example_lines, tidy, trim
+from workshop.report.signature import signature_words
+from workshop.report.talk import TalkShare, rhythm_points, share_of_talk
 from workshop.report.views import FAMILY_MEASURES
-from workshop.report.voices import place_voice, scene_voices
+from workshop.report.voices import Voice, place_voice, scene_voices
+from workshop.report.wording import habit, how_often
 from workshop.speakers.dialogue import Dialogue
 from workshop.voice.metrics import METRICS
 
@@ -58,24 +61,154 @@ def _left_out_sentence(name: str, left_out: dict[tuple[int, str], list[str]], si
 
 
 
-_PROMPTS_HIGH = {
-    "rhythm": "On {label_low}, {name} is higher than almost {any_character} ({value}). Read "
-              "{their} lines aloud: is the effect what you want in every line? Try one moment where the habit "
-              "breaks under pressure, and see what it reveals.",
-    "diction": "On {label_low}, {name} is higher than almost {any_character} ({value}). That "
-               "is a strong signature: make sure it serves the character, and cut it where it only fills space.",
-    "readability": "{name}'s lines read as harder than almost any character's ({label}: {value}). If {name} is "
-                   "meant to sound learned or formal, keep it; if not, break a long sentence in two.",
-}
-_PROMPTS_LOW = {
-    "rhythm": "On {label_low}, {name} is lower than almost {any_character} ({value}). If "
-              "that restraint is the point, use it: give {name} one line that goes against it at the scene's turn.",
-    "diction": "{name} almost never shows {label_low} ({value}). Is that a choice? A single instance, well placed, "
-               "would stand out.",
-    "readability": "{name}'s lines are very plain to read ({label}: {value}). Plain can be powerful; check that "
-                   "{name} still has words of {their} own.",
-}
+_FORMS = {"she": ("she", "her", "her"), "he": ("he", "him", "his")}
 
+
+def pronoun_forms(pronoun: str | None) -> tuple[str, str, str]:
+    """(subject, object, possessive) for a cast pronoun; "they" forms when it is unknown."""
+    return _FORMS.get((pronoun or "").lower(), ("they", "them", "their"))
+
+
+def _prompt_for(d: Difference, pronouns: dict[str, str]) -> str:
+    """One revision prompt from one habit that sets a character apart from another in this scene (never from the
+    norms): what the habit does, and a way to use it. No statistics: the numbers are in the sections above."""
+    subj, obj, their = pronoun_forms(pronouns.get(d.who))
+    group = habit(d.metric).group
+    if group == "hesitation":
+        return (f"{d.who}'s voice is in {their} hesitations. Find the moment where {d.who} is surest and let "
+                f"{obj} say one line straight through, with no pause or stumble: a reader will hear the change.")
+    if group == "questions":
+        return (f"{d.who} asks and {d.other} answers. Try one exchange where it turns round: {d.other} asks, and "
+                f"{d.who} has to answer.")
+    if group == "fragments":
+        return (f"{d.who} talks in fragments. Give {obj} one full, finished sentence at the moment that matters "
+                "most, and see how it lands.")
+    if group == "length":
+        return (f"{d.who} {habit(d.metric).does}, {d.other} does not. At the turn of the scene, give {d.who} one "
+                f"short line instead, and let it land.")
+    return (f"{d.who} {habit(d.metric).more} than {d.other}. Read {their} lines aloud: does the habit serve every "
+            "line? Try one moment where it breaks under pressure.")
+
+
+def _prompts(stories: Sequence[PairStory], talk: Sequence[TalkShare], pronouns: dict[str, str],
+             unattributed: int) -> list[str]:
+    prompts: list[str] = []
+    prompted: set[str] = set()
+    for story in stories[:3]:
+        for d in story.differences:
+            if d.who in prompted:
+                continue
+            prompted.add(d.who)
+            prompts.append(_prompt_for(d, pronouns))
+        if not story.differences:
+            prompts.append(f"Cover the tags and read {story.a}'s and {story.b}'s lines aloud: could a reader tell "
+                           "who is speaking? Give one of them a habit the other never has: a length of sentence, "
+                           "a kind of word, a way of asking.")
+        if not story.settled and story.more_words:
+            fewest = min((t for t in talk if t.name in (story.a, story.b)), key=lambda t: t.words, default=None)
+            if fewest is not None:
+                prompts.append(f"Keep writing: about {story.more_words:,} more words of {fewest.name}'s talk would "
+                               f"let the kit say how different {story.a} and {story.b} sound overall.")
+    if len(talk) > 1 and talk[0].word_share > 0.75:
+        prompts.append(f"{talk[0].name} has most of the words. If the others are meant to hold their own, give them "
+                       "a line that interrupts, refuses or changes the subject.")
+    if len(talk) == 1:
+        name = talk[0].name
+        prompts.append(f"Only {name} speaks. Read {name}'s lines aloud and ask what only this character would say; "
+                       f"then compare {name} with a reference voice you choose.")
+    if unattributed:
+        prompts.append("Some lines still have no speaker: tell the kit who says them (notebook 01, or a corrections "
+                       "file beside the scene), and every number will include them.")
+    return prompts
+
+
+def _norms_highlights(voice: Voice, table: "NormsTable | None", name: str) -> tuple[list[Highlight], dict]:
+    """Where a voice stands out among the norms' characters: measures that are zero for most of them as rates
+    ("most ... never trail off; Natasha does, 2 times in every 100 sentences"), the others by percentile when
+    under the 10th or over the 90th. Measures resting on too little text are left out (returned apart)."""
+    highlights: list[Highlight] = []
+    left_out: dict[tuple[int, str], list[str]] = {}
+    if table is None:
+        return highlights, left_out
+    population = table.population
+    for metric, placement in place_voice(voice, table).items():
+        pct, value = placement.percentile, placement.value
+        if not math.isfinite(pct) or not math.isfinite(value):
+            continue
+        norm = table.metrics.get(metric)
+        usually_zero = norm is not None and len(norm.percentiles) > 50 and norm.percentiles[len(norm.percentiles) // 2] == 0
+        if usually_zero:
+            if value <= 0:
+                continue
+            short = too_little_for(voice.profile, metric)
+            if short is not None:
+                left_out.setdefault((short[1], short[2]), []).append(placement.label)
+                continue
+            h = habit(metric)
+            sentence = f"Most {population} never {h.do}; {name} does, {how_often(value, metric)}."
+            highlights.append(Highlight(metric, placement.label, value, pct, sentence, "", placement.note, True))
+            continue
+        if 10 < pct < 90:
+            continue
+        short = too_little_for(voice.profile, metric)
+        if short is not None:  # an extreme built on too little text is noise: a caveat, not a highlight
+            left_out.setdefault((short[1], short[2]), []).append(placement.label)
+            continue
+        highlights.append(Highlight(metric, placement.label, value, pct, placement.sentence, "", placement.note))
+    curated = {m for family in FAMILY_MEASURES.values() for m in family}
+    highlights.sort(key=lambda h: (bool(h.note), h.metric not in curated, -abs(h.percentile - 50), h.metric))
+    return highlights, left_out
+
+
+def _cast_sentence(dialogue: Dialogue, cast_note: str | None) -> str:
+    """Which cast the critique used, and who is in it: "the cast file safehouse.cast.toml: Natasha (she), ..."."""
+    people = []
+    for ch in dialogue.cast:
+        extra = [p for p in (ch.pronouns, "narrator" if ch.narrator or ch.name == dialogue.cast.narrator else "")
+                 if p]
+        people.append(ch.name + (f" ({', '.join(extra)})" if extra else ""))
+    who = ", ".join(people) if people else "nobody"
+    if cast_note:
+        return f"Cast: {who} ({cast_note})."
+    source = getattr(dialogue.cast, "source", "")
+    if source == "found":
+        return (f"Cast: {who} (found by the kit; confirm or fix it in notebook 01, or give one with --cast, so every "
+                "line is counted for the right person).")
+    return f"Cast: {who} (from the cast file)."
+
+
+def _unknown_quotes(dialogue: Dialogue, most: int = 3) -> list[str]:
+    """The first few lines with no speaker, quoted verbatim (one quoted piece each)."""
+    out = []
+    for seg in dialogue.unattributed:
+        text = trim(tidy(seg.text))
+        if text and text not in out:
+            out.append(text)
+        if len(out) == most:
+            break
+    return out
+
+
+def no_critique_reason(dialogue: Dialogue) -> str:
+    """Why a scene has nothing to critique, in one message with the way out."""
+    from workshop.speakers.narrator import FIRST_PERSON_WORD
+
+    if not dialogue.segments:
+        return ("No dialogue found in this scene: nothing is in quotation marks (or opened with a dash), so there "
+                "are no voices to critique. If the dialogue is marked another way, say how with --style (for "
+                "example --style single or --style dash).")
+    text = dialogue.scene.text
+    quoted = sum(s.end - s.start for s in dialogue.segments)
+    narration_words = max(1, len(text.split()) - quoted // 6)
+    first_person = len(FIRST_PERSON_WORD.findall(text)) / narration_words >= 0.02
+    n = len(dialogue.segments)
+    if first_person:
+        return (f"None of the {n} quoted lines has a speaker yet. The story is told as \"I\": tell the kit who the "
+                "narrator is and who else speaks: in notebook 01, mark the narrator in the cast list and press "
+                "Save; or on the command line add a cast, e.g. --cast \"Sam (narrator, he), Ana (she)\".")
+    return (f"None of the {n} quoted lines has a speaker yet, so there is nothing to critique. Give the kit the "
+            "cast (notebook 01, or --cast \"Ana (she), Ben (he)\"), or check the quotes with: python -m workshop "
+            "quotes SCENE.")
 
 
 def build_critique(
@@ -88,55 +221,65 @@ def build_critique(
     against_cast: "str | Any | None" = None,
     fetch: bool = False,
     norms: "NormsTable | None" = None,
+    cast_note: str | None = None,
 ) -> Critique:
     """Gather the critique of a scene; ``against`` is a reference (a kit reference scene name, a scene path or a
-    catalog work), read by :func:`workshop.compare.references.load_reference` with ``against_cast`` (its cast file) and
-    ``fetch`` (allow downloading a catalog work once). ``norms`` places the characters among other norms than
-    the kit's characters in classic novels (:func:`workshop.compare.norms.file.load_norms_file`)."""
-    from workshop.compare.pairs import compare_pair, dialogue_lines
+    catalog work), read by :func:`workshop.compare.references.load_reference` with ``against_cast`` (its cast file)
+    and ``fetch`` (allow downloading a catalog work once). ``norms`` places the characters among other norms than
+    the kit's characters in classic novels (:func:`workshop.compare.norms.file.load_norms_file`): in the teacher's
+    section only, never as advice. ``cast_note`` says where the cast came from ("the cast file X")."""
     from workshop.compare.norms.table import load_norms
+    from workshop.compare.pairs import compare_pair, dialogue_lines
     from workshop.voice.profile import profile_dialogue
 
     profiles = profiles or profile_dialogue(dialogue)
-    talk = share_of_talk(dialogue)
+    talk = [t for t in share_of_talk(dialogue) if t.words > 0]  # a wordless line ("…") is no voice to critique
     if not talk:
-        raise WorkshopError(
-            "No line of dialogue in this scene has a speaker yet, so there is nothing to critique. "
-            "Check the quotes and speakers first (python -m workshop quotes, or notebook 01)."
-        )
+        raise WorkshopError(no_critique_reason(dialogue))
     voices = scene_voices(dialogue, profiles)
     names = [t.name for t in talk][:max_characters]
     table = norms or load_norms()
     population = table.people if table is not None else CLASSIC_PEOPLE
-    any_character = ("any character in the classic novels" if population == CLASSIC_PEOPLE
-                     else f"any of the {population}")
+    pronouns = {n: (dialogue.cast.pronoun_of(n) or "") for n in names}
     caveats: list[str] = []
-    prompts: list[str] = []
 
+    lines = dialogue_lines(dialogue, names)
+    pairs: list[PairSection] = []
+    stories: list[PairStory] = []
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            if not lines[a] or not lines[b]:
+                continue
+            compared = compare_pair(a, lines[a], b, lines[b])
+            pairs.append(_pair_section(compared))
+            stories.append(pair_story(compared, lines, pronouns=pronouns))
+            pairs[-1].verdict = stories[-1].verdict
+
+    references: list[PairSection] = []
+    reference_stories: list[PairStory] = []
+    against_title = ""
+    if against:
+        from workshop.compare.references import load_reference
+
+        ref = load_reference(against, cast=against_cast, fetch=fetch)
+        against_title = reference_title(ref)
+        for ref_name, ref_lines in ref.lines().items():
+            both = {**lines, ref_name: ref_lines}
+            for a in names:
+                compared = compare_pair(a, lines[a], ref_name, ref_lines)
+                compared.reference = ref.name
+                section = _pair_section(compared)
+                story = pair_story(compared, both, pronouns=pronouns, reference=ref_name)
+                story.reference_title = against_title
+                section.verdict = story.verdict
+                references.append(section)
+                reference_stories.append(story)
+
+    signatures = signature_words(lines, names=dialogue.cast.names)
     characters: list[CharacterSection] = []
     for t in talk[:max_characters]:
         voice = voices[t.name]
-        places = place_voice(voice, table)
-        highlights = []
-        left_out: dict[tuple[int, str], list[str]] = {}
-        for metric, placement in places.items():
-            pct = placement.percentile
-            if not math.isfinite(pct) or 10 < pct < 90:
-                continue
-            short = too_little_for(voice.profile, metric)
-            if short is not None:  # an extreme built on too little text is noise: a caveat, not a highlight
-                left_out.setdefault((short[1], short[2]), []).append(placement.label)
-                continue
-            never = pct < 90 and placement.value == 0  # "never does X": true, but says less than a habit
-            example = "" if never else _line_example(voice.lines, metric, pct >= 90)
-            if example and any(example == h.example for h in highlights):
-                example = ""  # one line shows one thing: do not quote "Ask." three times
-            highlights.append(Highlight(metric, placement.label, placement.value, pct, placement.sentence,
-                                        example, placement.note))
-        curated = {m for family in FAMILY_MEASURES.values() for m in family}
-        highlights.sort(key=lambda h: (bool(h.note), h.percentile < 90 and h.value == 0, h.metric not in curated,
-                                       -abs(h.percentile - 50), h.metric))
-        signature = [str(w["word"]) for w in voice.profile.diction.get("distinctive_words", []) if w.get("significant")]
+        highlights, left_out = _norms_highlights(voice, table, t.name)
         openers = [str(o["opener"]).capitalize() for o in voice.profile.diction.get("openers", [])
                    if int(o.get("count", 0)) >= 3]
         shown = highlights[:6]
@@ -145,81 +288,43 @@ def build_critique(
                  if n.kind == "general" or (n.kind == "small-sample" and n.metric in shown_metrics)][:4]
         sizes = {"words": voice.profile.words, "sentences": voice.profile.sentences,
                  "utterances": voice.profile.utterances}
-        characters.append(CharacterSection(t.name, t.words, t.turns, t.word_share, shown, signature[:8],
-                                           openers[:3], example_lines(voice.lines, 3), notes))
+        own = signatures.get(t.name, [])
+        characters.append(CharacterSection(t.name, t.words, t.turns, t.word_share, shown,
+                                           [s.evidence() for s in own], openers[:3], example_lines(voice.lines, 3),
+                                           notes, pronouns.get(t.name, ""), [(s.word, s.count) for s in own]))
         if t.words < SMALL_SCENE_WORDS:
             caveats.append(f"{t.name} says only {_plural(t.words, 'word')}: every number about {t.name} is a hint "
                            "to test against your ear, not a finding.")
         if left_out:
             caveats.append(_left_out_sentence(t.name, left_out, sizes))
-        for h in [h for h in highlights if not h.note and not (h.percentile < 90 and h.value == 0)][:2]:
-            family = METRICS[h.metric].family if h.metric in METRICS else "rhythm"
-            template = (_PROMPTS_HIGH if h.percentile >= 90 else _PROMPTS_LOW).get(family, _PROMPTS_HIGH["rhythm"])
-            pronoun = dialogue.cast.pronoun_of(t.name) if hasattr(dialogue.cast, "pronoun_of") else None
-            their = {"she": "her", "he": "his"}.get(pronoun or "", "their")
-            prompts.append(template.format(name=t.name, label=h.label, label_low=h.label.lower(),
-                                           value=_value_with_unit(h.value, h.metric),
-                                           pct=ordinal(round(h.percentile)), their=their,
-                                           any_character=any_character))
 
-    lines = dialogue_lines(dialogue, names)
-    pairs: list[PairSection] = []
-    for i, a in enumerate(names):
-        for b in names[i + 1 :]:
-            if not lines[a] or not lines[b]:
-                continue
-            pairs.append(_pair_section(compare_pair(a, lines[a], b, lines[b])))
-    for p in pairs:
-        if p.distinctiveness < 0.1:
-            why = "; ".join(p.reasons[:2]) or "no measure sets them clearly apart"
-            prompts.append(f"{p.a} and {p.b} are {p.verdict} (distinctiveness {p.distinctiveness:.2f}; {why}). "
-                           f"Cover the tags and read their lines: could you tell who is speaking? Give one of "
-                           f"them a habit the other never has: a length of sentence, a kind of word, a way of "
-                           f"asking.")
-
-    references: list[PairSection] = []
-    if against:
-        from workshop.compare.references import load_reference
-
-        ref = load_reference(against, cast=against_cast, fetch=fetch)
-        for ref_name, ref_lines in ref.lines().items():
-            for a in names:
-                section = _pair_section(compare_pair(a, lines[a], ref_name, ref_lines))
-                section.reference = ref.name
-                references.append(section)
-
-    if talk and talk[0].word_share > 0.75 and len(talk) > 1:
-        prompts.append(f"{talk[0].name} has {talk[0].word_share:.0%} of the words. If the others are meant to "
-                       "hold their own, give them a line that interrupts, refuses or changes the subject.")
     unattributed = len(dialogue.unattributed)
-    if unattributed:
-        caveats.append(f"{unattributed} quoted segment(s) have no speaker and are left out of every number; fix "
-                       "them in notebook 01 (the attribution editor) or in the scene's corrections file.")
+    prompts = _prompts(stories, talk, pronouns, unattributed)
     caveats.append("Every measure counts surface features (words, sentences, punctuation). They point at what to "
                    "listen for; your ear and your readers decide.")
     if table is not None:
-        caveats.append("Percentiles compare with " + table.describe())
-    if not prompts:
-        if len(talk) >= 2:
-            prompts.append("No measure stands out strongly. Pick the line that matters most in the scene and "
-                           "rewrite it twice, once in each character's most extreme voice, to hear the range.")
-        elif talk[0].words < SMALL_SCENE_WORDS:
-            prompts.append(f"Only {talk[0].name} speaks, in {_plural(talk[0].words, 'word')}: too little for any "
-                           f"measure to say much yet. Write more of {talk[0].name}'s talk (or bring a longer "
-                           f"scene), then look again; meanwhile read {talk[0].name}'s lines aloud and ask what "
-                           "only this character would say.")
-        else:
-            prompts.append(f"No measure stands out strongly. Pick {talk[0].name}'s line that matters most and "
-                           f"rewrite it twice, once plainer and once more the way only {talk[0].name} would "
-                           "say it, to hear the range of the voice.")
+        caveats.append(f"The norms are {table.population}: " + table.describe() + " They are a yardstick from "
+                       "another time, not a target: no suggestion in this critique rests on them.")
 
     words = sum(len(dialogue.scene.text[p.start:p.end].split()) for p in dialogue.scene.story_paragraphs)
     critique = Critique(dialogue.scene.name, words, sum(t.words for t in talk), unattributed, talk, characters,
                         pairs, references, prompts, caveats, table.describe() if table else "", against,
-                        rhythm_points(dialogue), population=population)
+                        rhythm_points(dialogue), population=population, stories=stories,
+                        reference_stories=reference_stories, against_title=against_title,
+                        cast_used=_cast_sentence(dialogue, cast_note), unknown_lines=_unknown_quotes(dialogue),
+                        norms_name=table.population if table is not None else "")
     if pictures:
         critique.pictures = critique_pictures(critique, profiles)
     return critique
+
+
+def reference_title(ref: Any) -> str:
+    """A reference's title as the writer sees it everywhere (the first line of a kit reference scene, e.g. "The
+    Night Clerk"), else its name."""
+    text = ref.dialogue.scene.text.strip()
+    if getattr(ref, "source", "") == "scene" and text:
+        return text.splitlines()[0].strip().lstrip("#").strip() or ref.name
+    return getattr(ref, "description", "") or ref.name
 
 
 def _pair_section(p: "PairComparison") -> PairSection:
@@ -228,9 +333,14 @@ def _pair_section(p: "PairComparison") -> PairSection:
         reasons.append(f"{m.label.lower()}: {p.a} {fmt(m.a, m.metric)}, {p.b} {fmt(m.b, m.metric)} "
                        f"(difference {fmt(m.difference, m.metric)}, 95% interval {fmt(m.ci_low, m.metric)} to "
                        f"{fmt(m.ci_high, m.metric)})")
+    measures = []
+    for m in p.metrics:
+        measures.append(f"{m.label} ({_unit(m.metric)}): {p.a} {fmt(m.a, m.metric)}, {p.b} {fmt(m.b, m.metric)}; "
+                        f"difference {fmt(m.difference, m.metric)}, 95% interval {fmt(m.ci_low, m.metric)} to "
+                        f"{fmt(m.ci_high, m.metric)}: {m.verdict}.")
     t = p.tag_test
     return PairSection(p.a, p.b, p.distinctiveness, p.verdict, reasons, t.accuracy, t.chance, p.reference,
-                       list(p.notes))
+                       list(p.notes), p.distinctiveness_high, t.ci_low, t.ci_high, measures)
 
 
 PICTURE_SPEAKERS = 10
@@ -254,8 +364,9 @@ def critique_pictures(critique: Critique, profiles: "ProfileSet") -> dict[str, b
     main = set(names[:RHYTHM_SPEAKERS])
     out["rhythm"] = plots.figure_bytes(
         plots.rhythm_strip([p for p in critique.rhythm if p[1] in main], names=names[:RHYTHM_SPEAKERS]))
-    chars = [profiles.get(n) for n in names[:3]]
-    out["word choice"] = plots.figure_bytes(plots.distinctive_words(*distinctive_word_lists(chars)))
+    shown_chars = critique.characters[:3]
+    out["word choice"] = plots.figure_bytes(plots.signature_words([c.name for c in shown_chars],
+                                                                  [c.signature_counts for c in shown_chars]))
     return out
 
 

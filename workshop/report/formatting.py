@@ -11,12 +11,16 @@ from workshop.voice.metrics import METRICS
 
 
 def fmt(value: float | None, metric: str | None = None) -> str:
-    """A number as a writer reads it: shares in percent, small numbers with one decimal, NaN as a dash."""
+    """A number as a writer reads it: shares in percent (two significant figures under 1%, so 0.0026 is "0.26%",
+    never a misleading "0%"), small numbers with one decimal, NaN as a dash."""
     if value is None or not isinstance(value, (int, float)) or not math.isfinite(value):
         return "–"
     info = METRICS.get(metric or "")
     if info is not None and "share" in info.unit:
-        return f"{100 * value:.0f}%"
+        percent = 100 * value
+        if 0 < abs(percent) < 1:
+            return f"{percent:.2g}%"
+        return f"{percent:.0f}%"
     if abs(value) >= 100:
         return f"{value:.0f}"
     return f"{value:.1f}"
@@ -24,7 +28,7 @@ def fmt(value: float | None, metric: str | None = None) -> str:
 
 def plural(n: int, word: str, many: str | None = None) -> str:
     """``1 word``, ``2 words`` (``many`` for irregular words: ``plural(n, "speech", "speeches")``)."""
-    return f"{n} {word}" if n == 1 else f"{n} {many or word + 's'}"
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {many or word + 's'}"
 
 
 SAMPLE_NOUNS = {"words": ("word", "words"), "sentences": ("sentence", "sentences"),

@@ -135,8 +135,8 @@ def distinctive_words(names: Sequence[str], words: Sequence[Sequence[tuple[str, 
     (a z-score; beyond about 2 the word is clearly theirs, shown solid; weaker leanings are pale)."""
     k = max(1, len(names))
     fig = _figure(5.2 * min(k, 3), 1.6 + 0.55 * max([len(w) for w in words] + [3]))
-    axes = fig.subplots(1, min(k, 3), squeeze=False)[0] if names else [fig.add_subplot()]
-    for i, ax in enumerate(axes):
+    axes = fig.subplots(1, min(k, 3), squeeze=False, sharex=True)[0] if names else [fig.add_subplot()]
+    for i, ax in enumerate(axes):  # one x scale for all: a bar means the same on every panel
         if i >= len(names):
             ax.set_axis_off()
             continue
@@ -157,6 +157,32 @@ def distinctive_words(names: Sequence[str], words: Sequence[Sequence[tuple[str, 
     if title or names:
         fig.suptitle(title or "Words each character says more than the others", fontsize=FONT + 3, x=0.02,
                      ha="left")
+    return fig
+
+
+def signature_words(names: Sequence[str], words: Sequence[Sequence[tuple[str, int]]], *, title: str = "") -> Figure:
+    """For each character (at most three), their signature words (:mod:`workshop.report.signature`) as bars of how
+    many times they say each; every panel on the same x scale, so bars compare across characters."""
+    shown = list(names)[:3]
+    fig = _figure(5.2 * max(1, len(shown)), 1.6 + 0.55 * max([len(w) for w in words[:3]] + [3]))
+    axes = fig.subplots(1, max(1, len(shown)), squeeze=False, sharex=True)[0]
+    top = max([n for ws in words[:3] for _w, n in ws] + [2])
+    for i, ax in enumerate(axes):
+        if i >= len(shown):
+            ax.set_axis_off()
+            continue
+        entries = list(words[i])[::-1]
+        ys = list(range(len(entries)))
+        ax.barh(ys, [e[1] for e in entries], color=colour_for(i))
+        ax.set_yticks(ys, [e[0] for e in entries])
+        ax.set_xlim(0, top + 0.5)
+        if not entries:
+            ax.text(0.5, 0.5, "no word is clearly theirs yet", ha="center", va="center", fontsize=FONT - 1,
+                    transform=ax.transAxes)
+            ax.set_yticks([])
+        _style(ax, shown[i], "times said in the scene")
+    fig.suptitle(title or "Words only this character uses (said twice or more)", fontsize=FONT + 3, x=0.02,
+                 ha="left")
     return fig
 
 

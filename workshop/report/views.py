@@ -12,7 +12,7 @@ from workshop.errors import WorkshopError
 from workshop.report.formatting import esc as _esc, fmt, label as _label, unit as _unit
 from workshop.report.quoting import example_lines
 from workshop.report.voices import NORMS, Voice
-from workshop.voice.metrics import METRICS
+from workshop.voice.metrics import METRICS, headline_measures
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -22,23 +22,7 @@ if TYPE_CHECKING:
 
 FAMILIES: dict[str, str] = {"readability": "Readability", "rhythm": "Rhythm", "diction": "Word choice"}
 
-FAMILY_MEASURES: dict[str, tuple[str, ...]] = {
-    "readability": (
-        "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
-        "automated_readability_index", "dale_chall",
-    ),
-    "rhythm": (
-        "mean_sentence_words", "cv_sentence_words", "mean_utterance_words", "fragments_per_100_sentences",
-        "questions_per_100_sentences", "exclamations_per_100_sentences", "trailing_per_100_sentences",
-        "interruptions_per_100_sentences", "stutters_per_100_words", "fillers_per_100_words",
-        "monosyllable_share",
-    ),
-    "diction": (
-        "mean_word_length", "rare_word_share", "mtld", "contractions_per_100_words", "hedges_per_100_words",
-        "intensifiers_per_100_words", "certainty_per_100_words", "profanity_per_100_words",
-        "first_person_per_100_words", "second_person_per_100_words", "address_per_100_words",
-    ),
-}  # fmt: skip
+FAMILY_MEASURES: dict[str, tuple[str, ...]] = {family: headline_measures(family) for family in FAMILIES}
 """The measures each family shows, in the order a writer reads them (labels from :data:`workshop.voice.metrics.METRICS`)."""
 
 
@@ -122,21 +106,26 @@ def comparison_view(
             row["percentile_b"] = place_b.percentile if place_b else math.nan
         rows.append(row)
 
+    population = norms_population()
+    for row in rows:  # a measure most of the norms' characters never show is a rate, not a percentile
+        row["usually_zero"] = usually_zero(row["metric"])
     if b is None:
-        headline = ("Where each measure falls among characters of classic novels (50 = typical; under 10 or "
-                    "over 90 = unusual).")
+        headline = (f"Where each measure falls among {population} (50 = typical; under 10 or over 90 = unusual). "
+                    "They are a yardstick from another time, not a target.")
     elif pair is not None:
-        strongest = ", ".join(m.label.lower() for m in pair.strongest(3)) or "no single measure"
-        verdict = pair.verdict[:1].upper() + pair.verdict[1:]
-        headline = (f"{verdict} (distinctiveness {pair.distinctiveness:.2f} on a scale from 0, no more different "
-                    f"than chance, to 1). Clearest differences: {strongest}.")
+        from workshop.report.differences import verdict as pair_verdict
+
+        in_family = set(FAMILY_MEASURES[family])
+        strongest = [m.label.lower() for m in pair.strongest(len(pair.metrics)) if m.metric in in_family][:3]
+        headline = pair_verdict(pair)[0] + (f" In these measures: {', '.join(strongest)}." if strongest else
+                                            " None of these measures sets them clearly apart.")
     else:
         headline = f"{a.label} against {b.label}."
-    html_text = _view_html(a, b, family, headline, rows, examples)
+    html_text = _view_html(a, b, family, headline, rows, examples, population)
 
     labels = [r["label"] for r in rows]
     series = {a.label: [r["percentile_a"] for r in rows]} | ({b.label: [r["percentile_b"] for r in rows]} if b else {})
-    title = f"{FAMILIES[family]}: {a.name} against {b.name if b else 'published fiction'}"
+    title = f"{FAMILIES[family]}: {a.name} against {b.name if b else population}"
 
     def figure() -> "Figure":
         return plots.profile_bars(labels, series, title=title)
@@ -147,14 +136,33 @@ def comparison_view(
     return ComparisonView(a.key, b.key if b else NORMS, family, headline, rows, html_text, figure, svg)
 
 
-def _view_html(a: Voice, b: Voice | None, family: str, headline: str, rows: list[dict[str, Any]], examples: int) -> str:
-    parts = [f"<h3 class='vw-headline'>{_esc(a.label)} against {_esc(b.label if b else 'published fiction')}</h3>",
+def norms_population() -> str:
+    """The shipped norms named for what they are: "characters in classic novels (1813-1926)"."""
+    from workshop.compare.norms.table import CLASSIC_PEOPLE, load_norms
+
+    table = load_norms()
+    return table.population if table is not None else CLASSIC_PEOPLE
+
+
+def usually_zero(metric: str) -> bool:
+    """Whether most of the norms' characters score 0 on ``metric`` (their median is 0): trailing off, stutters.
+    Such a measure is shown as a rate, never a percentile (one "…" would put anyone at the 100th)."""
+    from workshop.compare.norms.table import load_norms
+
+    table = load_norms()
+    norm = table.metrics.get(metric) if table is not None else None
+    return norm is not None and len(norm.percentiles) > 2 and norm.percentiles[len(norm.percentiles) // 2] == 0
+
+
+def _view_html(a: Voice, b: Voice | None, family: str, headline: str, rows: list[dict[str, Any]], examples: int,
+               population: str = "") -> str:
+    parts = [f"<h3 class='vw-headline'>{_esc(a.label)} against {_esc(b.label if b else population)}</h3>",
              f"<p>{_esc(headline)}</p>"]
     head = ["Measure", _esc(a.name)]
     if b is not None:
         head += [_esc(b.name), "Difference"]
     else:
-        head += ["Percentile in classic novels"]
+        head += [f"Percentile among {_esc(population)}"]
     out = ["<table class='vw-table' style='border-collapse:collapse;font-size:15px'>",
            "<thead><tr>" + "".join(f"<th style='text-align:left;padding:4px 10px'>{h}</th>" for h in head)
            + "</tr></thead><tbody>"]
@@ -169,7 +177,10 @@ def _view_html(a: Voice, b: Voice | None, family: str, headline: str, rows: list
             cells.append(_esc(r["verdict"]) if r["verdict"] else "<span style='color:#888'>not tested</span>")
         else:
             pct = r["percentile_a"]
-            cells.append("–" if not math.isfinite(pct) else f"{pct:.0f}")
+            if r.get("usually_zero"):
+                cells.append("most of them never do this" + ("" if r["a"] else f"; nor does {_esc(a.name)}"))
+            else:
+                cells.append("–" if not math.isfinite(pct) else f"{pct:.0f}")
         out.append("<tr>" + "".join(f"<td style='padding:3px 10px;border-top:1px solid #ddd'>{c}</td>" for c in cells)
                    + "</tr>")
     out.append("</tbody></table>")

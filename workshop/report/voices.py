@@ -95,11 +95,13 @@ def reference_summaries() -> list[dict[str, Any]]:
 
 
 def comparison_targets(include_references: bool = True) -> list[tuple[str, str]]:
-    """What else a character can be compared with, as (label, value) pairs: reference characters, the norms."""
-    targets = [("Published fiction (norms)", NORMS)]
-    if include_references:
-        targets += [(v.label, v.key) for v in _kit_references()]
-    return targets
+    """What else a character can be compared with, as (label, value) pairs: the reference characters (named by the
+    title of their scene), then the norms, named for what they are ("Characters in classic novels (1813-1926)")."""
+    from workshop.report.views import norms_population
+
+    targets = [(v.label, v.key) for v in _kit_references()] if include_references else []
+    population = norms_population()
+    return targets + [(population[:1].upper() + population[1:], NORMS)]
 
 
 def compare_voices(a: Voice, b: Voice) -> "PairComparison":
@@ -142,3 +144,21 @@ def place_voice(voice: Voice, table: "NormsTable | None" = None) -> dict[str, "N
         out.update({p.metric: p for p in place(voice.name, voice.lines, table, metrics=missing)})
     return out
 
+
+
+def reference_titles() -> dict[str, str]:
+    """Each kit reference scene's name and title, read from the scene's first line ("the-detective" -> "The Night
+    Clerk"), without profiling anything: what the command's help and the widget both show."""
+    from workshop.text.samples import texts_dir
+
+    folder = texts_dir() / "references"
+    out = {}
+    for path in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
+        first = next((line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()), "")
+        out[path.stem] = first.lstrip("#").strip() or path.stem
+    return out
+
+
+def references_help() -> str:
+    """The kit's reference scenes for a command's help: "the-detective (The Night Clerk), the-aunt (...)"."""
+    return ", ".join(f"{name} ({title})" for name, title in reference_titles().items())

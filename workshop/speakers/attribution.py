@@ -42,6 +42,8 @@ from dataclasses import dataclass, field
 from workshop.speakers.lexicon import lexicon
 from workshop.speakers import confidence as confidence_found
 from workshop.speakers import ranker
+from workshop.speakers.discovery import discover_cast
+from workshop.speakers.features import Answer, RankerInput, Utterance
 from workshop.speakers.names import Mention, NameIndex
 from workshop.speakers.tags import Tag, TagReader, called_after_comma, clause_weight
 from workshop.speakers.cast import Cast, Character, normalise_name
@@ -224,23 +226,48 @@ def attribute(scene: Scene, segments: list, spans: list[QuotedSpan], cast: Cast 
     used: the writer's (a script cue it lacks is reported and its lines left unattributed), or the one found plus
     any speaker a script names that it lacks (the caller's cast object is not changed).
     """
-    notices: list[Notice] = []
-    found = None
-    if cast is None or (len(cast) == 0 and cast.source != "file"):
-        from workshop.speakers.discovery import discover_cast
+    cast, guessed, notices = _cast_to_use(scene, spans, cast)
+    engine = _Engine(scene, segments, spans, cast)
+    engine.run()
+    if cast.source.startswith("found"):
+        _calibrate_found(segments, guessed)
+    return AttributionResult(cast, notices)
 
+
+@dataclass
+class RulesAnswers:
+    """The dialogue as the rules (steps 1-6) leave it, before the ranker: what the ranker reads (``data``), the
+    rules' answer for each utterance, and the cast used. The training of the ranker starts from here."""
+
+    data: RankerInput
+    answers: list[Answer]
+    cast: Cast
+
+
+def read_by_rules(scene: Scene, segments: list, spans: list[QuotedSpan], cast: Cast | None) -> RulesAnswers:
+    """The answers of the rules alone, as :func:`attribute` reaches them before its ranker (the segments are not
+    changed)."""
+    cast, _, _ = _cast_to_use(scene, spans, cast)
+    engine = _Engine(scene, segments, spans, cast)
+    engine.run_rules()
+    return RulesAnswers(engine.ranker_input(), engine.answers(), cast)
+
+
+def _cast_to_use(scene: Scene, spans: list[QuotedSpan], cast: Cast | None) -> tuple[Cast, set[str], list[Notice]]:
+    """The cast the attribution uses (see :func:`attribute`), the characters whose gender discovery guessed from
+    the first-name dictionary, and the notices about the cast."""
+    notices: list[Notice] = []
+    guessed: set[str] = set()
+    if cast is None or (len(cast) == 0 and cast.source != "file"):
         found = discover_cast(scene, spans)
         cast = Cast(list(found.characters), source="found")
+        guessed = found.guessed
         notices.extend(found.notices)
     if cast.source == "file":  # the writer named the cast: a cue it lacks is reported, not made a speaker
         notices.extend(_cues_outside_the_cast(cast, spans))
     else:
         cast = _with_script_cues(cast, spans)
-    engine = _Engine(scene, segments, spans, cast)
-    engine.run()
-    if cast.source.startswith("found"):
-        _calibrate_found(segments, found.guessed if found is not None else set())
-    return AttributionResult(cast, notices)
+    return cast, guessed, notices
 
 
 def _calibrate_found(segments: list, guessed: set[str]) -> None:
@@ -328,7 +355,6 @@ class _Engine:
         self.groups = self._groups()
         self._surname_cache: dict[str, set[str]] = {}
         self._kin_found = False  # the last _resolve named a relative ("said his wife")
-        self.rank_cache: dict = {}  # what the ranker read in the narration, per utterance (the same every pass)
 
     # ------------------------------------------------------------------ structure
 
@@ -367,6 +393,12 @@ class _Engine:
     # ------------------------------------------------------------------ run
 
     def run(self) -> None:
+        self.run_rules()
+        self._rerank()
+        self._finish()
+
+    def run_rules(self) -> None:
+        """Steps 1-6 of the module's docstring: each utterance's speaker by the rules alone."""
         for g in self.groups:
             self._read_tags(g)
             self._read_vocatives(g)
@@ -383,8 +415,6 @@ class _Engine:
         self._vocative_anchors()
         self._alternate_runs()
         self._turn_taking()
-        self._rerank()
-        self._finish()
 
     # ------------------------------------------------------------------ evidence readers
 
@@ -1242,25 +1272,56 @@ class _Engine:
         rules resolved without a named tag, once per set of weights shipped (each pass reads the answers of the
         one before as its context). Then alternation and turn-taking run again for the lines still unknown: the
         ranker's answers around them are better anchors than the rules' were."""
-        only: set[int] | None = None
-        passes = ranker.load_weights()
-        if not passes:
-            return
-        linked = ranker.links(self)
-        for weights in passes:
-            before = [g.speaker for g in self.groups]
-            self._rank_pass(weights, only, linked)
-            only = ranker.context_changed(self, before, linked)
+        answers = self.answers()
+        ranked = ranker.rank_passes(self.ranker_input(), answers, ranker.load_weights())
+        for g, was, now in zip(self.groups, answers, ranked):
+            if now != was:
+                self._set(g, now.speaker, now.method, now.confidence)
         self._alternate_runs()
         self._turn_taking()
 
-    def _rank_pass(self, weights: ranker.Weights, only: set[int] | None = None, linked: list[bool] | None = None) -> None:
-        """One pass of the ranker (over the utterances in ``only`` when given). It reads the speakers as they
-        stand before the pass, so each choice sees the same context it was trained on."""
-        for k, name, prob, row in ranker.rank(self, weights, only, linked):
-            g = self.groups[k]
-            method = g.method if row is None else ranker.method_for(row, ranker.tag_kind(self, k))
-            self._set(g, name, method, ranker.confidence(prob, weights, self.cast.source.startswith("found")))
+    def answers(self) -> list[Answer]:
+        """The answer of every utterance as it stands."""
+        return [Answer(g.speaker, g.method, g.confidence) for g in self.groups]
+
+    def ranker_input(self) -> RankerInput:
+        """What the ranker reads of the dialogue, as plain data (see :mod:`workshop.speakers.features`)."""
+        spans = self.spans
+        utterances = []
+        for g in self.groups:
+            first = spans[g.members[0]]
+            end_here = max(spans[i].end for i in g.members if spans[i].paragraph == g.paragraph)
+            tag = next(
+                (t for _, t in g.tags if t.kind in ("pronoun", "descriptive") and t.pronoun not in ("they", "we")), None
+            )
+            utterances.append(
+                Utterance(
+                    paragraph=g.paragraph,
+                    last_paragraph=g.last_paragraph,
+                    start=first.start,
+                    first_end=first.end,
+                    end_here=end_here,
+                    tag=tag,
+                    addressees=frozenset(g.addressees),
+                    mentioned=frozenset(g.mentioned),
+                    pronoun_scores=dict(g.pronoun_scores),
+                    ruled_out=frozenset(g.ruled_out),
+                    outsider=g.outsider,
+                )
+            )
+        groups = self.groups
+        return RankerInput(
+            text=self.text,
+            paragraphs=list(self.paragraphs),
+            quote_paragraphs=frozenset(self.quote_paragraphs),
+            utterances=utterances,
+            linked=[k > 0 and self._linked(groups[k - 1], groups[k]) for k in range(len(groups))],
+            narration=list(self.narr),
+            pronouns=dict(self.pronoun),
+            narrator=self.index.narrator,
+            frequency=dict(self.frequency),
+            found=self.cast.source.startswith("found"),
+        )
 
     # ------------------------------------------------------------------ writing the answer onto the segments
 

@@ -12,14 +12,17 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workshop.speakers.attribution import attribute
 from workshop.speakers.cast import Cast
+from workshop.speakers.corrections import apply_corrections
+from workshop.speakers.names import NameIndex
+from workshop.speakers.narrator import I_WORD
 from workshop.errors import Notice
+from workshop.text.quotes import STYLES, QuotedSpan, find_quotes
 from workshop.text.scene import Scene
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from workshop.text.quotes import QuotedSpan
 
 METHODS = {
     "script": "the script names the speaker",
@@ -213,6 +216,18 @@ class Dialogue:
         return pd.DataFrame(self.to_records())
 
 
+@dataclass
+class Prepared:
+    """A scene's quoted segments before anyone is given a line: what the attribution reads."""
+
+    segments: list[Segment]
+    speech: list[QuotedSpan]  # the speech spans the segments were made from, in the same order
+    mentions: list[QuotedSpan]  # quoted titles and words, not speech
+    style: str  # the dialogue convention found (or forced)
+    cast: Cast | None  # the writer's cast, emptied when it names nobody in the scene
+    notices: list[Notice]
+
+
 def find_dialogue(
     scene: Scene,
     cast: Cast | None = None,
@@ -226,10 +241,26 @@ def find_dialogue(
     text. ``style`` forces a dialogue convention (``double``, ``single``, ``corner``, ``dash``, ``script``). ``corrections``
     is a corrections file (see :mod:`workshop.speakers.corrections`); when it exists its fixes are applied last.
     """
-    from workshop.speakers.attribution import attribute
-    from workshop.speakers.corrections import apply_corrections
-    from workshop.text.quotes import STYLES, find_quotes
+    ready = prepare_segments(scene, cast, style=style)
+    result = attribute(scene, ready.segments, ready.speech, ready.cast)
+    dialogue = Dialogue(scene, result.cast, ready.segments, ready.style, ready.notices + result.notices, ready.mentions)
+    if corrections is not None:
+        apply_corrections(dialogue, corrections)
+    _split_utterances_at_speaker_changes(dialogue)
+    if not ready.segments:
+        dialogue.notices.append(
+            Notice(
+                "no-dialogue",
+                f"No dialogue found (looked for {ready.style} style). If the scene marks speech another way, "
+                f"try --style {' or '.join(x for x in STYLES if x != ready.style)}.",
+            )
+        )
+    return dialogue
 
+
+def prepare_segments(scene: Scene, cast: Cast | None = None, *, style: str = "auto") -> Prepared:
+    """The quoted segments of ``scene`` (see :func:`find_dialogue`), each without a speaker yet, and the cast to
+    give them to (a writer's cast that names nobody in the scene is emptied, with a notice)."""
     found = find_quotes(scene, style=style)
     notices = list(scene.notices) + list(cast.notices if cast is not None else ()) + list(found.notices)
     speech = [q for q in found.spans if q.kind == "speech"]
@@ -249,49 +280,40 @@ def find_dialogue(
         for i, q in enumerate(speech)
     ]
     if cast is not None and cast.characters:
-        absent = _unnamed_characters(scene, cast)
-        if len(absent) == len(cast.characters):
-            notices.append(
-                Notice(
-                    "cast-absent",
-                    f"None of the characters in the cast ({', '.join(absent[:6])}{', ...' if len(absent) > 6 else ''}) "
-                    "is named in the scene, so no line is given to them. Is it the cast file for this scene? "
-                    "Without --cast the kit finds the characters itself.",
-                )
-            )
-            cast = Cast([], source=cast.source)
-        elif absent:
-            shown = ", ".join(absent[:8]) + (f" and {len(absent) - 8} more" if len(absent) > 8 else "")
-            notices.append(
-                Notice(
-                    "cast-absent",
-                    f"The scene never names {shown} from the cast file: check the spelling "
-                    "(a line can still be theirs through a description such as 'the narrator').",
-                )
-            )
-    result = attribute(scene, segments, speech, cast)
-    dialogue = Dialogue(scene, result.cast, segments, found.style, notices + result.notices, mentions)
-    if corrections is not None:
-        apply_corrections(dialogue, corrections)
-    _split_utterances_at_speaker_changes(dialogue)
-    if not segments:
-        dialogue.notices.append(
+        cast = _check_cast_is_named(scene, cast, notices)
+    return Prepared(segments, speech, mentions, found.style, cast, notices)
+
+
+def _check_cast_is_named(scene: Scene, cast: Cast, notices: list[Notice]) -> Cast:
+    """The writer's cast, or an empty one when the scene names none of its characters; a notice for the
+    characters the scene never names."""
+    absent = _unnamed_characters(scene, cast)
+    if len(absent) == len(cast.characters):
+        notices.append(
             Notice(
-                "no-dialogue",
-                f"No dialogue found (looked for {found.style} style). If the scene marks speech another way, "
-                f"try --style {' or '.join(x for x in STYLES if x != found.style)}.",
+                "cast-absent",
+                f"None of the characters in the cast ({', '.join(absent[:6])}{', ...' if len(absent) > 6 else ''}) "
+                "is named in the scene, so no line is given to them. Is it the cast file for this scene? "
+                "Without --cast the kit finds the characters itself.",
             )
         )
-    return dialogue
+        return Cast([], source=cast.source)
+    if absent:
+        shown = ", ".join(absent[:8]) + (f" and {len(absent) - 8} more" if len(absent) > 8 else "")
+        notices.append(
+            Notice(
+                "cast-absent",
+                f"The scene never names {shown} from the cast file: check the spelling "
+                "(a line can still be theirs through a description such as 'the narrator').",
+            )
+        )
+    return cast
 
 
 def _unnamed_characters(scene: Scene, cast: Cast) -> list[str]:
     """Names of the cast's characters the story never names: by none of their names (in any case), nor as the
     attribution reads names (:class:`workshop.speakers.names.NameIndex`: "Bill" for a cast's "Bill Gorton" when
     no one else is a Bill), nor, for a first-person narrator, as "I"."""
-    from workshop.speakers.names import NameIndex
-    from workshop.speakers.narrator import I_WORD
-
     paragraphs = scene.story_paragraphs
     story = "\n".join(scene.text[p.start : p.end] for p in paragraphs).lower().replace("’", "'")
     absent = [ch.name for ch in cast.characters if not any(_named_in(story, alias) for alias in ch.names)]

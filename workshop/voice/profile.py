@@ -33,12 +33,14 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 from workshop.adapters import cmudict_adapter, vader_adapter, wordfreq_adapter
-from workshop.voice.metrics import METRICS, metrics_of
-from workshop.voice.metrics import diction as dm
+from workshop.errors import WorkshopError
+from workshop.voice.metrics import MEASURES, METRICS, ReadabilityCounts, Totals, compute_all, metrics_of
 from workshop.voice.metrics import distinctive as dist
 from workshop.voice.metrics import rhythm as rm
 from workshop.voice.lexicons import Lexicon, lexicon, phrase_pattern, pronouns
-from workshop.voice.metrics.readability import READABILITY_KEYS, ReadabilityCounts, readability, word_features
+from workshop.voice.metrics.readability import READABILITY_KEYS, word_features
+from workshop.voice import tokens
+from workshop.voice.tokens import straight_quotes
 from workshop.voice.units import ELLIPSIS_RE, Sentence, count_dashes, is_contraction, is_fragment, lower, split_sentences
 
 if TYPE_CHECKING:
@@ -212,8 +214,14 @@ def analyze_unit(segments: tuple[str, ...], dialogue: bool = True) -> UnitStats:
         fragments=fragments,
         ends=tuple(ends.items()),
         # scored here, once per speech, rather than again for every profile the speech belongs to
-        mood=vader_adapter.mean_compound(sentences) if dialogue and words else None,
+        mood=_mood(sentences) if dialogue and words else None,
     )
+
+
+def _mood(sentences: Sequence[Sentence]) -> float:
+    """VADER's mean score of a speech's sentences, read with straight apostrophes and quotes: VADER knows
+    "don't" (a negation) but not "don’t", so curly typography flipped moods (issue 10, item 6)."""
+    return vader_adapter.mean_compound([Sentence(straight_quotes(s.text), s.words, s.end) for s in sentences])
 
 
 _CLASSES = ("hedges", "intensifiers", "certainty", "profanity_mild", "profanity_strong", "fillers")
@@ -345,12 +353,16 @@ class VoiceProfile:
         return self._notes
 
     def scalar_metrics(self) -> dict[str, float]:
-        """Every scalar metric in :data:`workshop.voice.metrics.METRICS`, flat: ``{name: float}``."""
+        """Every measure of the registry (:data:`workshop.voice.metrics.METRICS`), flat: ``{name: float}``; a
+        measure the profile lacks is an error, never silently left out."""
+        families = {"readability": self.readability, "rhythm": self.rhythm, "diction": self.diction}
         out: dict[str, float] = {}
-        for family in (self.readability, self.rhythm, self.diction):
-            for key, value in family.items():
-                if key in METRICS:
-                    out[key] = float(value) if value is not None else NAN
+        for m in MEASURES:
+            family = families[m.family]
+            if m.name not in family:
+                raise WorkshopError(f"The profile of {self.name} has no value for the measure {m.name}.")
+            value = family[m.name]
+            out[m.name] = float(value) if value is not None else NAN
         return out
 
     def note_for(self, metric: str) -> str | None:
@@ -404,8 +416,6 @@ class ProfileSet:
         for p in self.all:
             if p.name.lower() == name.lower():
                 return p
-        from workshop.errors import WorkshopError
-
         known = ", ".join(p.name for p in self.all)
         raise WorkshopError(f"No profile for {name!r}. Profiles: {known}.")
 
@@ -470,7 +480,7 @@ def _address_terms(names: frozenset[str]) -> dict[str, tuple[str, ...]]:
     terms |= {lower(n) for n in names if n.strip()}
     index: dict[str, list[str]] = {}
     for t in terms:
-        last = re.findall(r"[^\W_]+(?:'[^\W_]+)*", t)
+        last = tokens.words(t)  # (the same words the speeches are split into, so the last one can be looked up)
         if last:
             index.setdefault(last[-1], []).append(t)
     return {k: tuple(v) for k, v in index.items()}
@@ -504,143 +514,156 @@ def _address(units: Sequence[UnitStats], names: frozenset[str]) -> Counter[str]:
     return found
 
 
-def _profile(name: str, kind: str, units: Sequence[UnitStats], ctx: _Context) -> VoiceProfile:
-    sentences = [s for u in units for s in u.sentences]
-    lengths = [len(s.words) for s in sentences]
-    words_seq = list(chain.from_iterable(u.words for u in units))
-    counts = Counter(words_seq)
-    n_words = len(words_seq)
-    n_sent = len(sentences)
-    n_utt = sum(1 for u in units if u.words)
+@dataclass
+class _WordTally:
+    """The per-word counts of a profile, added up over its distinct words (one cached look-up per word type,
+    weighted by how often it is said)."""
 
-    # per word type: one cached lookup per distinct word, weighted by how often it is said
-    cls: Counter[str] = Counter()
-    zipf_sum = zipf_known = rare = 0.0
-    stressed = stress_total = mono = 0
-    syl = let = cpx = poly = diff = 0
-    fw_counts: dict[str, int] = {}
+    syllables: int = 0
+    letters: int = 0
+    complex_words: int = 0
+    polysyllables: int = 0
+    difficult: int = 0
+    monosyllables: int = 0
+    zipf_sum: float = 0.0
+    zipf_known: float = 0.0
+    rare: float = 0.0
+    stressed: int = 0
+    stress_syllables: int = 0
+    classes: Counter[str] = field(default_factory=Counter)
+    function_words: dict[str, int] = field(default_factory=dict)
+
+
+def _tally_words(counts: Counter[str]) -> _WordTally:
+    t = _WordTally()
+    cls = t.classes
     for w, k in counts.items():
         f = _features(w)
-        syl += f.syllables * k
-        let += f.letters * k
+        t.syllables += f.syllables * k
+        t.letters += f.letters * k
         if f.syllables >= 3:
-            poly += k
+            t.polysyllables += k
             if f.complex:
-                cpx += k
+                t.complex_words += k
         if f.difficult:
-            diff += k
+            t.difficult += k
         if f.syllables == 1:
-            mono += k
+            t.monosyllables += k
         for c in f.classes:
             cls[c] += k
         if f.function_word:
-            fw_counts[w] = k
+            t.function_words[w] = k
         if f.zipf > 0:
-            zipf_sum += f.zipf * k
-            zipf_known += k
+            t.zipf_sum += f.zipf * k
+            t.zipf_known += k
         if f.zipf < wordfreq_adapter.RARE_ZIPF:
-            rare += k
+            t.rare += k
         if f.stress_syllables:
-            stress_total += f.stress_syllables * k
-            stressed += f.stressed * k
-    rc = ReadabilityCounts(n_sent, n_words, syl, let, cpx, poly, diff)
-    scores = readability(rc)
+            t.stress_syllables += f.stress_syllables * k
+            t.stressed += f.stressed * k
+    return t
+
+
+def _totals(kind: str, units: Sequence[UnitStats], ctx: _Context, words_seq: list[str], counts: Counter[str],
+            tally: _WordTally, address: Counter[str]) -> Totals:
+    """Everything the measures are computed from, added up over the profile's speeches."""
+    sentences = [s for u in units for s in u.sentences]
+    cls = tally.classes
     for u in units:
         for lex_name, k in u.phrases:
             cls[lex_name] += k
-
     ends: Counter[str] = Counter()
     for u in units:
         for kind_, k in u.ends:
             ends[kind_] += k
-    stutters = sum(u.stutters for u in units)
-    false_starts = sum(u.false_starts for u in units)
-    ellipses = sum(u.ellipses for u in units)
-    dashes = sum(u.dashes for u in units)
-    fillers = cls["fillers"] + sum(u.set_off_fillers for u in units)
-    fragments = sum(u.fragments for u in units)
-    utt_words = [len(u.words) for u in units if u.words]
-    utt_sents = [len(u.sentences) for u in units if u.words]
+    n_words = len(words_seq)
+    rc = ReadabilityCounts(len(sentences), n_words, tally.syllables, tally.letters, tally.complex_words,
+                           tally.polysyllables, tally.difficult)
+    return Totals(
+        words=n_words, sentences=len(sentences), utterances=sum(1 for u in units if u.words),
+        sentence_lengths=[len(s.words) for s in sentences],
+        utterance_words=[len(u.words) for u in units if u.words],
+        utterance_sentences=[len(u.sentences) for u in units if u.words],
+        word_sequence=words_seq, word_counts=counts, readability=rc, classes=cls, ends=ends,
+        fragments=sum(u.fragments for u in units), stutters=sum(u.stutters for u in units),
+        false_starts=sum(u.false_starts for u in units), ellipses=sum(u.ellipses for u in units),
+        dashes=sum(u.dashes for u in units), fillers=cls["fillers"] + sum(u.set_off_fillers for u in units),
+        monosyllables=tally.monosyllables, stressed=tally.stressed, stress_syllables=tally.stress_syllables,
+        zipf_sum=tally.zipf_sum, zipf_known=tally.zipf_known, rare=tally.rare,
+        function_words=sum(tally.function_words.values()), address=sum(address.values()),
+        # Mood is measured on speeches, sentence by sentence; narration is left out (VADER was built for short,
+        # spoken-like text, and scoring a novel's narration would double the time of a whole profile).
+        moods=[u.mood for u in units if u.mood is not None] if kind != "narration" else [],
+        total_words=ctx.total_words, total_turns=ctx.total_turns,
+    )  # fmt: skip
 
-    rhythm: dict[str, Any] = {
-        "mean_sentence_words": rm.mean(lengths),
-        "median_sentence_words": rm.median(lengths),
-        "sd_sentence_words": rm.sd(lengths),
-        "cv_sentence_words": rm.cv(lengths),
-        "sentence_words": lengths,
-        "mean_utterance_words": rm.mean(utt_words),
-        "mean_utterance_sentences": rm.mean(utt_sents),
-        "share_of_words": n_words / ctx.total_words if ctx.total_words else NAN,
-        "share_of_turns": n_utt / ctx.total_turns if ctx.total_turns else NAN,
-        "fragments_per_100_sentences": rm.per(fragments, n_sent),
-        "questions_per_100_sentences": rm.per(ends["question"], n_sent),
-        "exclamations_per_100_sentences": rm.per(ends["exclamation"], n_sent),
-        "trailing_per_100_sentences": rm.per(ends["trailing"], n_sent),
-        "interruptions_per_100_sentences": rm.per(ends["interrupted"], n_sent),
-        "ellipses_per_100_words": rm.per(ellipses, n_words),
-        "dashes_per_100_words": rm.per(dashes, n_words),
-        "stutters_per_100_words": rm.per(stutters, n_words),
-        "false_starts_per_100_words": rm.per(false_starts, n_words),
-        "fillers_per_100_words": rm.per(fillers, n_words),
-        "hesitations_per_100_words": rm.per(ellipses + stutters + false_starts + fillers, n_words),
-        "monosyllable_share": mono / n_words if n_words else NAN,
-        "syllables_per_word": rc.syllables / n_words if n_words else NAN,
-        "stressed_syllable_share": stressed / stress_total if stress_total else NAN,
+
+def _family(values: dict[str, float], family: str, after: dict[str, tuple[str, Any]]) -> dict[str, Any]:
+    """One family's measures in registry order, each followed by its evidence when ``after`` names one
+    (``{measure: (key, value)}``)."""
+    out: dict[str, Any] = {}
+    for m in metrics_of(family):
+        out[m.name] = values[m.name]
+        if m.name in after:
+            key, detail = after[m.name]
+            out[key] = detail
+    return out
+
+
+def _rhythm_details(t: Totals, sentences: Sequence[Sentence]) -> dict[str, Any]:
+    """What the rhythm section shows besides its measures: example beats and the raw counts."""
+    ends = t.ends
+    return {
         "beat_examples": [
             {"sentence": x.text, "beat": scansion(x.words)}
             for x in islice((x for x in sentences if 4 <= x.n_words <= 12), 3)
         ],
         "counts": {
-            "fragments": fragments, "questions": ends["question"], "exclamations": ends["exclamation"],
-            "trailing": ends["trailing"], "interruptions": ends["interrupted"], "ellipses": ellipses,
-            "dashes": dashes, "stutters": stutters, "false_starts": false_starts, "fillers": fillers,
+            "fragments": t.fragments, "questions": ends["question"], "exclamations": ends["exclamation"],
+            "trailing": ends["trailing"], "interruptions": ends["interrupted"], "ellipses": t.ellipses,
+            "dashes": t.dashes, "stutters": t.stutters, "false_starts": t.false_starts, "fillers": t.fillers,
         },
     }  # fmt: skip
 
-    address = _address([u for u in units if u.dialogue], ctx.names)
-    # Mood is measured on speeches, sentence by sentence; narration is left out (VADER was built for short,
-    # spoken-like text, and scoring a novel's narration would double the time of a whole profile).
-    sentiments = [u.mood for u in units if u.mood is not None] if kind != "narration" else []
-    profanity = cls["profanity_mild"] + cls["profanity_strong"]
-    diction: dict[str, Any] = {
-        "mtld": dm.mtld(words_seq),
-        "hdd": dm.hdd(counts),
-        "ttr": dm.ttr(counts),
-        "mean_word_length": rc.letters / n_words if n_words else NAN,
-        "mean_zipf": zipf_sum / zipf_known if zipf_known else NAN,
-        "rare_word_share": rare / n_words if n_words else NAN,
-        "contractions_per_100_words": rm.per(cls["contraction"], n_words),
-        "hedges_per_100_words": rm.per(cls["hedges"], n_words),
-        "intensifiers_per_100_words": rm.per(cls["intensifiers"], n_words),
-        "certainty_per_100_words": rm.per(cls["certainty"], n_words),
-        "profanity_per_100_words": rm.per(profanity, n_words),
-        "profanity_mild_per_100_words": rm.per(cls["profanity_mild"], n_words),
-        "profanity_strong_per_100_words": rm.per(cls["profanity_strong"], n_words),
-        "first_person_per_100_words": rm.per(cls["first_singular"], n_words),
-        "first_plural_per_100_words": rm.per(cls["first_plural"], n_words),
-        "second_person_per_100_words": rm.per(cls["second"], n_words),
-        "third_person_per_100_words": rm.per(cls["third"], n_words),
-        "address_per_100_words": rm.per(sum(address.values()), n_words),
-        "address_terms": dict(address.most_common()),
-        "function_word_share": sum(fw_counts.values()) / n_words if n_words else NAN,
-        "function_words": {
-            w: round(1000.0 * k / n_words, 2) for w, k in sorted(fw_counts.items(), key=lambda wk: (-wk[1], wk[0]))
-        },
-        "sentiment": rm.mean(sentiments),
-        "positive_share": sum(1 for s in sentiments if s >= 0.05) / len(sentiments) if sentiments else NAN,
-        "negative_share": sum(1 for s in sentiments if s <= -0.05) / len(sentiments) if sentiments else NAN,
+
+def _diction_details(kind: str, units: Sequence[UnitStats], t: Totals) -> dict[str, Any]:
+    """What the word-choice section shows after its measures: signature words (filled in later), habitual
+    openers and the raw counts."""
+    cls = t.classes
+    return {
         "distinctive_words": [],
         "openers": dist.habitual_openers([u.opener for u in units if u.opener]) if kind == "character" else [],
         "counts": {
             "contractions": cls["contraction"], "hedges": cls["hedges"], "intensifiers": cls["intensifiers"],
             "certainty": cls["certainty"], "profanity_mild": cls["profanity_mild"],
             "profanity_strong": cls["profanity_strong"], "first_person": cls["first_singular"],
-            "second_person": cls["second"], "types": len(counts),
+            "second_person": cls["second"], "types": len(t.word_counts),
         },
     }  # fmt: skip
+
+
+def _profile(name: str, kind: str, units: Sequence[UnitStats], ctx: _Context) -> VoiceProfile:
+    """One profile: the speeches' counts added up into :class:`Totals`, every registry measure computed from
+    them, and the evidence shown beside the measures."""
+    words_seq = list(chain.from_iterable(u.words for u in units))
+    counts = Counter(words_seq)
+    tally = _tally_words(counts)
+    address = _address([u for u in units if u.dialogue], ctx.names)
+    t = _totals(kind, units, ctx, words_seq, counts, tally, address)
+    values = compute_all(t)
+    fw = tally.function_words
+    rhythm = _family(values, "rhythm", {"cv_sentence_words": ("sentence_words", t.sentence_lengths)})
+    rhythm |= _rhythm_details(t, [s for u in units for s in u.sentences])
+    diction = _family(values, "diction", {
+        "address_per_100_words": ("address_terms", dict(address.most_common())),
+        "function_word_share": ("function_words", {
+            w: round(1000.0 * k / t.words, 2) for w, k in sorted(fw.items(), key=lambda wk: (-wk[1], wk[0]))}),
+    })  # fmt: skip
+    diction |= _diction_details(kind, units, t)
     if ctx.pos:
         diction["parts_of_speech"] = _parts_of_speech(units)
-    profile = VoiceProfile(name, kind, n_utt, n_words, n_sent, scores, rc, rhythm, diction)
+    profile = VoiceProfile(name, kind, t.utterances, t.words, t.sentences, _family(values, "readability", {}),
+                           t.readability, rhythm, diction)
     profile.word_counts = counts
     return profile
 
@@ -706,8 +729,6 @@ def _notes(p: VoiceProfile) -> list[Note]:
 
 
 def _units_of(utterances: Iterable[str | Sequence[str]]) -> list[UnitStats]:
-    from workshop.errors import WorkshopError
-
     if isinstance(utterances, str):
         raise WorkshopError("Give the lines as a list of strings (one per speech), not one string.")
     out = []

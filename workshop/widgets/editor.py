@@ -7,6 +7,7 @@ import re
 
 import ipywidgets as w
 
+from workshop.report.quoting import tidy, trim
 from workshop.speakers.dialogue import METHODS, Segment
 from workshop.widgets.common import message_html
 from workshop.widgets.session import ClassScene
@@ -35,7 +36,8 @@ class AttributionEditor(w.VBox):
         wide = {"description_width": "initial"}
         self.show = w.Dropdown(options=[("every line", "all"), ("lines with no speaker", "unknown"),
                                         ("doubtful speakers (confidence under 0.6)", "doubtful")],
-                               value="all", description="Show", style=wide)
+                               value="all", description="Show", style=wide,
+                               layout=w.Layout(width="440px"))  # wide enough for its longest label
         self.page = w.IntSlider(value=1, min=1, max=1, description="Page", continuous_update=False, style=wide)
         self.status = w.HTML()
         self.status.add_class("vw-status")
@@ -81,9 +83,7 @@ class AttributionEditor(w.VBox):
         by_index = {u.index: u for u in self.session.dialogue.utterances if u.index in wanted}
         for seg in shown:
             utterance = by_index[seg.utterance]
-            text = " ".join(utterance.text.split())
-            if len(text) > 160:
-                text = text[:159] + "…"
+            text = " … ".join(trim(tidy(s.text), 160) for s in utterance.segments)  # pieces, never glued with ", "
             how = method_words(seg.method)
             label = w.HTML(f"<span style='color:#666'>line {seg.line}</span> “{html.escape(text)}”"
                            f"<br><small style='color:#888'>{html.escape(how)}</small>",

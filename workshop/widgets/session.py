@@ -23,6 +23,7 @@ from workshop.text.samples import sample_cast_path, sample_scene_path
 from workshop.text.scene import Scene, read_scene, scene_from_text
 from workshop.voice.profile import profile_dialogue
 from workshop.widgets.common import picture as picture_widget
+from workshop.widgets.targets import SHIPPED, norms_table, shipped_voice
 
 
 @dataclass
@@ -113,7 +114,10 @@ class ClassScene:
         return self.cached("voices", lambda: report.scene_voices(self.dialogue, self.profiles()))
 
     def voice(self, key: str) -> Any:
-        """A scene character by name, or a reference character by its ``ref:SCENE:NAME`` key."""
+        """A scene character by name, a reference character by its ``ref:SCENE:NAME`` key, or a character whose
+        lines ship with the kit by its ``shipped:KEY`` key."""
+        if key.startswith(SHIPPED) and key not in self.voices():
+            return shipped_voice(key)
         found = self.voices().get(key) or report.reference_voices().get(key)
         if found is None:
             raise WorkshopError(f"No voice called {key!r} in this scene or the references.")
@@ -123,9 +127,11 @@ class ClassScene:
         """How distinct two voices sound (:func:`workshop.report.critique.compare_voices`), computed once per pair."""
         return self.cached(("pair", a, b), lambda: report.compare_voices(self.voice(a), self.voice(b)))
 
-    def places(self, key: str) -> Any:
-        """Where a voice falls among characters in classic novels (:func:`workshop.report.critique.place_voice`)."""
-        return self.cached(("places", key), lambda: report.place_voice(self.voice(key)))
+    def places(self, key: str, norms: str | None = None) -> Any:
+        """Where a voice falls among characters in classic novels, or among the norms of a teacher's file when
+        ``norms`` is ``norms:PATH`` (:func:`workshop.report.critique.place_voice`)."""
+        table = norms_table(norms) if norms else None
+        return self.cached(("places", key, norms), lambda: report.place_voice(self.voice(key), table))
 
     def critique(self, against: str | None = None) -> Any:
         """The critique summary of the scene (:func:`workshop.report.critique.build_critique`), computed once."""

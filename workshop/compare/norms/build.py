@@ -120,7 +120,8 @@ def measure_character(name: str, lines, names=frozenset(), min_words: int = 0) -
     """One character's figures from their lines (each a tuple of quoted pieces), or None under ``min_words``."""
     from workshop.compare.pairs import Line
     from workshop.compare.norms.table import character_values
-    from workshop.compare.stylometry import count_matrix, function_words, words
+    from workshop.compare.stylometry import count_matrix, function_words
+    from workshop.voice.tokens import words
 
     as_lines = [Line(pieces) for pieces in lines]
     tokens = [t for line in as_lines for t in words(line)]

@@ -13,7 +13,11 @@ if TYPE_CHECKING:
     from workshop.report.model import Critique
 
 CSS = """body{font-family:Georgia,serif;max-width:50em;margin:2em auto;padding:0 1em;line-height:1.5;color:#222}
-h1,h2{font-family:Helvetica,Arial,sans-serif}img{max-width:100%}li{margin:.3em 0}"""
+h1,h2{font-family:Helvetica,Arial,sans-serif}img{max-width:100%}li{margin:.3em 0}
+summary{cursor:pointer}summary h2{display:inline;color:#555}details{margin:1em 0}"""
+
+TEACHER = "For the teacher"
+"""Sections whose heading starts so are folded (one click to open) in the HTML page."""
 
 
 def render_html(c: "Critique") -> str:
@@ -22,7 +26,11 @@ def render_html(c: "Critique") -> str:
              f"<title>Voice critique: {esc(c.scene)}</title><style>{CSS}</style></head><body>",
              f"<h1>Voice critique: {esc(c.scene)}</h1>"]
     for heading, blocks in outline(c):
-        parts.append(f"<h2>{esc(heading)}</h2>")
+        folded = heading.startswith(TEACHER)  # the statistics are one click away, not in the student's way
+        if folded:
+            parts.append(f"<details class='vw-teacher'><summary><h2>{esc(heading)}</h2></summary>")
+        else:
+            parts.append(f"<h2>{esc(heading)}</h2>")
         for kind, content in blocks:
             if kind == "p":
                 parts.append(f"<p>{esc(content)}</p>")
@@ -31,6 +39,8 @@ def render_html(c: "Critique") -> str:
             elif kind == "img" and content in c.pictures:
                 data = base64.b64encode(c.pictures[content]).decode("ascii")
                 parts.append(f"<img alt='{esc(content)}' src='data:image/png;base64,{data}'>")
+        if folded:
+            parts.append("</details>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 

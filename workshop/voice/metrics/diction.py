@@ -23,6 +23,8 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
+from workshop.voice.metrics.measure import Compute, Measure, per, share
+
 NAN = float("nan")
 MTLD_THRESHOLD = 0.72
 HDD_SAMPLE = 42
@@ -100,3 +102,101 @@ def hdd(counts: Counter[str] | dict[str, int], sample: int = HDD_SAMPLE) -> floa
 def ttr(counts: Counter[str] | dict[str, int]) -> float:
     n = sum(counts.values())
     return len(counts) / n if n else NAN
+
+
+def _mean(values: Sequence[float]) -> float:
+    return math.fsum(values) / len(values) if values else NAN
+
+
+def _share_of(moods: Sequence[float], keep) -> float:
+    return sum(1 for s in moods if keep(s)) / len(moods) if moods else NAN
+
+
+_DECLARED: list[Measure] = []
+
+PER_100_WORDS = ("words", 100.0)
+
+
+def _declare(name: str, compute: Compute, label: str, unit: str, explanation: str, sample: str, minimum: int,
+             higher: str, *, order: int, per_line: tuple[str, float] | None = None, usually_zero: bool = False,
+             compared: int = 0, headline: bool = False) -> None:
+    den, scale = per_line or ("", 1.0)
+    _DECLARED.append(Measure(name, "diction", label, unit, explanation, compute, sample, minimum, higher, den, scale,
+                             usually_zero, order, compared, headline))
+
+
+def _rate(word_class: str) -> Compute:
+    """Words of one class (a lexicon, a pronoun group, contractions) per 100 words."""
+    return lambda t: per(t.classes[word_class], t.words)
+
+
+# (declared in the order profiles show them; ``order`` is the order a writer reads them)
+_declare("mtld", lambda t: mtld(t.word_sequence), "Vocabulary range (MTLD)", "words",
+         "How many words go by, on average, before the speaker starts repeating words.", "words", 100,
+         "wider vocabulary", order=303, headline=True)
+_declare("hdd", lambda t: hdd(t.word_counts), "Vocabulary range (HD-D)", "ratio (0-1)",
+         "The share of different words expected in any 42 words the speaker says.", "words", 100,
+         "wider vocabulary", order=304)
+_declare("ttr", lambda t: ttr(t.word_counts), "Different words / all words", "ratio (0-1)",
+         "Type-token ratio. It falls as a text gets longer: compare only samples of the same length.", "words",
+         100, "more varied words", order=305)
+_declare("mean_word_length", lambda t: share(t.readability.letters, t.words), "Word length", "letters per word",
+         "Average letters per word.", "words", 50, "longer words", order=300, per_line=("words", 1.0), compared=11,
+         headline=True)
+_declare("mean_zipf", lambda t: share(t.zipf_sum, t.zipf_known), "Everyday-ness of words", "Zipf (0-8)",
+         "How common the words are in English on the Zipf scale: 6 is everyday, 3 is once in a million words.",
+         "words", 50, "more common words", order=301)
+_declare("rare_word_share", lambda t: share(t.rare, t.words), "Rare words", "share (0-1)",
+         "The share of words rarer than once in a million words of English (names and coinages included).",
+         "words", 100, "more rare words", order=302, per_line=("words", 1.0), compared=12, headline=True)
+_declare("contractions_per_100_words", _rate("contraction"), "Contractions", "per 100 words",
+         "Don't, I'm, we've, gonna...: how informal the talk is.", "words", 100, "more informal", order=306,
+         per_line=PER_100_WORDS, compared=13, headline=True)
+_declare("hedges_per_100_words", _rate("hedges"), "Hedges", "per 100 words",
+         "Maybe, perhaps, I think, sort of: softening a claim.", "words", 100, "more tentative", order=307,
+         per_line=PER_100_WORDS, compared=14, headline=True)
+_declare("intensifiers_per_100_words", _rate("intensifiers"), "Intensifiers", "per 100 words",
+         "Very, really, totally, absolutely: turning the volume up.", "words", 100, "more emphatic", order=308,
+         per_line=PER_100_WORDS, compared=15, headline=True)
+_declare("certainty_per_100_words", _rate("certainty"), "Certainty", "per 100 words",
+         "Definitely, exactly, of course, never: closing off doubt.", "words", 100, "more certain", order=309,
+         per_line=PER_100_WORDS, compared=16, headline=True)
+_declare("profanity_per_100_words", lambda t: per(t.classes["profanity_mild"] + t.classes["profanity_strong"], t.words),
+         "Swearing", "per 100 words", "Mild and strong swearing together.", "words", 100, "swears more", order=310,
+         per_line=PER_100_WORDS, usually_zero=True, compared=17, headline=True)
+_declare("profanity_mild_per_100_words", _rate("profanity_mild"), "Mild swearing", "per 100 words",
+         "Damn, hell, God, bloody...", "words", 100, "swears more", order=311, per_line=PER_100_WORDS,
+         usually_zero=True)
+_declare("profanity_strong_per_100_words", _rate("profanity_strong"), "Strong swearing", "per 100 words",
+         "What television would bleep.", "words", 100, "swears more", order=312, per_line=PER_100_WORDS,
+         usually_zero=True)
+_declare("first_person_per_100_words", _rate("first_singular"), "I / me / my", "per 100 words",
+         "How much the character talks about themselves.", "words", 100, "more self-focused", order=313,
+         per_line=PER_100_WORDS, compared=18, headline=True)
+_declare("first_plural_per_100_words", _rate("first_plural"), "We / us / our", "per 100 words",
+         "How much the character speaks for a group.", "words", 100, "more \"we\"", order=314,
+         per_line=PER_100_WORDS)
+_declare("second_person_per_100_words", _rate("second"), "You / your", "per 100 words",
+         "How much the character talks to or about the listener.", "words", 100, "more listener-focused",
+         order=315, per_line=PER_100_WORDS, compared=19, headline=True)
+_declare("third_person_per_100_words", _rate("third"), "He / she / they", "per 100 words",
+         "How much the character talks about other people.", "words", 100, "more about others", order=316,
+         per_line=PER_100_WORDS)
+_declare("address_per_100_words", lambda t: per(t.address, t.words), "Forms of address", "per 100 words",
+         "Calling someone by name, title or endearment (\"Natasha,\" \"sir\", \"honey\").", "words", 100,
+         "addresses people more", order=317, per_line=PER_100_WORDS, headline=True)
+_declare("function_word_share", lambda t: share(t.function_words, t.words), "Function words", "share (0-1)",
+         "The share of small grammatical words (the, of, and, I, is...). The full profile of them is a "
+         "fingerprint of style.", "words", 500, "more function words", order=318, per_line=("words", 1.0))
+_declare("sentiment", lambda t: _mean(t.moods), "Mood (VADER)", "score (-1 to 1)",
+         "Average positive or negative feeling of the speeches, sentence by sentence, by the VADER sentiment "
+         "lexicon (dialogue only).", "utterances", 10, "more positive", order=319)
+_declare("positive_share", lambda t: _share_of(t.moods, lambda s: s >= 0.05), "Positive speeches", "share (0-1)",
+         "The share of speeches VADER scores clearly positive (0.05 or more).", "utterances", 10, "more positive",
+         order=320)
+_declare("negative_share", lambda t: _share_of(t.moods, lambda s: s <= -0.05), "Negative speeches", "share (0-1)",
+         "The share of speeches VADER scores clearly negative (-0.05 or less).", "utterances", 10,
+         "more negative", order=321)
+
+MEASURES: tuple[Measure, ...] = tuple(_DECLARED)
+"""The word-choice measures, declared once (see :class:`workshop.voice.metrics.measure.Measure`)."""

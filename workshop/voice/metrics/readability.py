@@ -29,41 +29,14 @@ Empty text (no words or no sentences) gives NaN for every formula.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from workshop.adapters.textstat_adapter import easy_words
+from workshop.voice.metrics.measure import Measure, ReadabilityCounts
 from workshop.voice.units import letters, syllables
 
 NAN = float("nan")
-
-READABILITY_KEYS = (
-    "flesch_reading_ease",
-    "flesch_kincaid_grade",
-    "gunning_fog",
-    "smog_index",
-    "coleman_liau_index",
-    "automated_readability_index",
-    "dale_chall",
-)
-
-
-@dataclass(frozen=True)
-class ReadabilityCounts:
-    """The counts under the formulas."""
-
-    sentences: int = 0
-    words: int = 0
-    syllables: int = 0
-    letters: int = 0
-    complex_words: int = 0
-    polysyllables: int = 0
-    difficult_words: int = 0
-
-    def to_dict(self) -> dict[str, int]:
-        return asdict(self)
-
 
 def is_familiar(word: str) -> bool:  # (not cached itself: word_features caches it per word)
     """On the Dale-Chall list of familiar words, directly or as a regular inflection of a word on it."""
@@ -150,14 +123,55 @@ def dale_chall(words: int, sentences: int, difficult_words: int) -> float:
     return score + 3.6365 if pct > 5 else score
 
 
+def _smog(c: ReadabilityCounts) -> float:
+    return smog_index(c.sentences, c.polysyllables) if c.words else NAN
+
+
+_ON_COUNTS: dict[str, Callable[[ReadabilityCounts], float]] = {}
+"""Each score as a function of the counts, filled in by the declarations below (in their order)."""
+
+
+def _m(name: str, on_counts: Callable[[ReadabilityCounts], float], label: str, unit: str, explanation: str,
+       sample: str, minimum: int, higher: str, order: int) -> Measure:
+    _ON_COUNTS[name] = on_counts
+    return Measure(name, "readability", label, unit, explanation, lambda t: on_counts(t.readability), sample,
+                   minimum, higher, order=order, headline=True)
+
+
+MEASURES = (
+    _m("flesch_reading_ease", lambda c: flesch_reading_ease(c.words, c.sentences, c.syllables),
+       "Flesch reading ease", "score (0-100)",
+       "How easy the lines are to read: shorter sentences and shorter words score higher.", "words", 100, "easier",
+       100),
+    _m("flesch_kincaid_grade", lambda c: flesch_kincaid_grade(c.words, c.sentences, c.syllables),
+       "Flesch-Kincaid grade", "US school grade",
+       "The school grade that could read the lines, from sentence and word length.", "words", 100, "harder", 101),
+    _m("gunning_fog", lambda c: gunning_fog(c.words, c.sentences, c.complex_words),
+       "Gunning fog index", "years of schooling",
+       "Years of schooling needed, from sentence length and the share of long unfamiliar words.", "words", 100,
+       "harder", 102),
+    _m("smog_index", _smog,
+       "SMOG grade", "US school grade",
+       "School grade from the number of words of three or more syllables per 30 sentences.", "sentences", 30,
+       "harder", 103),
+    _m("coleman_liau_index", lambda c: coleman_liau_index(c.words, c.sentences, c.letters),
+       "Coleman-Liau index", "US school grade",
+       "School grade from letters per word and sentences per word.", "words", 100, "harder", 104),
+    _m("automated_readability_index",
+       lambda c: automated_readability_index(c.words, c.sentences, c.letters),
+       "Automated readability index", "US school grade",
+       "School grade from characters per word and words per sentence.", "words", 100, "harder", 105),
+    _m("dale_chall", lambda c: dale_chall(c.words, c.sentences, c.difficult_words),
+       "Dale-Chall score", "score",
+       "Difficulty from the share of words outside a list of 3,000 familiar words; 4.9 or less is easy for a "
+       "fourth-grader, 9 and above is college level.", "words", 100, "harder", 106),
+)  # fmt: skip
+"""The readability measures, declared once (see :class:`workshop.voice.metrics.measure.Measure`)."""
+
+READABILITY_KEYS: tuple[str, ...] = tuple(m.name for m in MEASURES)
+"""The seven scores' names, in order (the one list of them)."""
+
+
 def readability(c: ReadabilityCounts) -> dict[str, float]:
     """All seven scores from the counts (NaN when there are no words)."""
-    return {
-        "flesch_reading_ease": flesch_reading_ease(c.words, c.sentences, c.syllables),
-        "flesch_kincaid_grade": flesch_kincaid_grade(c.words, c.sentences, c.syllables),
-        "gunning_fog": gunning_fog(c.words, c.sentences, c.complex_words),
-        "smog_index": smog_index(c.sentences, c.polysyllables) if c.words else NAN,
-        "coleman_liau_index": coleman_liau_index(c.words, c.sentences, c.letters),
-        "automated_readability_index": automated_readability_index(c.words, c.sentences, c.letters),
-        "dale_chall": dale_chall(c.words, c.sentences, c.difficult_words),
-    }
+    return {name: on_counts(c) for name, on_counts in _ON_COUNTS.items()}

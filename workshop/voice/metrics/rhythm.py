@@ -25,12 +25,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from workshop.voice.metrics.measure import Compute, Measure, per, share
+
 NAN = float("nan")
-
-
-def per(n: float, base: float, scale: float = 100.0) -> float:
-    """``n`` per ``scale`` units of ``base`` (NaN when ``base`` is 0)."""
-    return scale * n / base if base else NAN
 
 
 def mean(values: Sequence[float]) -> float:
@@ -71,3 +68,93 @@ def false_starts(words: Sequence[str], fillers: frozenset[str]) -> int:
             n += 1
         prev = w
     return n
+
+
+def _m(name: str, compute: Compute, label: str, unit: str, explanation: str, sample: str, minimum: int,
+       higher: str, *, per_line: tuple[str, float] | None = None, usually_zero: bool = False, compared: int = 0,
+       headline: bool = False) -> Measure:
+    den, scale = per_line or ("", 1.0)
+    return Measure(name, "rhythm", label, unit, explanation, compute, sample, minimum, higher, den, scale,
+                   usually_zero, 200 + len(_DECLARED), compared, headline)
+
+
+_DECLARED: list[Measure] = []
+
+
+def _declare(*args, **kw) -> None:
+    _DECLARED.append(_m(*args, **kw))
+
+
+PER_100_WORDS = ("words", 100.0)
+PER_100_SENTENCES = ("sentences", 100.0)
+
+_declare("mean_sentence_words", lambda t: mean(t.sentence_lengths), "Average sentence length", "words per sentence",
+         "How many words a sentence runs, on average.", "sentences", 10, "longer sentences",
+         per_line=("sentences", 1.0), compared=1, headline=True)
+_declare("median_sentence_words", lambda t: median(t.sentence_lengths), "Typical sentence length",
+         "words per sentence", "The middle sentence length: half the sentences are shorter, half longer.",
+         "sentences", 10, "longer sentences")
+_declare("sd_sentence_words", lambda t: sd(t.sentence_lengths), "Spread of sentence lengths", "words",
+         "How far sentence lengths stray from the average (standard deviation).", "sentences", 10, "more varied")
+_declare("cv_sentence_words", lambda t: cv(t.sentence_lengths), "Variety of sentence length", "ratio",
+         "Spread divided by the average: near 0 is a steady beat, near 1 lurches between long and short.",
+         "sentences", 10, "more varied", headline=True)
+_declare("mean_utterance_words", lambda t: mean(t.utterance_words), "Words per speech", "words",
+         "How many words the character says each time they speak.", "utterances", 5, "longer speeches",
+         per_line=("utterances", 1.0), compared=2, headline=True)
+_declare("mean_utterance_sentences", lambda t: mean(t.utterance_sentences), "Sentences per speech", "sentences",
+         "How many sentences the character says each time they speak.", "utterances", 5, "longer speeches",
+         per_line=("utterances", 1.0))
+_declare("share_of_words", lambda t: share(t.words, t.total_words), "Share of the talk (words)", "share (0-1)",
+         "The part of all the dialogue's words this character says (for the narration: its part of the scene).",
+         "words", 0, "talks more")
+_declare("share_of_turns", lambda t: share(t.utterances, t.total_turns), "Share of the talk (turns)",
+         "share (0-1)", "The part of all speeches that are this character's.", "utterances", 0,
+         "speaks more often")
+_declare("fragments_per_100_sentences", lambda t: per(t.fragments, t.sentences), "Fragments", "per 100 sentences",
+         "Sentences with no verb (\"Together.\" \"Just us?\").", "sentences", 20, "more fragments",
+         per_line=PER_100_SENTENCES, compared=5, headline=True)
+_declare("questions_per_100_sentences", lambda t: per(t.ends["question"], t.sentences), "Questions",
+         "per 100 sentences", "Sentences that end in a question mark.", "sentences", 20, "asks more",
+         per_line=PER_100_SENTENCES, compared=3, headline=True)
+_declare("exclamations_per_100_sentences", lambda t: per(t.ends["exclamation"], t.sentences), "Exclamations",
+         "per 100 sentences", "Sentences that end in an exclamation mark.", "sentences", 20, "exclaims more",
+         per_line=PER_100_SENTENCES, compared=4, headline=True)
+_declare("trailing_per_100_sentences", lambda t: per(t.ends["trailing"], t.sentences), "Trailing off",
+         "per 100 sentences", "Sentences that end in an ellipsis (… or ...).", "sentences", 20, "trails off more",
+         per_line=PER_100_SENTENCES, usually_zero=True, compared=6, headline=True)
+_declare("interruptions_per_100_sentences", lambda t: per(t.ends["interrupted"], t.sentences), "Cut off",
+         "per 100 sentences", "Sentences that end in a dash: broken off or interrupted.", "sentences", 20,
+         "cut off more", per_line=PER_100_SENTENCES, usually_zero=True, headline=True)
+_declare("ellipses_per_100_words", lambda t: per(t.ellipses, t.words), "Ellipses", "per 100 words",
+         "Every … or ..., at the end of a sentence or inside it.", "words", 100, "more pauses",
+         per_line=PER_100_WORDS, usually_zero=True, compared=7)
+_declare("dashes_per_100_words", lambda t: per(t.dashes, t.words), "Dashes", "per 100 words",
+         "Every dash that breaks a sentence (—, –, --, or a spaced hyphen).", "words", 100, "more breaks",
+         per_line=PER_100_WORDS, usually_zero=True, compared=8)
+_declare("stutters_per_100_words", lambda t: per(t.stutters, t.words), "Stutters", "per 100 words",
+         "Hyphenated stutters such as \"I-I\" or \"y-you\".", "words", 100, "stutters more",
+         per_line=PER_100_WORDS, usually_zero=True, compared=9, headline=True)
+_declare("false_starts_per_100_words", lambda t: per(t.false_starts, t.words), "False starts", "per 100 words",
+         "A word said twice in a row, maybe with a filler between (\"I...I didn't\", \"I, uh, I\").", "words",
+         100, "restarts more", per_line=PER_100_WORDS)
+_declare("fillers_per_100_words", lambda t: per(t.fillers, t.words), "Fillers", "per 100 words",
+         "Um, uh, ah, hmm, and a set-off well, like, I mean, you know.", "words", 100, "more fillers",
+         per_line=PER_100_WORDS, compared=10, headline=True)
+_declare("hesitations_per_100_words", lambda t: per(t.ellipses + t.stutters + t.false_starts + t.fillers, t.words),
+         "All hesitations", "per 100 words", "Ellipses, stutters, false starts and fillers together.", "words", 100,
+         "more hesitant", per_line=PER_100_WORDS)
+_declare("monosyllable_share", lambda t: share(t.monosyllables, t.words), "One-syllable words", "share (0-1)",
+         "The share of words with a single syllable: plain, punchy talk runs high.", "words", 50, "plainer words",
+         per_line=("words", 1.0), headline=True)
+_declare("syllables_per_word", lambda t: share(t.readability.syllables, t.words), "Syllables per word",
+         "syllables", "Average syllables per word.", "words", 50, "longer words", per_line=("words", 1.0))
+_declare("stressed_syllable_share", lambda t: share(t.stressed, t.stress_syllables), "Stressed syllables",
+         "share (0-1)",
+         "The share of syllables that carry stress (by the pronunciation dictionary; small words like \"the\" "
+         "and \"to\" read light): blunt talk in heavy words runs high, chatty or Latinate talk runs low.",
+         "words", 50, "heavier beat")
+
+MEASURES: tuple[Measure, ...] = tuple(_DECLARED)
+"""The rhythm measures, declared once, in the order profiles show them (see
+:class:`workshop.voice.metrics.measure.Measure`)."""

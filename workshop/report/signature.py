@@ -1,0 +1,94 @@
+"""Signature words a writer would recognise: a character's own content words and verbal habits, with the evidence.
+
+The profile's signature words (:mod:`workshop.voice.metrics.distinctive`) are a statistician's list: in a short
+scene they are mostly function words ("don't", "because", "for") that no writer would call a character's own.
+Here a word is a character's signature when:
+
+* it is a **content word** (not on the function-word, pronoun or common-verb lists of ``workshop/data/lexicons``,
+  not a contraction, not a name of the cast, and not among the most common words of English: Zipf 6 or more,
+  like "just", "like", "get") — or a **habit word**, a filler on ``fillers.txt`` ("um", "uh");
+* the character says it at least :data:`MIN_COUNT` times;
+* everyone else together says it at most a third as often, per word spoken.
+
+The evidence is the counts ("family (3 times, Bruce never)"). When no word qualifies, the list is empty and the
+critique says nothing rather than something empty.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+MIN_COUNT = 2
+COMMON_ZIPF = 6.0
+"""Words at least this frequent in English (about one in every 1,000 words) are nobody's signature."""
+
+
+@dataclass(frozen=True)
+class SignatureWord:
+    word: str
+    count: int
+    others: dict[str, int]
+    habit: bool = False
+
+    def evidence(self) -> str:
+        """"family (3 times, Bruce never)" (or "Bruce once", "Bruce 2 times")."""
+        said = "once" if self.count == 1 else f"{self.count} times"
+        rest = ", ".join(f"{name} {_times(n)}" for name, n in self.others.items())
+        return f"{self.word} ({said}" + (f", {rest})" if rest else ")")
+
+
+def _times(n: int) -> str:
+    return "never" if n == 0 else "once" if n == 1 else f"{n} times"
+
+
+def _excluded() -> frozenset[str]:
+    from workshop.voice.lexicons import lexicon, pronouns
+
+    words: set[str] = set(pronouns())
+    for name in ("function_words", "verbs_common"):
+        words |= set(lexicon(name).words)
+    return frozenset(words)
+
+
+def words_of(lines: Sequence[str]) -> Counter[str]:
+    """Every word a character says, lower case, counted as the profile counts them."""
+    from workshop.compare.pairs import pieces_of
+    from workshop.voice.profile import analyze_unit
+
+    counts: Counter[str] = Counter()
+    for line in lines:
+        counts.update(analyze_unit(tuple(pieces_of(line))).words)
+    return counts
+
+
+def signature_words(lines_by_name: Mapping[str, Sequence[str]], *, names: Sequence[str] = (), most: int = 5,
+                    ) -> dict[str, list[SignatureWord]]:
+    """Each character's signature words (see the module docstring), most said first, at most ``most``."""
+    from workshop.adapters.wordfreq_adapter import zipf
+    from workshop.voice.lexicons import lexicon
+
+    counts = {name: words_of(lines) for name, lines in lines_by_name.items()}
+    totals = {name: sum(c.values()) for name, c in counts.items()}
+    excluded = _excluded()
+    fillers = lexicon("fillers")
+    cast_words = {part.lower() for n in [*names, *lines_by_name] for part in n.split()}
+    out: dict[str, list[SignatureWord]] = {}
+    for name, mine in counts.items():
+        found = []
+        for word, n in mine.items():
+            if n < MIN_COUNT or word in cast_words:
+                continue
+            is_habit = fillers.has_word(word)
+            if not is_habit and (word in excluded or "'" in word or not word.isalpha() or len(word) < 3
+                                 or zipf(word) >= COMMON_ZIPF):
+                continue
+            others = {o: counts[o][word] for o in counts if o != name}
+            other_total = sum(totals[o] for o in others)
+            if other_total and sum(others.values()) / other_total > (n / totals[name]) / 3:
+                continue
+            found.append(SignatureWord(word, n, others, is_habit))
+        found.sort(key=lambda s: (-s.count, s.word))
+        out[name] = found[:most]
+    return out
