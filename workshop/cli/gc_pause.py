@@ -12,6 +12,11 @@ Only the command line pauses it (:func:`workshop.cli.main.main` around the comma
 run in its worker): a process that runs one command and exits. The library's functions never switch it: in a
 notebook the collector belongs to the student's whole kernel (their own objects, other libraries' cycles),
 which a function of the kit has no business stopping, even for a while.
+
+Measured on the 20 MB critique (bench/pathological.py's big scene, ``python -m workshop critique``, two runs each
+on a loaded 2-core machine): CPU 51.9 and 54.8 s paused, 61.8 and 59.9 s not paused (about 12% saved), the same
+peak memory (577-627 MB). In a notebook the library now runs with the collector on: the slowest case of
+tests/test_linear_time.py (find_dialogue on 100,000 script cues) takes 3.4 s of CPU instead of 2.7 s.
 """
 
 from __future__ import annotations
