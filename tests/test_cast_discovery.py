@@ -336,3 +336,23 @@ def test_the_one_turned_to_in_a_talk_takes_part():
     dialogue = find_dialogue(scene_from_text(text, detect_notes=False))
     assert sorted(dialogue.cast.names) == ["Anna", "Mr. Weston"]
     assert [s.speaker for s in dialogue.segments] == ["Anna", "Mr. Weston", "Anna"]
+
+
+def test_mid_sentence_capitals_are_found_as_the_pattern_finds_them():
+    """The quick scan for capitalised words inside a sentence gives what the pattern it replaces gives, on prose
+    and on random strings of the characters both look at."""
+    import random
+
+    from workshop.speakers.discovery import _MID_SENTENCE_CAP, mid_sentence_caps
+
+    prose = (
+        'Then Mr. Darcy came in; and Mrs.\nBennet rose. "Well," said she,--"Jane, come." (Lydia laughed.) '
+        "Mary-Ann O'Brien and St. Clair met Dr.  Kemp, Winnie-the-Pooh and the Queen of Hearts."
+    )
+    assert mid_sentence_caps(prose) == _MID_SENTENCE_CAP.findall(prose)
+    tokens = ["Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Ann", "Jo-Ann", "O'Brien", "a", ",", ";", ":", "—", "–", "-",
+              '"', "”", "(", " ", "\n", "\t", "\u00a0", "x", "Zed’s", "B", ".", "’"]
+    rng = random.Random(9)
+    for _ in range(20000):
+        chunk = "".join(rng.choice(tokens) for _ in range(rng.randint(1, 10)))
+        assert mid_sentence_caps(chunk) == _MID_SENTENCE_CAP.findall(chunk), chunk
