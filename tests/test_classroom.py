@@ -43,6 +43,9 @@ def test_the_measures_that_spread_the_class_most():
     results = ClassResults(Path("."), [], people, "")
     assert results.spread(2) == ["x", "y"]
     assert ClassResults(Path("."), [], people[:1], "").spread(2) == []
+    for c, v in zip(people, (0.0, 100.0, 0.0)):  # one stutter puts a character at the top: not a spread
+        c.percentiles["stutters_per_100_words"] = v
+    assert results.spread(2) == ["x", "y"]
 
 
 def test_the_picture_shows_every_placed_character(demo):

@@ -37,19 +37,83 @@ def test_the_nine_notebooks_are_there() -> None:
     assert [p.stem for p in NOTEBOOKS] == EXPECTED
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_committed_without_outputs_and_built_from_source(path: Path) -> None:
-    nb = nbformat.read(path, as_version=4)
+def strip_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The notebook as committed: no outputs, no execution counts, no metadata JupyterLab adds when it saves."""
     for cell in nb.cells:
         if cell.cell_type == "code":
-            assert cell.outputs == [] and cell.execution_count is None, f"{path.name} has outputs"
+            cell.outputs = []
+            cell.execution_count = None
+        cell.metadata = {k: v for k, v in cell.metadata.items() if k not in ("execution", "scrolled", "collapsed")}
+    return nb
+
+
+def _committed(path: Path) -> str | None:
+    """The notebook as the last commit holds it, or None outside a git checkout."""
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "show", f"HEAD:notebooks/{path.name}"], cwd=ROOT, capture_output=True,
+                              text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def _build():
     spec = importlib.util.spec_from_file_location("notebook_build", ROOT / "notebooks" / "build.py")
     assert spec and spec.loader
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
-    assert path.read_text(encoding="utf-8") == build.render(ROOT / "notebooks" / "src" / f"{path.stem}.py"), (
+    return build
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_committed_without_outputs_and_built_from_source(path: Path) -> None:
+    """The committed notebook has no outputs, and the notebook agrees with its source once outputs are set aside:
+    JupyterLab autosaves outputs into the working file while a class uses it, and that must not fail the tests."""
+    built = _build().render(ROOT / "notebooks" / "src" / f"{path.stem}.py")
+    working = strip_outputs(nbformat.read(path, as_version=4))
+    assert [c.source for c in working.cells] == [c.source for c in nbformat.reads(built, as_version=4).cells], (
         f"{path.name} differs from notebooks/src/{path.stem}.py: run python notebooks/build.py"
     )
+    committed = _committed(path)
+    if committed is not None:
+        for cell in nbformat.reads(committed, as_version=4).cells:
+            if cell.cell_type == "code":
+                assert cell.outputs == [] and cell.execution_count is None, f"{path.name} was committed with outputs"
+
+
+def test_a_notebook_with_autosaved_outputs_still_passes(tmp_path: Path) -> None:
+    """What JupyterLab leaves after a class: outputs and counts in the working file. The check above ignores them."""
+    path = NOTEBOOKS[1]
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [nbformat.v4.new_output("stream", text="Owen 327 words\n")]
+            cell.execution_count = 3
+    saved = strip_outputs(nb)
+    built = nbformat.reads(_build().render(ROOT / "notebooks" / "src" / f"{path.stem}.py"), as_version=4)
+    assert [c.source for c in saved.cells] == [c.source for c in built.cells]
+    assert all(c.outputs == [] for c in saved.cells if c.cell_type == "code")
+
+
+def test_a_pasted_scene_ending_in_a_quotation_mark_runs(tmp_path: Path, monkeypatch) -> None:
+    """Most scenes end on a line of dialogue: pasted as the scene cell says (on the empty line between the triple
+    quotes), the cell is still valid Python and the scene is the text as pasted."""
+    monkeypatch.chdir(tmp_path)
+    cell = next(c.source for c in nbformat.read(NOTEBOOKS[1], as_version=4).cells
+                if c.cell_type == "code" and "PASTED" in c.source and "SCENE = None" in c.source)
+    scene_text = '"Where were you?" asked Ann.\n\n"Out," said Tom. "Just out."'
+    lines = cell.split("\n")
+    empty = lines.index("", lines.index('PASTED = r"""'))
+    pasted = "\n".join(lines[:empty] + [scene_text] + lines[empty + 1 :])
+    namespace: dict = {}
+    exec(compile(pasted, "scene-cell", "exec"), namespace)  # a SyntaxError here is the trap
+    from workshop.widgets import open_scene
+
+    scene = open_scene(namespace["SCENE"], text=namespace["PASTED"], cast=namespace["CAST"])
+    assert scene.scene.text.rstrip("\n") == scene_text
+    assert set(scene.characters) == {"Ann", "Tom"}
 
 
 def _execute(path: Path, workdir: Path) -> tuple[nbformat.NotebookNode, float]:

@@ -20,7 +20,9 @@
 
 # %%
 SCENE = None
-PASTED = """"""
+PASTED = r"""
+
+"""
 CAST = None
 
 # %%
@@ -34,12 +36,24 @@ from workshop.widgets import SceneUpload
 SceneUpload(scene)
 
 # %% [markdown]
+# ## Who is in your scene
+# The kit found these characters. Check them before you compare: fix a name, merge two rows that are one person,
+# add someone it missed, and tick the one who tells the story as "I". Press **Save the cast**: the comparison
+# below uses it at once.
+
+# %%
+from workshop.widgets import CastEditor
+
+CastEditor(scene)
+
+# %% [markdown]
 # ## Compare
-# **How to read it.** The picture places every measure on one scale: where the character falls among 113
-# characters of classic novels (50 = typical; the grey edges are the most unusual 10% at each end). The table
-# gives the numbers, and for two characters a verdict per measure: *clearly different* when the gap survives the
+# **How to read it.** Start with two characters of your scene: the sentence at the top says how they differ,
+# and the table gives the numbers with a verdict per measure: *clearly different* when the gap survives the
 # lines being redrawn at random a thousand times. A number with * rests on too little text to mean much yet.
-# The distinctiveness score runs from 0 (no more different than chance) to 1.
+# Then try a reference character, a voice you choose to hold yours against. The last choice, *characters in
+# classic novels (1813-1926)*, is a yardstick from another era, not a target: most of those characters never
+# trail off or stutter, so for such habits the table says how often yours do, not a percentile.
 
 # %%
 from workshop.widgets import ComparisonWidget
@@ -50,8 +64,8 @@ ComparisonWidget(scene)
 # ## Your turn
 # 1. Compare Agnes with Owen on **rhythm**, then on **word choice**. Which family separates them more? Did the
 #    numbers find what you noted in notebook 00?
-# 2. Compare one of your characters with **Published fiction (norms)**. On which measures are they in the grey
-#    edges? Is that deliberate?
+# 2. Compare one of your characters with a reference character whose voice you admire. Which habit would you
+#    borrow, and which would you never give your character?
 # 3. Find the reference character who sounds *most* like one of yours, and the one who sounds least like them.
 #
 # ---

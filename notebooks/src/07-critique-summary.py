@@ -1,9 +1,9 @@
 # %% [markdown]
 # # 07 · The critique summary
 #
-# **What you'll do:** gather everything into one critique: who talks, how each voice sounds (with lines from the
-# scene), how distinct each pair is and why, how they compare with published fiction, things to try, and the
-# cautions. Then save it as a file to hand in or discuss.
+# **What you'll do:** gather everything into one critique: who talks (and which cast the kit used), how your
+# characters differ from each other (with lines from the scene), each voice on its own, things to try; then, for
+# your teacher, the numbers behind it. Save it as a file to hand in or discuss.
 #
 # **What you'll learn:** to turn numbers into revision decisions, and to say how far they can be trusted.
 #
@@ -13,8 +13,11 @@
 
 # %% [markdown]
 # ## 1. Read the critique
-# "Things to try" are prompts grounded in the numbers, not rules: each names a measure and the value behind it.
-# "Read these numbers with care" says where there is too little text.
+# It starts with your scene: how your characters sound different from each other, in plain words, with lines
+# you wrote. The verdict says when the scene is too short to tell, and how many more words would settle it.
+# "Things to try" are prompts drawn from those differences, not rules. The sections "For the teacher" hold the
+# statistics, and where each voice falls among characters in classic novels (1813-1926): a yardstick from another
+# era, never a target, and no suggestion rests on it.
 
 # %%
 from IPython.display import Markdown
@@ -25,8 +28,8 @@ Markdown(critique.render(scene.critique(), "md"))
 
 # %% [markdown]
 # ## 2. Save it
-# Choose a format: **Web page** (one file with the pictures inside; opens in any browser), **Markdown** (plain
-# text), **Data** (JSON) or **Spreadsheet** (CSV). Press **Write the critique**, then the blue **Download**
+# Choose a format: **Web page** (one file with the pictures inside; opens in any browser), **Markdown**,
+# **Plain text**, **Data** (JSON) or **Spreadsheet** (CSV). Press **Write the critique**, then the blue **Download**
 # button that appears. A file that is already there is never replaced unless you tick "replace it if it exists".
 
 # %%
@@ -38,7 +41,7 @@ ExportPanel(scene)
 # ## Your turn
 # 1. Choose one revision prompt and act on it: rewrite the lines, run the notebooks again, and compare the two
 #    critiques. Did the number move the way you meant?
-# 2. Which caveat applies to your scene? What would you need to write to get past it?
+# 2. Does the critique say your scene is too short to tell? How many more words would settle it, and whose?
 # 3. Swap critiques with a partner. Without reading their scene, describe each of their characters from the
 #    critique alone. Then read the scene: were you right?
 #

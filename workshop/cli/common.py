@@ -11,6 +11,7 @@ from pathlib import Path
 from workshop.compare.norms.file import cached_norms_file
 from workshop.files.atomic_write import check_output_path, write_file
 from workshop.speakers.cast import Cast, load_cast
+from workshop.speakers.cast_inline import cast_path_for, looks_inline, parse_inline_cast
 from workshop.speakers.corrections import corrections_path_for
 from workshop.speakers.dialogue import Dialogue, find_dialogue
 from workshop.errors import WorkshopError
@@ -25,7 +26,12 @@ def add_scene_options(parser: argparse.ArgumentParser) -> None:
         help="the scene: a .txt or .md file (default: the kit's sample scene), or a folder of scenes: then -o "
         "names a folder that gets one output per scene and an overview (index.html, overview.csv)",
     )
-    parser.add_argument("--cast", type=Path, metavar="CAST.toml", help="a cast file naming the characters")
+    parser.add_argument(
+        "--cast", metavar="CAST",
+        help='the characters: a cast file (CAST.toml), or typed in quotes: "Natasha (she), Bruce (he), Sam '
+        '(narrator)" (other names after aka: "Natasha (she, aka Nat)"); default: SCENE.cast.toml beside the scene, '
+        "if it exists",
+    )
     parser.add_argument(
         "--style",
         choices=["auto", "double", "single", "corner", "dash", "script"],
@@ -71,24 +77,48 @@ def norms_from_args(args: argparse.Namespace):
     return cached_norms_file(str(path))
 
 
+def cast_from_args(args: argparse.Namespace, scene_path: Path | None) -> tuple[Cast | None, str]:
+    """The cast ``--cast`` gives (a file, or typed: "Natasha (she), Bruce (he)"), else ``SCENE.cast.toml`` beside
+    the scene when it exists (said on stderr), else the sample's cast for the sample, else None (the kit finds the
+    characters). Also says where it came from, for the critique."""
+    value = getattr(args, "cast", None)
+    if value is not None and str(value).strip():
+        text = str(value)
+        if looks_inline(text):
+            return parse_inline_cast(text), "typed with --cast"
+        return load_cast(Path(text)), ""  # "from the cast file", as a folder's critiques say it
+    if scene_path is None:
+        return load_cast(sample_cast_path()), "the sample's cast file"
+    beside = cast_path_for(scene_path)
+    try:
+        found = beside.is_file()
+    except OSError:  # a name the system cannot take (too long...): there is no cast file beside it
+        found = False
+    if found:
+        print(f"(Using the cast file beside the scene: {beside.name}.)", file=sys.stderr)
+        return load_cast(beside), f"the cast file {beside.name} beside the scene"
+    return None, ""
+
+
 def load_from_args(args: argparse.Namespace) -> tuple[Scene, Dialogue]:
-    """Read the scene and find its dialogue as the options say; notices go to stderr."""
+    """Read the scene and find its dialogue as the options say; notices go to stderr. The cast and corrections
+    files beside the scene (``SCENE.cast.toml``, ``SCENE.corrections.toml``) are used when they exist, and the
+    command says so; ``args.cast_note`` is set to where the cast came from."""
     path: Path | None = args.path
-    cast_path: Path | None = args.cast
     if path is None:
         path = sample_scene_path()
-        if cast_path is None:
-            cast_path = sample_cast_path()
         print(f"(No scene given: using the sample scene {path.name}.)", file=sys.stderr)
     scene = read_scene(
         path, exclude_lines=[_line_range(r) for r in args.exclude_lines], detect_notes=not args.keep_notes
-    )
-    cast: Cast | None = load_cast(cast_path) if cast_path else None
+    )  # first: a scene that cannot be read is said before anything about its cast
+    cast, args.cast_note = cast_from_args(args, args.path)
     corrections = args.corrections
     if corrections is not None and not corrections.exists():
         raise WorkshopError(f"There is no corrections file at {corrections} (leave out --corrections to use none).")
     if corrections is None and corrections_path_for(path).exists():
         corrections = corrections_path_for(path)
+        if args.path is not None:
+            print(f"(Using the corrections beside the scene: {corrections.name}.)", file=sys.stderr)
     dialogue = find_dialogue(scene, cast, style=args.style, corrections=corrections)
     for notice in dialogue.notices:
         print(f"note: {notice}", file=sys.stderr)

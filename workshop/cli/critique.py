@@ -65,7 +65,8 @@ def compute(dialogue, options, *, norms=None):
     """The critique of one scene as ``options`` asks (``format``, ``against``, ``against_cast``, ``fetch``)."""
     extra = {"norms": norms} if norms is not None else {}
     return build_critique(dialogue, against=options.against, pictures=critique_format(options.format).pictures,
-                          against_cast=options.against_cast, fetch=options.fetch, **extra)
+                          against_cast=options.against_cast, fetch=options.fetch,
+                          cast_note=getattr(options, "cast_note", None) or None, **extra)
 
 
 def output_text(critique, fmt: str) -> str:

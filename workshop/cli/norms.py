@@ -12,10 +12,26 @@ import sys
 from pathlib import Path
 
 from workshop.cli.common import check_output, write_output
-from workshop.errors import WorkshopError
-from workshop.compare.norms.build import DEFAULT_MIN_WORDS, NormsOptions, norms_data, text_figures
+from workshop.errors import WorkshopError, one_line_problem
+from workshop.compare.norms.build import (
+    DEFAULT_MIN_WORDS,
+    NormsOptions,
+    TextFigures,
+    norms_data,
+    read_text_figures,
+)
 from workshop.cli.parallel import check_jobs, map_in_order
-from workshop.text.scene_folder import scene_files
+from workshop.text.scene_folder import scene_file, scene_files
+
+
+def text_figures(path: str, options: NormsOptions) -> TextFigures:
+    """One text's figures (:func:`workshop.compare.norms.build.read_text_figures`); never raises for a problem with
+    the text: the problem is the record's one-line ``problem`` (a top-level function, so texts map over cores)."""
+    scene = scene_file(path)
+    try:
+        return read_text_figures(scene, options)
+    except Exception as exc:  # noqa: BLE001 - one bad text never stops the corpus: it is reported and left out
+        return TextFigures(scene.name, problem=one_line_problem(exc))
 
 
 def add_parser(sub) -> argparse.ArgumentParser:

@@ -55,14 +55,30 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
 from workshop.errors import WorkshopError
-from workshop.voice.metrics import compared_measures, measure, per_line
+from workshop.voice.metrics import measure
+from workshop.voice.profile import cast_names
 from workshop.voice.tokens import words
+from workshop.compare.json_values import clean
+from workshop.compare.lines import (  # (re-exported: the comparisons' public names)
+    COMPARED_METRICS,
+    LINE_METRICS,
+    METRIC_NAMES,
+    Line,
+    LineMetric,
+    as_lines,
+    line_counts,
+    line_text,
+    metric,
+    pieces_of,
+    texts_value,
+    value,
+)
+from workshop.compare.norms.table import NormPlacement, NormsTable, load_norms, place
 from workshop.compare.lsm import category_matrix, lsm_scores
 from workshop.compare.stylometry import (
     FunctionWordNorms,
@@ -93,7 +109,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from workshop.speakers.dialogue import Dialogue
-    from workshop.compare.norms.table import NormsTable
 
 NO_CLEAR_DIFFERENCE = "no clear difference"
 """The verdict when both characters have enough text for the measure but the 95% interval still includes no
@@ -112,130 +127,6 @@ MEASURE_VERDICTS: dict[str, str] = {
 # Measures counted line by line
 # --------------------------------------------------------------------------------------------------------------
 
-
-COMPARED_METRICS: tuple[str, ...] = tuple(m.name for m in compared_measures())
-"""The profile measures compared pair by pair, in display order (all of them ratios of counts, so they can be
-counted line by line and bootstrapped over lines): those with a ``compared`` rank in the registry."""
-
-
-@dataclass(frozen=True)
-class LineMetric:
-    """One measure compared line by line: its profile name, the words shown to writers, and its denominator
-    (``words``, ``sentences`` or ``utterances``) and scale (100 for "per 100 ..."), from the registry."""
-
-    name: str
-    label: str
-    family: str
-    denominator: str
-    scale: float = 1.0
-    unit: str = ""
-
-
-def _line_metric(name: str) -> LineMetric:
-    info = measure(name)
-    den, scale = per_line(name)
-    return LineMetric(name, info.label, info.family, den, scale, info.unit)
-
-
-LINE_METRICS: tuple[LineMetric, ...] = tuple(_line_metric(n) for n in COMPARED_METRICS)
-METRIC_NAMES = COMPARED_METRICS
-
-
-def metric(name: str) -> LineMetric:
-    """The line-by-line version of a profile measure (any ratio measure, not only the compared ones)."""
-    for m in LINE_METRICS:
-        if m.name == name:
-            return m
-    try:
-        return _line_metric(name)
-    except WorkshopError:
-        raise WorkshopError(f"Unknown measure {name!r}; choose from: {', '.join(METRIC_NAMES)}.") from None
-
-
-class Line(str):
-    """One line of dialogue (an utterance): its text, the quoted pieces joined by a space, that remembers the
-    pieces (``.pieces``).
-
-    It is a plain string wherever text is wanted (word counts, the tag test, printing), while the measures count
-    it piece by piece, exactly as :func:`workshop.voice.profile.profile_dialogue` does: a sentence never runs across
-    the narration between two pieces of a split quote (``"I had this, um, dream," she said. "The kind that..."``
-    is two sentences, not one).
-    """
-
-    pieces: tuple[str, ...]
-
-    def __new__(cls, pieces: Sequence[str] | str) -> "Line":
-        parts = (pieces,) if isinstance(pieces, str) else tuple(pieces)
-        self = super().__new__(cls, " ".join(p.strip() for p in parts))
-        self.pieces = parts
-        return self
-
-    def __getnewargs__(self) -> tuple[tuple[str, ...]]:  # type: ignore[override]
-        return (self.pieces,)
-
-
-def pieces_of(line: "str | Sequence[str]") -> tuple[str, ...]:
-    """The quoted pieces of a line: a :class:`Line`'s pieces, a plain string as one piece, or a list/tuple of
-    pieces as they are."""
-    if isinstance(line, Line):
-        return line.pieces
-    if isinstance(line, str):
-        return (line,)
-    return tuple(line)
-
-
-def line_text(line: "str | Sequence[str]") -> str:
-    """A line as one string (pieces joined by a space); a :class:`Line` stays itself."""
-    if isinstance(line, str):
-        return line
-    return Line(line)
-
-
-def as_lines(lines: Sequence["str | Sequence[str]"]) -> list[str]:
-    """Lines given as strings, :class:`Line` objects or lists of pieces, as strings that keep their pieces."""
-    return [line_text(t) for t in lines]
-
-
-@lru_cache(maxsize=65536)
-def _line_profile(pieces: tuple[str, ...]) -> tuple[dict[str, float], int, int, int]:
-    from workshop.voice.profile import profile_texts
-
-    prof = profile_texts([pieces], "line")
-    return prof.scalar_metrics(), prof.words, prof.sentences, 1 if prof.words else 0
-
-
-def line_counts(
-    lines: Sequence["str | Sequence[str]"], metrics: Sequence[LineMetric] = LINE_METRICS
-) -> dict[str, np.ndarray]:
-    """For each measure, an array of shape (lines, 2): the numerator and denominator of every line.
-
-    A line is a string, a :class:`Line` or the list of its quoted pieces; each is profiled on its own, piece by
-    piece (:func:`workshop.voice.profile.profile_texts`, cached per line); the numerator is the line's value times its
-    denominator, so that ``sum(num) / sum(den)`` over all lines is exactly the value the profile reports for the
-    character.
-    """
-    profiled = [_line_profile(pieces_of(t)) for t in lines]
-    out: dict[str, np.ndarray] = {}
-    for m in metrics:
-        arr = np.zeros((len(lines), 2), dtype=float)
-        for i, (vals, n_words, n_sents, n_utts) in enumerate(profiled):
-            den = {"words": n_words, "sentences": n_sents, "utterances": n_utts}[m.denominator]
-            v = vals.get(m.name, float("nan"))
-            arr[i] = (v * den / m.scale if den and math.isfinite(v) else 0.0, den)
-        out[m.name] = arr
-    return out
-
-
-def value(counts: np.ndarray, m: LineMetric) -> float:
-    """The measure over all lines: ``scale * sum(num) / sum(den)`` (NaN when the denominator is 0)."""
-    den = counts[:, 1].sum()
-    return float(m.scale * counts[:, 0].sum() / den) if den > 0 else float("nan")
-
-
-def texts_value(lines: Sequence["str | Sequence[str]"], name: str) -> float:
-    """One measure over a character's lines."""
-    m = metric(name)
-    return value(line_counts(lines, [m])[m.name], m)
 
 # --------------------------------------------------------------------------------------------------------------
 # Comparing two characters
@@ -261,7 +152,7 @@ class MetricDifference:
     n_b: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: _clean(v) for k, v in asdict(self).items()}
+        return {k: clean(v) for k, v in asdict(self).items()}
 
 
 @dataclass
@@ -276,7 +167,7 @@ class Component:
     part_high: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: _clean(v) for k, v in asdict(self).items()}
+        return {k: clean(v) for k, v in asdict(self).items()}
 
 
 @dataclass
@@ -323,24 +214,24 @@ class PairComparison:
         d: dict[str, Any] = {
             "a": self.a,
             "b": self.b,
-            "distinctiveness": _clean(self.distinctiveness),
-            "distinctiveness_range": [_clean(self.distinctiveness), _clean(self.distinctiveness_high)],
+            "distinctiveness": clean(self.distinctiveness),
+            "distinctiveness_range": [clean(self.distinctiveness), clean(self.distinctiveness_high)],
             "verdict": self.verdict,
-            "delta": _clean(self.delta),
-            "cosine": _clean(self.cosine),
-            "lsm": _clean(self.lsm),
+            "delta": clean(self.delta),
+            "cosine": clean(self.cosine),
+            "lsm": clean(self.lsm),
             "tag_test": {
-                "accuracy": _clean(t.accuracy),
-                "chance": _clean(t.chance),
+                "accuracy": clean(t.accuracy),
+                "chance": clean(t.chance),
                 "n": t.n,
-                "ci_low": _clean(t.ci_low),
-                "ci_high": _clean(t.ci_high),
+                "ci_low": clean(t.ci_low),
+                "ci_high": clean(t.ci_high),
                 "notes": list(t.notes),
             },
             "components": {
                 "delta": self.delta_component.to_dict(),
                 "lsm": self.lsm_component.to_dict(),
-                "tag_test": _clean(_tag_part(t)),
+                "tag_test": clean(_tag_part(t)),
                 "habits": self.habits_component.to_dict() if self.habits_component else None,
             },
             "lines": {"a": self.lines_a, "b": self.lines_b},
@@ -441,6 +332,45 @@ def _lsm_dissimilarity(ca: np.ndarray, ta: np.ndarray, cb: np.ndarray, tb: np.nd
     return 1.0 - lsm_scores(pa, pb).mean(axis=-1)
 
 
+def _few_words_note(name_a: str, words_a: int, name_b: str, words_b: int) -> list[str]:
+    fewest = min(words_a, words_b)
+    if fewest >= 500:
+        return []
+    return [f"{name_a if words_a <= words_b else name_b} has only {fewest} word{'' if fewest == 1 else 's'}: "
+            "function-word measures (Delta, LSM) "
+            "are rough under 500 words, so the score is held down rather than guessed up."]
+
+
+def _function_word_parts(
+    toks_a: list[list[str]], toks_b: list[list[str]], norms: FunctionWordNorms | None, *, n_perm: int, seed: int
+) -> tuple[float, float, Component, float, Component]:
+    """Delta (with the cosine distance) and LSM dissimilarity on function words, each read against random splits
+    of the same lines: ``(delta, cosine, delta part, LSM dissimilarity, LSM part)``."""
+    all_toks = toks_a + toks_b
+    # Delta on function words, against random splits of the same lines
+    if norms is None:
+        norms = default_norms() or population_norms(
+            [sum(toks_a, []), sum(toks_b, [])], source="the two speakers"
+        )
+    fw_counts, totals = count_matrix(all_toks, norms.words)
+    n_a = len(toks_a)
+    stat = _delta_stat(norms)
+    ca, cb = fw_counts[:n_a].sum(0, keepdims=True), fw_counts[n_a:].sum(0, keepdims=True)
+    ta, tb = totals[:n_a].sum(keepdims=True), totals[n_a:].sum(keepdims=True)
+    delta_obs = float(stat(ca, ta, cb, tb)[0])
+    za = zscores(relative_frequencies(ca, ta), norms.mean, norms.sd)
+    zb = zscores(relative_frequencies(cb, tb), norms.mean, norms.sd)
+    cos = float(np.asarray(cosine_distance(za, zb)).ravel()[0])
+    delta_null = split_null(fw_counts, totals, n_a, stat, n_perm=n_perm, seed=seed)
+    delta_comp = _excess_part(delta_obs, delta_null)
+    # LSM, against random splits
+    cat = category_matrix(all_toks)
+    lsm_dis = float(_lsm_dissimilarity(cat[:n_a].sum(0, keepdims=True), ta, cat[n_a:].sum(0, keepdims=True), tb)[0])
+    lsm_null = split_null(cat, totals, n_a, _lsm_dissimilarity, n_perm=n_perm, seed=seed + 1)
+    lsm_comp = _excess_part(lsm_dis, lsm_null)
+    return delta_obs, cos, delta_comp, lsm_dis, lsm_comp
+
+
 def compare_pair(
     name_a: str,
     lines_a: Sequence[str],
@@ -462,68 +392,25 @@ def compare_pair(
     """
     lines_a = [t for t in as_lines(lines_a) if words(t)]
     lines_b = [t for t in as_lines(lines_b) if words(t)]
-    notes: list[str] = []
-    toks_a = [words(t) for t in lines_a]
-    toks_b = [words(t) for t in lines_b]
-    words_a, words_b = sum(map(len, toks_a)), sum(map(len, toks_b))
     if not lines_a or not lines_b:
         missing = name_a if not lines_a else name_b
         raise WorkshopError(f"{missing} has no lines of dialogue to compare.")
-    fewest = min(words_a, words_b)
-    if fewest < 500:
-        notes.append(
-            f"{name_a if words_a <= words_b else name_b} has only {fewest} word{'' if fewest == 1 else 's'}: "
-            "function-word measures (Delta, LSM) "
-            "are rough under 500 words, so the score is held down rather than guessed up."
-        )
-    all_toks = toks_a + toks_b
-    # Delta on function words, against random splits of the same lines
-    if norms is None:
-        norms = default_norms() or population_norms(
-            [sum(toks_a, []), sum(toks_b, [])], source="the two speakers"
-        )
-    fw_counts, totals = count_matrix(all_toks, norms.words)
+    toks_a = [words(t) for t in lines_a]
+    toks_b = [words(t) for t in lines_b]
+    words_a, words_b = sum(map(len, toks_a)), sum(map(len, toks_b))
+    notes = _few_words_note(name_a, words_a, name_b, words_b)
     n_a = len(lines_a)
-    stat = _delta_stat(norms)
-    ca, cb = fw_counts[:n_a].sum(0, keepdims=True), fw_counts[n_a:].sum(0, keepdims=True)
-    ta, tb = totals[:n_a].sum(keepdims=True), totals[n_a:].sum(keepdims=True)
-    delta_obs = float(stat(ca, ta, cb, tb)[0])
-    za = zscores(relative_frequencies(ca, ta), norms.mean, norms.sd)
-    zb = zscores(relative_frequencies(cb, tb), norms.mean, norms.sd)
-    cos = float(np.asarray(cosine_distance(za, zb)).ravel()[0])
-    delta_null = split_null(fw_counts, totals, n_a, stat, n_perm=n_perm, seed=seed)
-    delta_comp = _excess_part(delta_obs, delta_null)
-    # LSM, against random splits
-    cat = category_matrix(all_toks)
-    lsm_dis = float(_lsm_dissimilarity(cat[:n_a].sum(0, keepdims=True), ta, cat[n_a:].sum(0, keepdims=True), tb)[0])
-    lsm_null = split_null(cat, totals, n_a, _lsm_dissimilarity, n_perm=n_perm, seed=seed + 1)
-    lsm_comp = _excess_part(lsm_dis, lsm_null)
+    fw = _function_word_parts(toks_a, toks_b, norms, n_perm=n_perm, seed=seed)
+    delta_obs, cos, delta_comp, lsm_dis, lsm_comp = fw
     # the tag test
     tag = tag_test(list(lines_a) + list(lines_b), [name_a] * n_a + [name_b] * len(lines_b), seed=seed)
-    # measure by measure
-    counts_a = line_counts(lines_a, metrics)
-    counts_b = line_counts(lines_b, metrics)
-    diffs = [
-        _metric_difference(m, counts_a[m.name], counts_b[m.name], n_boot=n_boot, seed=seed + 7 * i)
-        for i, m in enumerate(metrics)
-    ]
-    habits_comp = _habits_component(metrics, counts_a, counts_b, n_perm=n_perm, seed=seed + 2)
+    diffs, habits_comp = _measure_parts(lines_a, lines_b, metrics, n_boot=n_boot, n_perm=n_perm, seed=seed)
     score = combine_parts([delta_comp.part, lsm_comp.part, _tag_part(tag), habits_comp.part])
     score_high = combine_parts(
         [delta_comp.part_high, lsm_comp.part_high, _tag_part(tag, optimistic=True), habits_comp.part_high]
     )
     return PairComparison(
-        name_a,
-        name_b,
-        n_a,
-        len(lines_b),
-        words_a,
-        words_b,
-        float(score),
-        delta_obs,
-        cos,
-        1.0 - lsm_dis,
-        delta_comp,
+        name_a, name_b, n_a, len(lines_b), words_a, words_b, float(score), delta_obs, cos, 1.0 - lsm_dis, delta_comp,
         Component(1.0 - lsm_comp.observed, 1.0 - lsm_comp.null_median, 1.0 - lsm_comp.null_high, lsm_comp.part,
                   lsm_comp.part_high),
         tag,
@@ -532,6 +419,20 @@ def compare_pair(
         habits_component=habits_comp,
         distinctiveness_high=max(score, score_high),
     )
+
+
+def _measure_parts(
+    lines_a: Sequence[str], lines_b: Sequence[str], metrics: Sequence[LineMetric], *, n_boot: int, n_perm: int,
+    seed: int
+) -> tuple[list[MetricDifference], Component]:
+    """Measure by measure (each difference with its bootstrap interval), and the habits part of the score."""
+    counts_a = line_counts(lines_a, metrics)
+    counts_b = line_counts(lines_b, metrics)
+    diffs = [
+        _metric_difference(m, counts_a[m.name], counts_b[m.name], n_boot=n_boot, seed=seed + 7 * i)
+        for i, m in enumerate(metrics)
+    ]
+    return diffs, _habits_component(metrics, counts_a, counts_b, n_perm=n_perm, seed=seed + 2)
 
 
 def combine_parts(parts: Sequence[float]) -> float:
@@ -628,23 +529,6 @@ def _per_unit(counts: np.ndarray, scale: float) -> np.ndarray:
 
 
 @dataclass
-class NormPlacement:
-    """Where one character's measure falls among characters of classic novels."""
-
-    character: str
-    metric: str
-    label: str
-    value: float
-    percentile: float
-    sentence: str
-    note: str = ""
-    family: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {k: _clean(v) for k, v in asdict(self).items()}
-
-
-@dataclass
 class Comparison:
     """The result of :func:`compare_lines` / :func:`compare_dialogue`."""
 
@@ -672,13 +556,13 @@ class Comparison:
         closest = self.closest_pair
         cast: dict[str, Any] = {
             "characters": self.characters,
-            "distinctiveness": _clean(self.cast_distinctiveness),
+            "distinctiveness": clean(self.cast_distinctiveness),
             "closest_pair": [closest.a, closest.b] if closest else None,
         }
         if self.cast_tag_test is not None:
             t = self.cast_tag_test
-            cast["tag_test"] = {"accuracy": _clean(t.accuracy), "chance": _clean(t.chance), "n": t.n,
-                                "ci_low": _clean(t.ci_low), "ci_high": _clean(t.ci_high)}
+            cast["tag_test"] = {"accuracy": clean(t.accuracy), "chance": clean(t.chance), "n": t.n,
+                                "ci_low": clean(t.ci_low), "ci_high": clean(t.ci_high)}
         return {
             "cast": cast,
             "pairs": [p.to_dict() for p in self.pairs],
@@ -691,7 +575,7 @@ class Comparison:
 
     def pairs_frame(self) -> "pd.DataFrame":
         """One row per pair (and per reference pairing): scores and tag test."""
-        import pandas as pd
+        import pandas as pd  # (lazy: pandas is slow to import and only notebooks ask for frames)
 
         rows = []
         for kind, group in (("pair", self.pairs), ("reference", self.references)):
@@ -706,7 +590,7 @@ class Comparison:
 
     def metrics_frame(self) -> "pd.DataFrame":
         """One row per pair and measure (tidy): values, difference, interval, effect sizes, verdict."""
-        import pandas as pd
+        import pandas as pd  # (lazy: pandas is slow to import and only notebooks ask for frames)
 
         rows = []
         for kind, group in (("pair", self.pairs), ("reference", self.references)):
@@ -716,7 +600,7 @@ class Comparison:
         return pd.DataFrame(rows)
 
     def norms_frame(self) -> "pd.DataFrame":
-        import pandas as pd
+        import pandas as pd  # (lazy: pandas is slow to import and only notebooks ask for frames)
 
         return pd.DataFrame([asdict(n) for n in self.norms],
                             columns=["character", "metric", "label", "value", "percentile", "sentence", "note", "family"])
@@ -770,13 +654,11 @@ def compare_lines(
     placements: list[NormPlacement] = []
     corpus = population = ""
     if with_norms:
-        from workshop.compare.norms import table as norms_mod
-
-        table = norms or norms_mod.load_norms()
+        table = norms or load_norms()
         if table is not None:
             corpus, population = table.describe(), table.people
             for n in names:
-                placements.extend(norms_mod.place(n, lines[n], table, names=cast_names))
+                placements.extend(place(n, lines[n], table, names=cast_names))
     return Comparison(names, pairs, refs, placements, cast_tag, notes, corpus, population)
 
 
@@ -812,9 +694,7 @@ def compare_dialogue(
     if against is not None:
         ref = dialogue_lines(against, against_characters or _talkers(against, max_characters, min_words))
     if "cast_names" not in kw:
-        from workshop.voice.profile import _cast_names
-
-        kw["cast_names"] = _cast_names(dialogue)
+        kw["cast_names"] = cast_names(dialogue)
     result = compare_lines(lines, against=ref, reference=reference, **kw)
     if not characters and len(dialogue.speakers) > len(lines):
         result.notes.append(
@@ -830,13 +710,3 @@ def _talkers(dialogue: "Dialogue", most: int, min_words: int) -> list[str]:
         if u.speaker:
             counts[u.speaker] = counts.get(u.speaker, 0) + len(words(u.text))
     return [n for n in dialogue.speakers if counts.get(n, 0) >= min_words][:most]
-
-
-def _clean(v: Any) -> Any:
-    """NaN/inf -> None for JSON; numpy scalars -> Python; floats rounded to 4 places."""
-    if isinstance(v, (float, np.floating)):
-        v = float(v)
-        return round(v, 4) if math.isfinite(v) else None
-    if isinstance(v, np.integer):
-        return int(v)
-    return v

@@ -27,6 +27,7 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
+from workshop.compare.lsm import categories
 from workshop.errors import WorkshopError
 from workshop.files.word_lists import has_packaged_word_list, packaged_word_list
 from workshop.voice.tokens import words_of_texts
@@ -40,8 +41,6 @@ def function_words() -> tuple[str, ...]:
         found = packaged_word_list("lexicons", "function_words.txt")
         if found:
             return found
-    from workshop.compare.lsm import categories
-
     merged: list[str] = []
     for ws in categories().values():
         merged.extend(ws)

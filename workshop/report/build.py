@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Any
 from workshop.compare.norms.table import CLASSIC_PEOPLE
 from workshop.errors import WorkshopError
 from workshop.report.differences import Difference, PairStory, pair_story
-from workshop.report.formatting import SAMPLE_NOUNS as _SAMPLE_NOUNS, fmt, plural as _plural, unit as _unit
+from workshop.report.formatting import SAMPLE_NOUNS as _SAMPLE_NOUNS, fmt, plural as _plural, unit as _unit, value_with_unit
 from workshop.report.model import CharacterSection, Critique, Highlight, PairSection
 from workshop.report.quoting import example_lines, tidy, trim
 from workshop.report.signature import signature_words
 from workshop.report.talk import TalkShare, rhythm_points, share_of_talk
-from workshop.report.views import FAMILY_MEASURES
+from workshop.report.views import FAMILY_MEASURES, usually_zero
 from workshop.report.voices import Voice, place_voice, scene_voices
 from workshop.report.wording import habit, how_often
 from workshop.speakers.dialogue import Dialogue
@@ -136,8 +136,8 @@ def _norms_highlights(voice: Voice, table: "NormsTable | None", name: str) -> tu
         if not math.isfinite(pct) or not math.isfinite(value):
             continue
         norm = table.metrics.get(metric)
-        usually_zero = norm is not None and len(norm.percentiles) > 50 and norm.percentiles[len(norm.percentiles) // 2] == 0
-        if usually_zero:
+        zero_median = norm is not None and len(norm.percentiles) > 2 and norm.percentiles[len(norm.percentiles) // 2] == 0
+        if zero_median or usually_zero(metric):
             if value <= 0:
                 continue
             short = too_little_for(voice.profile, metric)
@@ -154,9 +154,13 @@ def _norms_highlights(voice: Voice, table: "NormsTable | None", name: str) -> tu
         if short is not None:  # an extreme built on too little text is noise: a caveat, not a highlight
             left_out.setdefault((short[1], short[2]), []).append(placement.label)
             continue
-        highlights.append(Highlight(metric, placement.label, value, pct, placement.sentence, "", placement.note))
+        sentence = placement.sentence
+        if sentence.startswith(placement.label + ": "):  # the value itself, so "0.26%" is never read as nothing
+            sentence = f"{placement.label} ({value_with_unit(value, metric)}): " + sentence[len(placement.label) + 2:]
+        highlights.append(Highlight(metric, placement.label, value, pct, sentence, "", placement.note))
     curated = {m for family in FAMILY_MEASURES.values() for m in family}
-    highlights.sort(key=lambda h: (bool(h.note), h.metric not in curated, -abs(h.percentile - 50), h.metric))
+    highlights.sort(key=lambda h: (bool(h.note), not h.rate, h.metric not in curated, -abs(h.percentile - 50),
+                                   h.metric))
     return highlights, left_out
 
 
@@ -169,12 +173,12 @@ def _cast_sentence(dialogue: Dialogue, cast_note: str | None) -> str:
         people.append(ch.name + (f" ({', '.join(extra)})" if extra else ""))
     who = ", ".join(people) if people else "nobody"
     if cast_note:
-        return f"Cast: {who} ({cast_note})."
+        return f"Cast ({cast_note}): {who}."
     source = getattr(dialogue.cast, "source", "")
     if source == "found":
-        return (f"Cast: {who} (found by the kit; confirm or fix it in notebook 01, or give one with --cast, so every "
-                "line is counted for the right person).")
-    return f"Cast: {who} (from the cast file)."
+        return (f"Cast found by the kit: {who}. Confirm or fix it in notebook 01, or type it with --cast, so every "
+                "line counts for the right person.")
+    return f"Cast (from the cast file): {who}."
 
 
 def _unknown_quotes(dialogue: Dialogue, most: int = 3) -> list[str]:
@@ -252,8 +256,7 @@ def build_critique(
                 continue
             compared = compare_pair(a, lines[a], b, lines[b])
             pairs.append(_pair_section(compared))
-            stories.append(pair_story(compared, lines, pronouns=pronouns))
-            pairs[-1].verdict = stories[-1].verdict
+            stories.append(pair_story(compared, lines, pronouns=pronouns))  # (the section keeps the short verdict)
 
     references: list[PairSection] = []
     reference_stories: list[PairStory] = []
@@ -271,7 +274,6 @@ def build_critique(
                 section = _pair_section(compared)
                 story = pair_story(compared, both, pronouns=pronouns, reference=ref_name)
                 story.reference_title = against_title
-                section.verdict = story.verdict
                 references.append(section)
                 reference_stories.append(story)
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def measure_label(metric: str) -> str:
     """"Average sentence length": the writer's name of a measure (its profile name when the kit has none)."""
-    from workshop.voice.metrics import METRICS
+    from workshop.voice.metrics.registry import METRICS
 
     info = METRICS.get(metric)
     return info.label if info is not None else metric.replace("_", " ")

@@ -117,10 +117,14 @@ class ClassResults:
     def spread(self, k: int = 2) -> list[str]:
         """The ``k`` measures on which the class's characters are spread most (standard deviation of their
         percentiles), among the measures every placed character has a value for (so every character is in the
-        picture)."""
+        picture), leaving out those most characters of published fiction never show (trailing off, stutters,
+        swearing: the registry's ``usually_zero``), whose percentiles jump from nothing to the top."""
+        from workshop.voice.metrics.registry import METRICS
+
         if len(self.characters) < 2:
             return []
-        metrics = set.intersection(*(set(c.percentiles) for c in self.characters))
+        metrics = {m for m in set.intersection(*(set(c.percentiles) for c in self.characters))
+                   if not (m in METRICS and METRICS[m].usually_zero)}  # one "..." would be the 100th percentile
         spreads = []
         for metric in sorted(metrics):
             values = [c.percentiles[metric] for c in self.characters]

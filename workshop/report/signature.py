@@ -5,8 +5,8 @@ scene they are mostly function words ("don't", "because", "for") that no writer 
 Here a word is a character's signature when:
 
 * it is a **content word** (not on the function-word, pronoun or common-verb lists of ``workshop/data/lexicons``,
-  not a contraction, not a name of the cast, and not among the most common words of English: Zipf 6 or more,
-  like "just", "like", "get") — or a **habit word**, a filler on ``fillers.txt`` ("um", "uh");
+  not a contraction, not a name of the cast, and not among the most common words of English: Zipf 5.5 or more,
+  like "just", "sure", "get") — or a **habit word**, a filler on ``fillers.txt`` ("um", "uh");
 * the character says it at least :data:`MIN_COUNT` times;
 * everyone else together says it at most a third as often, per word spoken.
 
@@ -21,8 +21,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 MIN_COUNT = 2
-COMMON_ZIPF = 6.0
-"""Words at least this frequent in English (about one in every 1,000 words) are nobody's signature."""
+COMMON_ZIPF = 5.5
+"""Words at least this frequent in English (about one in every 3,000 words: "sure", "want", "just") are
+nobody's signature."""
 
 
 @dataclass(frozen=True)

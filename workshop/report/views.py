@@ -145,10 +145,14 @@ def norms_population() -> str:
 
 
 def usually_zero(metric: str) -> bool:
-    """Whether most of the norms' characters score 0 on ``metric`` (their median is 0): trailing off, stutters.
-    Such a measure is shown as a rate, never a percentile (one "…" would put anyone at the 100th)."""
+    """Whether most characters score 0 on ``metric``: the registry's ``usually_zero`` flag
+    (:mod:`workshop.voice.metrics.registry`), or the norms' median being 0 (trailing off, stutters). Such a measure
+    is shown as a rate, never a percentile (one "…" would put anyone at the 100th)."""
     from workshop.compare.norms.table import load_norms
+    from workshop.voice.metrics.registry import METRICS as REGISTRY
 
+    if metric in REGISTRY and REGISTRY[metric].usually_zero:
+        return True
     table = load_norms()
     norm = table.metrics.get(metric) if table is not None else None
     return norm is not None and len(norm.percentiles) > 2 and norm.percentiles[len(norm.percentiles) // 2] == 0

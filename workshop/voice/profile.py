@@ -32,12 +32,15 @@ from functools import lru_cache
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
-from workshop.adapters import cmudict_adapter, vader_adapter, wordfreq_adapter
+from workshop.adapters import cmudict_adapter, pyphen_adapter, textblob_adapter, vader_adapter, wordfreq_adapter
 from workshop.errors import WorkshopError
 from workshop.voice.metrics import MEASURES, METRICS, ReadabilityCounts, Totals, compute_all, metrics_of
 from workshop.voice.metrics import distinctive as dist
 from workshop.voice.metrics import rhythm as rm
 from workshop.voice.lexicons import Lexicon, lexicon, phrase_pattern, pronouns
+from workshop.progress import progress_bar
+from workshop.voice import units as text_units
+from workshop.voice.metrics import readability as rd
 from workshop.voice.metrics.readability import READABILITY_KEYS, word_features
 from workshop.voice import tokens
 from workshop.voice.tokens import straight_quotes
@@ -429,7 +432,7 @@ class ProfileSet:
 
     def wide_frame(self) -> "pd.DataFrame":
         """One row per profile (scene, narration, characters), one column per scalar metric."""
-        import pandas as pd
+        import pandas as pd  # (lazy: pandas is slow to import and only notebooks ask for frames)
 
         rows = []
         for p in self.all:
@@ -441,7 +444,7 @@ class ProfileSet:
 
     def long_frame(self) -> "pd.DataFrame":
         """Tidy: one row per (profile, metric) with family, label, unit, value and note."""
-        import pandas as pd
+        import pandas as pd  # (lazy: pandas is slow to import and only notebooks ask for frames)
 
         rows = []
         for p in self.all:
@@ -670,8 +673,6 @@ def _profile(name: str, kind: str, units: Sequence[UnitStats], ctx: _Context) ->
 
 def _parts_of_speech(units: Sequence[UnitStats]) -> dict[str, float] | None:
     """Share of tagged tokens in each word class (textblob's PatternTagger); None when it is not installed."""
-    from workshop.adapters import textblob_adapter
-
     if not textblob_adapter.available():
         return None
     totals: Counter[str] = Counter()
@@ -784,7 +785,9 @@ def _narration_units(dialogue: "Dialogue") -> list[tuple[int, tuple[str, ...]]]:
     return [(pieces[0][0], tuple(p for _s, p in pieces)) for _i, pieces in sorted(groups.items())]
 
 
-def _cast_names(dialogue: "Dialogue") -> frozenset[str]:
+def cast_names(dialogue: "Dialogue") -> frozenset[str]:
+    """Every name a character of the scene may be called by (names, aliases, and the parts of them that look
+    like names), for forms of address."""
     names: set[str] = set()
     for ch in dialogue.cast:
         for n in ch.names:
@@ -800,10 +803,6 @@ def clear_caches(*, words: bool = False) -> None:
 
     Only the speed benchmark needs this; the caches are bounded and keyed on the text itself.
     """
-    from workshop.voice import units as text_units
-    from workshop.adapters import pyphen_adapter
-    from workshop.voice.metrics import readability as rd
-
     analyze_unit.cache_clear()
     vader_adapter.compound.cache_clear()
     _unit_address.cache_clear()
@@ -819,8 +818,6 @@ def profile_dialogue(dialogue: "Dialogue", *, progress: bool = False, pos: bool 
     ``progress=True`` shows a progress bar (in a notebook or on stderr) while the lines are counted.
     ``pos=True`` adds the parts-of-speech shares (needs textblob; slower: about a second more on a novel).
     """
-    from workshop.progress import progress_bar
-
     utterances = dialogue.utterances
     narration = _narration_units(dialogue)
     jobs: list[tuple[int, tuple[str, ...]]] = [(u.start, tuple(s.text for s in u.segments)) for u in utterances]
@@ -837,7 +834,7 @@ def profile_dialogue(dialogue: "Dialogue", *, progress: bool = False, pos: bool 
     utt_units = analysed[: len(utterances)]
     nar_units = [u for u in analysed[len(utterances) :]]
 
-    names = _cast_names(dialogue)
+    names = cast_names(dialogue)
     total_words = sum(len(u.words) for u in utt_units)
     total_turns = sum(1 for u in utt_units if u.words)
     ctx = _Context(total_words, total_turns, names, pos)
@@ -891,7 +888,7 @@ def _fill_distinctive(characters: list[VoiceProfile], narration: VoiceProfile, s
 
 def metric_table() -> "pd.DataFrame":
     """The metric catalogue as a DataFrame (name, family, label, unit, explanation, minimum sample)."""
-    import pandas as pd
+    import pandas as pd  # (lazy: pandas is slow to import and only notebooks ask for frames)
 
     return pd.DataFrame(
         [{"metric": m.name, "family": m.family, "label": m.label, "unit": m.unit, "explanation": m.explanation,
@@ -907,6 +904,7 @@ __all__ = [
     "UnitStats",
     "VoiceProfile",
     "analyze_unit",
+    "cast_names",
     "metric_table",
     "scansion",
     "profile_dialogue",

@@ -1,4 +1,4 @@
-"""Widgets for the classroom notebooks (ipywidgets): compare voices, fix speakers, pick references, export.
+"""Widgets for the classroom notebooks (ipywidgets): confirm the cast, compare voices, fix speakers, pick references, export.
 
 Each widget presents what the workshop functions compute; its results are rendered into ``HTML`` and ``Image``
 widgets (never an ``Output``), so they show in JupyterLab and Voilà alike and a test can read them.
@@ -7,6 +7,7 @@ package in a notebook makes a :class:`~workshop.errors.WorkshopError` (a wrong p
 message in a note instead of a traceback (:mod:`workshop.widgets.friendly_errors`).
 """
 
+from workshop.widgets.cast_editor import CastEditor
 from workshop.widgets.classroom import ClassOverview
 from workshop.widgets.common import picture
 from workshop.widgets.comparison import ComparisonWidget
@@ -23,6 +24,7 @@ friendly_errors.register()  # in a notebook, a WorkshopError shows as its messag
 
 __all__ = [
     "AttributionEditor",
+    "CastEditor",
     "ClassOverview",
     "ClassScene",
     "ComparisonWidget",

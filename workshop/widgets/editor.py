@@ -49,6 +49,11 @@ class AttributionEditor(w.VBox):
         self.add_class("vw-editor")
         self._rebuild()
         self.status.value = self._summary()
+        session.on_change(lambda _s: self._refresh())  # a confirmed cast or an upload changes every line
+
+    def _refresh(self) -> None:
+        self._rebuild()
+        self.status.value = self._summary()
 
     def _lines(self) -> list[Segment]:
         """The first segment of every utterance, filtered as ``show`` says."""

@@ -8,15 +8,19 @@ are computed once by the workshop functions and kept here until the dialogue cha
 from __future__ import annotations
 
 import html
+import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from workshop.errors import WorkshopError
+from workshop.files.atomic_write import write_file
 from workshop.report import critique as report
 from workshop.report import plots
 from workshop.speakers.cast import Cast, load_cast
+from workshop.speakers.cast_inline import cast_path_for, looks_inline, parse_inline_cast, save_cast
 from workshop.speakers.corrections import corrections_path_for, save_correction
 from workshop.speakers.dialogue import Dialogue, Segment, find_dialogue
 from workshop.text.samples import sample_cast_path, sample_scene_path
@@ -34,6 +38,9 @@ class ClassScene:
     cast: Cast | None
     corrections: Path
     is_sample: bool = False
+    scene_path: Path | None = None
+    """The scene's file (for pasted or uploaded text, the copy saved in :func:`scenes_folder`): its cast and
+    corrections files live beside it, where the commands find them too."""
     dialogue: Dialogue = field(init=False)
     version: int = field(init=False, default=0)
     _cache: dict[Any, Any] = field(init=False, default_factory=dict, repr=False)
@@ -86,13 +93,40 @@ class ClassScene:
     def use_text(self, text: str, *, name: str = "my-scene", notices: list | None = None) -> None:
         """Work on another scene from now on (an upload, pasted text): every widget sharing this scene follows.
 
-        The cast is found in the new text; corrections go to ``NAME.corrections.toml`` in the working folder.
+        The text is kept as a scene file in :func:`scenes_folder` (:func:`keep_scene_text`), so its cast and
+        corrections are saved beside it, where ``python -m workshop critique THAT-FILE`` finds them too. A cast
+        confirmed for it before is used again; otherwise the cast is found in the new text.
         """
-        self.scene = scene_from_text(text, name=name, notices=notices)
-        self.cast = None
+        path = keep_scene_text(text, name)
+        self.scene = scene_from_text(text, name=path.stem, notices=notices)
+        self.scene_path = path
+        self.cast = load_cast(cast_path_for(path)) if cast_path_for(path).exists() else None
         self.is_sample = False
-        self.corrections = Path.cwd() / f"{name}.corrections.toml"
+        self.corrections = corrections_path_for(path)
         self.reload()
+
+    @property
+    def cast_path(self) -> Path:
+        """Where the writer's confirmed cast is saved: ``SCENE.cast.toml`` beside the scene (for the kit's sample,
+        in the folder the notebook runs in: the kit's own files are never changed)."""
+        if self.scene_path is not None and not self.is_sample:
+            return cast_path_for(self.scene_path)
+        return Path.cwd() / f"{self.scene.name}.cast.toml"
+
+    def confirm_cast(self, cast: Cast) -> Path:
+        """Save ``cast`` as the scene's cast file (:attr:`cast_path`) and find the dialogue again with it."""
+        path = save_cast(cast, self.cast_path)
+        self.cast = load_cast(path)
+        self.reload()
+        return path
+
+    def cast_note(self) -> str:
+        """Where the cast in use comes from, for the critique ("confirmed in safehouse.cast.toml")."""
+        if self.cast is None:
+            return ""
+        if self.cast_path.exists():
+            return f"confirmed by the writer, saved in {self.cast_path.name}"
+        return "the sample's cast file" if self.is_sample else "from the cast file"
 
     def on_change(self, listener: Callable[["ClassScene"], None]) -> None:
         """Call ``listener(self)`` whenever the dialogue changes (a widget redraws then)."""
@@ -135,8 +169,8 @@ class ClassScene:
 
     def critique(self, against: str | None = None) -> Any:
         """The critique summary of the scene (:func:`workshop.report.critique.build_critique`), computed once."""
-        return self.cached(("critique", against), lambda: report.build_critique(self.dialogue, against=against,
-                                                                                profiles=self.profiles()))
+        return self.cached(("critique", against), lambda: report.build_critique(
+            self.dialogue, against=against, profiles=self.profiles(), cast_note=self.cast_note() or None))
 
     def picture(self, which: str) -> Any:
         """One of the scene's pictures as an ``ipywidgets.Image``: ``"share of talk"``, ``"rhythm"`` (sentence
@@ -175,26 +209,62 @@ def open_scene(
     - ``open_scene("my-scene.txt")``: a scene file (``.txt`` or ``.md``); ``cast=`` a cast file if you have one.
     - ``open_scene(text=...)``: text pasted into the notebook.
 
-    Corrections to speakers are kept in ``SCENE.corrections.toml`` beside the scene file; for the sample and for
-    pasted text, in the folder the notebook runs in (the kit's own files are never changed).
+    The writer's cast (``SCENE.cast.toml``, saved by the cast editor) and corrections to speakers
+    (``SCENE.corrections.toml``) are kept beside the scene file and used whenever they exist. Pasted text is kept
+    as a scene file in :func:`scenes_folder` first, so that they have a place beside it; for the sample, they
+    go in the folder the notebook runs in (the kit's own files are never changed).
     """
+    scene_path: Path | None
     if text is not None and text.strip():
         if path is not None:
             raise WorkshopError("Give either a scene file or pasted text, not both.")
-        scene = scene_from_text(text, name=name)
-        default_corrections = Path.cwd() / f"{name}.corrections.toml"
+        text = text.removeprefix("\r").removeprefix("\n")  # the line break after PASTED's opening quotes
+        scene_path = keep_scene_text(text, name)
+        scene = scene_from_text(text, name=scene_path.stem)
         is_sample = False
     elif path is None or str(path).strip() == "":
         scene = read_scene(sample_scene_path())
-        default_corrections = Path.cwd() / f"{scene.name}.corrections.toml"
-        if cast is None:
-            cast = sample_cast_path()
+        scene_path = sample_scene_path()
         is_sample = True
     else:
-        scene = read_scene(Path(path).expanduser())
-        default_corrections = corrections_path_for(Path(path).expanduser())
+        scene_path = Path(path).expanduser()
+        scene = read_scene(scene_path)
         is_sample = False
-    loaded: Cast | None = load_cast(cast) if isinstance(cast, (str, Path)) else cast
-    return ClassScene(
-        scene, loaded, Path(corrections) if corrections else default_corrections, is_sample=is_sample
-    )
+    here = Path.cwd() if is_sample else scene_path.parent
+    beside = here / f"{scene_path.stem}.cast.toml"
+    if cast is None:
+        cast = beside if beside.exists() else (sample_cast_path() if is_sample else None)
+    default_corrections = here / f"{scene_path.stem}.corrections.toml"
+    if isinstance(cast, str) and looks_inline(cast):
+        loaded: Cast | None = parse_inline_cast(cast)  # CAST = "Natasha (she), Bruce (he)"
+    else:
+        loaded = load_cast(cast) if isinstance(cast, (str, Path)) else cast
+    return ClassScene(scene, loaded, Path(corrections) if corrections else default_corrections,
+                      is_sample=is_sample, scene_path=scene_path)
+
+
+def scenes_folder() -> Path:
+    """Where pasted and uploaded scenes are kept as files: ``my-scenes/`` in the folder the notebook runs in
+    (``$VOICE_WORKSHOP_SCENES`` to choose another)."""
+    return Path(os.environ.get("VOICE_WORKSHOP_SCENES") or Path.cwd() / "my-scenes")
+
+
+def keep_scene_text(text: str, name: str = "my-scene") -> Path:
+    """Save pasted or uploaded text as ``NAME.txt`` in :func:`scenes_folder` and return its path. The same text
+    again is the same file (its cast and corrections still apply); a different text never replaces another
+    scene's file: it becomes ``NAME-2.txt``, ``NAME-3.txt``..."""
+    folder = scenes_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-") or "my-scene"
+    n = 1
+    while True:
+        path = folder / (f"{stem}.txt" if n == 1 else f"{stem}-{n}.txt")
+        if not path.exists():
+            write_file(path, text, force=False)
+            return path
+        try:
+            if path.read_text(encoding="utf-8") == text:
+                return path
+        except (OSError, UnicodeDecodeError):
+            pass
+        n += 1

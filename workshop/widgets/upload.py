@@ -23,6 +23,12 @@ BUTTON_CSS = (
 means nothing to a student: the label is drawn from CSS instead, and the widget's own text is hidden."""
 
 
+def app_words(notice: str) -> str:
+    """A notice in the app's words: the app has no command-line options, so "use --keep-notes to include it"
+    becomes what it means for the student."""
+    return re.sub(r";\s*use --keep-notes to include it\.?", " (it is not counted as part of the scene).", notice)
+
+
 class SceneUpload(w.VBox):
     """A button to upload a ``.txt`` or ``.md`` scene; once read, every widget sharing the scene uses it."""
 
@@ -41,7 +47,7 @@ class SceneUpload(w.VBox):
         self.add_class("vw-upload")
 
     def _showing(self) -> str:
-        warnings = "".join(f"<br><small>{html.escape(str(n))}</small>" for n in self.session.scene.notices)
+        warnings = "".join(f"<br><small>{html.escape(app_words(str(n)))}</small>" for n in self.session.scene.notices)
         return f"<p>Now showing: {html.escape(self.session.summary())}{warnings}</p>"
 
     def _uploaded(self, change) -> None:

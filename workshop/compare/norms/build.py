@@ -13,7 +13,8 @@ applied (``NAME.corrections.toml``) and the cast file beside it (``NAME.cast.tom
 many lines had a speaker checked by hand. The kit's shipped norms (``workshop/data/norms.json``) are one output
 of this: ``scripts/build_norms.py`` writes the annotated novels' hand attribution as quotes files and runs it.
 
-Each text is read by :func:`text_figures`, a top-level function of (scene file, options) returning figures only,
+Each text is read by :func:`workshop.cli.norms.text_figures` (around :func:`read_text_figures`), a top-level
+function of (scene file, options) returning figures only,
 so the texts are mapped on the machine's cores like the scenes of a batch (:mod:`workshop.cli.parallel`).
 """
 
@@ -21,13 +22,22 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
 
-from workshop.errors import WorkshopError, one_line_problem
-from workshop.text.scene_folder import SceneFile, scene_file
+from workshop.compare.lines import Line
+from workshop.compare.norms.table import character_values
+from workshop.compare.pairs import dialogue_lines
+from workshop.compare.stylometry import count_matrix, function_words, relative_frequencies
+from workshop.errors import WorkshopError
+from workshop.speakers.cast import Cast, Character, load_cast
+from workshop.speakers.hand_speakers import read_hand_speakers
+from workshop.text.scene import read_scene
+from workshop.text.scene_folder import SceneFile, read_scene_file
+from workshop.voice.metrics import METRICS
+from workshop.voice.profile import cast_names
+from workshop.voice.tokens import words
 
 SKIP = frozenset({"share_of_words", "share_of_turns", "ttr"})
 """Left out of the norms: a share of the talk depends on the scene, and the raw type-token ratio on its length."""
@@ -69,45 +79,29 @@ class TextFigures:
     notices: list[str] = field(default_factory=list)
 
 
-def text_figures(path: str | Path, options: NormsOptions) -> TextFigures:
-    """Every character of the text at ``path`` (with the files beside it) with at least ``options.min_words``
-    words, measured. Never raises for a problem with the text: the problem is the record's one-line ``problem``."""
-    scene = scene_file(path)
-    try:
-        return _text_figures(scene, options)
-    except Exception as exc:  # noqa: BLE001 - one bad text never stops the corpus: it is reported and left out
-        return TextFigures(scene.name, problem=one_line_problem(exc))
-
-
-def _text_figures(scene: SceneFile, options: NormsOptions) -> TextFigures:
-    from workshop.speakers.cast import Cast, Character, load_cast
-    from workshop.voice.profile import _cast_names
-    from workshop.text.scene import read_scene
-
+def read_text_figures(scene: SceneFile, options: NormsOptions) -> TextFigures:
+    """Every character of one text (with the files beside it) with at least ``options.min_words`` words, measured;
+    a problem with the text raises (the command, :func:`workshop.cli.norms.text_figures`, turns it into the
+    record's one-line ``problem`` so that one bad text never stops the corpus)."""
     if scene.problem:
         raise WorkshopError(scene.problem)
     notices: list[str] = []
     if scene.quotes is not None:
-        from workshop.speakers.hand_speakers import read_hand_speakers
-
         text = read_scene(scene.path, detect_notes=False)  # a quotes file's offsets index the whole text
         cast = load_cast(scene.cast) if scene.cast else None
         hand = read_hand_speakers(scene.quotes, text.text, cast.canonical if cast else None)
         lines = hand.lines
         if cast is None:
             cast = Cast([Character(name) for name in lines], source="found")
-        names = _cast_names(SimpleNamespace(cast=cast))
+        names = cast_names(SimpleNamespace(cast=cast))
         total = sum(len(ls) for ls in lines.values()) + hand.unattributed
         by_hand = total
     else:
-        from workshop.compare.pairs import dialogue_lines
-        from workshop.text.scene_folder import read_scene_file
-
         _text, dialogue = read_scene_file(scene, style=options.style, keep_notes=options.keep_notes)
         notices = [str(n) for n in dialogue.notices]
         lines = {name: [tuple(" ".join(p.split()) for p in line.pieces) for line in ls]
                  for name, ls in dialogue_lines(dialogue).items()}
-        names = _cast_names(dialogue)
+        names = cast_names(dialogue)
         utterances = dialogue.utterances
         total = len(utterances)
         by_hand = sum(1 for u in utterances if any(s.method == "correction" for s in u.segments))
@@ -118,11 +112,6 @@ def _text_figures(scene: SceneFile, options: NormsOptions) -> TextFigures:
 
 def measure_character(name: str, lines, names=frozenset(), min_words: int = 0) -> CharacterFigures | None:
     """One character's figures from their lines (each a tuple of quoted pieces), or None under ``min_words``."""
-    from workshop.compare.pairs import Line
-    from workshop.compare.norms.table import character_values
-    from workshop.compare.stylometry import count_matrix, function_words
-    from workshop.voice.tokens import words
-
     as_lines = [Line(pieces) for pieces in lines]
     tokens = [t for line in as_lines for t in words(line)]
     if len(tokens) < max(1, min_words):
@@ -135,9 +124,6 @@ def measure_character(name: str, lines, names=frozenset(), min_words: int = 0) -
 
 def norms_data(texts: list[TextFigures], *, name: str, min_words: int = DEFAULT_MIN_WORDS) -> dict:
     """The norms file's content (as ``workshop/data/norms.json``) from the figures of every text."""
-    from workshop.voice.metrics import METRICS
-    from workshop.compare.stylometry import function_words, relative_frequencies
-
     read = [t for t in texts if t.problem is None]
     characters = [c for t in read for c in t.characters]
     if len(characters) < 2:

@@ -16,6 +16,7 @@ from typing import Any
 from workshop.files.data_files import read_data_file
 from workshop.errors import WorkshopError
 from workshop.compare.norms.table import NormsTable, norms_from_dict
+from workshop.voice.metrics import METRICS
 
 WHAT = "norms file"
 HOW_TO_MAKE = "make one with: python -m workshop norms build FOLDER -o NORMS.json"
@@ -38,8 +39,6 @@ def cached_norms_file(path: str) -> NormsTable:
 
 def checked_norms(data: Any, where: str) -> dict[str, Any]:
     """``data`` (a parsed norms file) with only the measures the kit knows, or a one-line error."""
-    from workshop.voice.metrics import METRICS
-
     if not isinstance(data, dict) or not isinstance(data.get("metrics"), dict):
         raise WorkshopError(f"{where} is not a norms file (it has no \"metrics\" table); {HOW_TO_MAKE}.")
     corpus = data.get("corpus", {})

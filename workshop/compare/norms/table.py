@@ -15,18 +15,38 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable, Sequence
 
 import numpy as np
 
+from workshop.compare.json_values import clean
+from workshop.compare.lines import pieces_of
 from workshop.errors import WorkshopError
+from workshop.voice.profile import profile_texts
 
 
 CLASSIC_PEOPLE = "characters in classic novels"
 """Who the shipped norms describe (a built norms file names its own ``population``)."""
+
+
+@dataclass
+class NormPlacement:
+    """Where one character's measure falls among characters of classic novels."""
+
+    character: str
+    metric: str
+    label: str
+    value: float
+    percentile: float
+    sentence: str
+    note: str = ""
+    family: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: clean(v) for k, v in asdict(self).items()}
 
 
 @dataclass(frozen=True)
@@ -149,31 +169,15 @@ def sentence(character: str, label: str, percentile: float, population: str) -> 
 def character_values(
     lines: Sequence[str], name: str = "character", *, names: Iterable[str] = ()
 ) -> dict[str, tuple[float, str, str | None]]:
-    """Every measure the norms know, for one character's lines: ``{metric: (value, source, note)}``; the note
+    """Every measure of the registry for one character's lines: ``{metric: (value, source, note)}``; the note
     (from the profile) says when the sample is too small to trust the value.
 
-    A line is a string, a :class:`workshop.compare.pairs.Line` or the list of its quoted pieces; the pieces are
-    counted one by one, as in the profile. ``names`` are the cast's names (for forms of address, as in
-    :func:`workshop.voice.profile.profile_texts`).
-
-    Measures from the profile are computed with :func:`workshop.voice.profile.profile_texts`; the others with the
-    line-by-line measures of :mod:`workshop.compare.pairs`.
+    A line is a string, a :class:`workshop.compare.lines.Line` or the list of its quoted pieces; the pieces are
+    counted one by one, as in the profile (:func:`workshop.voice.profile.profile_texts`). ``names`` are the cast's
+    names (for forms of address).
     """
-    from workshop.compare.pairs import LINE_METRICS, line_counts, pieces_of, value
-
-    out: dict[str, tuple[float, str, str | None]] = {}
-    try:
-        from workshop.voice.profile import profile_texts
-
-        profile = profile_texts([pieces_of(t) for t in lines], name, names=names)
-        for k, v in profile.scalar_metrics().items():
-            out[k] = (float(v), "profile", profile.note_for(k))
-    except ImportError:  # the profile module is optional here
-        pass
-    counts = line_counts(list(lines))
-    for m in LINE_METRICS:
-        out.setdefault(m.name, (value(counts[m.name], m), "lines", None))
-    return out
+    profile = profile_texts([pieces_of(t) for t in lines], name, names=names)
+    return {k: (float(v), "profile", profile.note_for(k)) for k, v in profile.scalar_metrics().items()}
 
 
 def place(
@@ -185,10 +189,7 @@ def place(
     names: Iterable[str] = (),
 ):
     """Where each of a character's measures falls in the norms: a list of
-    :class:`workshop.compare.pairs.NormPlacement` (value, percentile, sentence). ``names``: the cast's names, for
-    forms of address."""
-    from workshop.compare.pairs import NormPlacement
-
+    :class:`NormPlacement` (value, percentile, sentence). ``names``: the cast's names, for forms of address."""
     table = table or load_norms()
     if table is None:
         raise WorkshopError("The norms file workshop/data/norms.json is missing; run scripts/build_norms.py.")
@@ -208,7 +209,6 @@ def place(
 
 def place_frame(character: str, lines: Sequence[str]) -> "Any":
     """:func:`place` as a pandas DataFrame."""
-    import pandas as pd
-    from dataclasses import asdict
+    import pandas as pd  # (imported when asked for: pandas is slow to import and only notebooks want frames)
 
     return pd.DataFrame([asdict(p) for p in place(character, lines)])
