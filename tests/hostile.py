@@ -30,7 +30,8 @@ from hypothesis import strategies as st
 
 from workshop import find_dialogue, load_cast, scene_from_text
 from workshop.errors import WorkshopError
-from workshop.text.quotes import STYLES, _opens_with_quote, find_quotes
+from workshop.text.quote_styles import quote_style
+from workshop.text.quotes import STYLES, find_quotes
 from workshop.text.scene import decode, read_scene
 
 # ------------------------------------------------------------------------------------------------ strategies
@@ -207,7 +208,8 @@ class Report:
 
 
 SCENE = '"Hi," said Anna.\n\n"Bye," said Tom. "Go."\n\nShe left.'
-OPENERS = {"double": "\u201c\u201e\u00ab\"", "corner": "\u300c\u300e"}
+OPENERS = {name: quote_style(name).openers for name in ("double", "corner")}
+"""The opening marks checked for cover (single marks are apostrophes too often to be checked this way)."""
 
 
 def _guard(report: Report, work, *args, **kwargs):
@@ -318,6 +320,12 @@ def _check_dialogue(scene, dialogue, report: Report, *, corrected: bool = False)
     _check_marks_covered(scene, found, dialogue, report)
 
 
+def _reopens(text: str, pos: int, style: str) -> bool:
+    """Whether the paragraph at ``pos`` reopens a quotation of ``style`` (a speech over several paragraphs)."""
+    reopens = quote_style(style).reopens
+    return reopens is not None and reopens(text, pos)
+
+
 def _check_unclosed(scene, found, dialogue, report: Report) -> None:
     warned = {n.line for n in dialogue.notices if n.code == "unclosed-quote"}
     story = scene.story_paragraphs
@@ -327,7 +335,7 @@ def _check_unclosed(scene, found, dialogue, report: Report) -> None:
             continue
         nxt = following.get(span.paragraph)
         last_of_paragraph = k + 1 == len(found.spans) or found.spans[k + 1].paragraph != span.paragraph
-        if last_of_paragraph and nxt is not None and _opens_with_quote(scene.text, nxt.start, found.style):
+        if last_of_paragraph and nxt is not None and _reopens(scene.text, nxt.start, found.style):
             continue  # a speech over several paragraphs: not an unclosed quotation
         report.unclosed_found += 1
         if scene.line_of(span.start) in warned:

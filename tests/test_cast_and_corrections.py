@@ -171,3 +171,10 @@ def test_a_cast_named_only_by_first_names_and_i_is_not_refused():
     dialogue = find_dialogue(scene_from_text(text), cast)
     assert not any(n.code == "cast-absent" for n in dialogue.notices)
     assert [s.speaker for s in dialogue.segments] == ["Ludo Vance", "Petra Holm", "Petra Holm", "Ludo Vance"]
+
+
+def test_a_character_added_to_a_cast_answers_to_their_names_and_their_own_name_wins():
+    cast = Cast([Character("Anna", ("Nan",)), Character("Tom")])
+    cast.add(Character("Nan", ("Nancy",)))  # a correction names someone the cast called an alias of Anna's
+    assert cast.canonical("nan") == "Nan" and cast.canonical("Nancy") == "Nan" and cast.canonical("Anna") == "Anna"
+    assert cast.names == ["Anna", "Tom", "Nan"]

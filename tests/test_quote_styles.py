@@ -210,3 +210,42 @@ def test_a_quote_left_open_in_the_middle_of_a_paragraph_is_warned_by_line():
     assert [scene.text[s.start : s.end] for s in result.spans] == ["Where were you?", "I waited,", "Out,"]
     assert [(n.code, n.line) for n in result.notices] == [("unclosed-quote", 3)]
     assert "before it closes" in result.notices[0].message
+
+
+# ---------------------------------------------------------------- the registry: a new style is one entry
+
+
+def test_every_style_comes_from_the_registry():
+    from workshop.cli.main import build_parser
+    from workshop.text.quote_styles import QUOTE_STYLES, quote_style
+    from workshop.text.quotes import STYLES
+
+    assert STYLES == tuple(QUOTE_STYLES) == ("double", "single", "corner", "dash", "script")
+    style_option = next(a for a in build_parser()._subparsers._group_actions[0].choices["quotes"]._actions
+                        if a.dest == "style")
+    assert style_option.choices == ["auto", *QUOTE_STYLES]
+    assert {s.name for s in QUOTE_STYLES.values() if s.detect is None} == {"double"}  # the fallback of auto
+    with pytest.raises(WorkshopError, match="choose one of auto, double, single, corner, dash, script"):
+        quote_style("smoke signals")
+
+
+def test_a_new_style_is_one_registry_entry(monkeypatch):
+    """French typesetting with guillemets as a style of its own, nesting like the corner brackets: one
+    marked_style entry, and find_quotes, auto-detection and the reopening of a long speech all follow."""
+    import workshop.text.quote_styles as registry
+    from workshop.text import quote_marks
+
+    monkeypatch.setattr(registry, "QUOTE_STYLES", dict(registry.QUOTE_STYLES))  # the test's entry goes away after
+    registry.register(registry.marked_style(
+        "guillemets", "French guillemets «...» with ‹...› inside",
+        quote_marks.bracketed({"«": "»", "‹": "›"}), "«‹",
+        detect=lambda e: e.count("«‹") >= 2 and e.count("«") > e.count('"“'), detect_order=0,
+    ))
+    text = "«Tu viens ?» demanda-t-elle. «Il a dit ‹non›, je crois.»\n\nIl rit. «Alors,\n\n«viens.»"
+    scene = scene_from_text(text, detect_notes=False)
+    found = find_quotes(scene)
+    assert found.style == "guillemets"
+    assert [scene.text[s.start : s.end] for s in found.spans] == [
+        "Tu viens ?", "Il a dit ‹non›, je crois.", "Alors,", "viens."
+    ]
+    assert not found.notices  # «Alors, ... carried on by the paragraph reopening with «

@@ -15,6 +15,7 @@ from workshop.speakers.cast_inline import cast_path_for, looks_inline, parse_inl
 from workshop.speakers.corrections import corrections_path_for
 from workshop.speakers.dialogue import Dialogue, find_dialogue
 from workshop.errors import WorkshopError
+from workshop.text.quote_styles import QUOTE_STYLES
 from workshop.text.samples import sample_cast_path, sample_scene_path
 from workshop.text.scene import Scene, read_scene
 
@@ -34,7 +35,7 @@ def add_scene_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--style",
-        choices=["auto", "double", "single", "corner", "dash", "script"],
+        choices=["auto", *QUOTE_STYLES],
         default="auto",
         help="how the dialogue is marked; 'auto' (the default) works it out from the scene",
     )

@@ -21,6 +21,7 @@ from workshop.compare.norms.build import (
     read_text_figures,
 )
 from workshop.cli.parallel import check_jobs, map_in_order
+from workshop.text.quote_styles import QUOTE_STYLES
 from workshop.text.scene_folder import scene_file, scene_files
 
 
@@ -59,7 +60,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
     build.add_argument("--min-words", type=int, default=DEFAULT_MIN_WORDS, metavar="N",
                        help=f"keep characters with at least N words of dialogue (default {DEFAULT_MIN_WORDS}; "
                        "try 150 for short scenes)")
-    build.add_argument("--style", choices=["auto", "double", "single", "dash", "script"], default="auto",
+    build.add_argument("--style", choices=["auto", *QUOTE_STYLES], default="auto",
                        help="how the dialogue is marked in the texts (default: worked out for each)")
     build.add_argument("--jobs", type=int, metavar="N", help="texts to read at once (default: the machine's cores)")
     build.add_argument("--force", action="store_true", help="replace the norms file if it exists")

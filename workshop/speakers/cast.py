@@ -49,6 +49,14 @@ class Cast:
     """Warnings from reading the cast file (two spellings of one name merged), for the dialogue's notices."""
 
     def __post_init__(self) -> None:
+        self._build_index()
+
+    def add(self, character: Character) -> None:
+        """Add a character (a speaker the writer's corrections name): they answer to their names from now on."""
+        self.characters.append(character)
+        self._build_index()
+
+    def _build_index(self) -> None:
         self._index: dict[str, str] = {}
         for ch in self.characters:  # a character's own name wins over anyone's alias
             self._index.setdefault(normalise_name(ch.name), ch.name)

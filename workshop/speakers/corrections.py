@@ -171,8 +171,7 @@ def _speaker_of(dialogue: "Dialogue", fix: Fix, where: str, added: set[str]) -> 
         return False
     if fix.speaker not in added:
         added.add(fix.speaker)
-        dialogue.cast.characters.append(Character(fix.speaker))
-        dialogue.cast.__post_init__()
+        dialogue.cast.add(Character(fix.speaker))
         dialogue.notices.append(Notice(
             "correction-new-speaker",
             f"A correction in {where} names {fix.speaker}, who is not in the cast: {fix.speaker} now speaks as a new "

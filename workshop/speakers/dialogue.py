@@ -18,7 +18,8 @@ from workshop.speakers.corrections import apply_corrections
 from workshop.speakers.names import NameIndex
 from workshop.speakers.narrator import I_WORD
 from workshop.errors import Notice
-from workshop.text.quotes import STYLES, QuotedSpan, find_quotes
+from workshop.text.quote_styles import QUOTE_STYLES
+from workshop.text.quotes import QuotedSpan, find_quotes
 from workshop.text.scene import Scene
 
 if TYPE_CHECKING:
@@ -238,7 +239,7 @@ def find_dialogue(
     """Find every quoted segment of ``scene`` and who says it.
 
     ``cast`` is the writer's cast (see :func:`workshop.speakers.cast.load_cast`); without one the cast is found in the
-    text. ``style`` forces a dialogue convention (``double``, ``single``, ``corner``, ``dash``, ``script``). ``corrections``
+    text. ``style`` forces a dialogue convention (a name of :data:`workshop.text.quote_styles.QUOTE_STYLES`). ``corrections``
     is a corrections file (see :mod:`workshop.speakers.corrections`); when it exists its fixes are applied last.
     """
     ready = prepare_segments(scene, cast, style=style)
@@ -252,7 +253,7 @@ def find_dialogue(
             Notice(
                 "no-dialogue",
                 f"No dialogue found (looked for {ready.style} style). If the scene marks speech another way, "
-                f"try --style {' or '.join(x for x in STYLES if x != ready.style)}.",
+                f"try --style {' or '.join(x for x in QUOTE_STYLES if x != ready.style)}.",
             )
         )
     return dialogue

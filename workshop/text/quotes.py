@@ -2,7 +2,9 @@
 
 The finder only says *where* speech is. Who says it is :mod:`workshop.speakers.attribution`'s job. Spans are offsets into
 ``Scene.text``; ``text[start:end]`` is exactly what stands between the quote marks (for dash and script styles,
-the speech without its dash or cue).
+the speech without its dash or cue). The styles themselves (their marks, finders and detection) are the entries of
+the registry in :mod:`workshop.text.quote_styles`; this module runs the chosen one, tells quoted words nobody
+speaks from speech, and links the pieces of one utterance.
 """
 
 from __future__ import annotations
@@ -12,49 +14,16 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-from workshop.errors import Notice, WorkshopError
+from workshop.errors import Notice
+from workshop.text.quote_styles import QUOTE_STYLES, detect_style, quote_style
 from workshop.text.scene import Paragraph, Scene
+from workshop.text.spans import QuotedSpan
+from workshop.text.speech_verbs import speech_verbs
 
-STYLES = ("double", "single", "corner", "dash", "script")
-"""``corner``: the corner brackets of Chinese and Japanese dialogue, 「...」 with 『...』 inside (or on their own)."""
+__all__ = ["STYLES", "QuoteResult", "QuotedSpan", "detect_style", "find_quotes"]
 
-_DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“"}
-_DOUBLE_CLOSE = {"”", "»"}
-_DOUBLE_MARK = re.compile('["“”«»„]')
-_SINGLE_OPEN = {"‘"}
-_SINGLE_CLOSE = {"’"}
-_SINGLE_MARK = re.compile("['’]")
-_ELISIONS = re.compile(
-    r"(?:em|tis|twas|twere|twill|twould|cause|cos|coz|til|bout|n'|nuff|cept|fraid|gainst|mongst|neath|tween|"
-    r"scuse|\d\ds?)(?!\w)",
-    re.IGNORECASE,
-)
-_DASH_OPEN = re.compile(r"^(?:[—―]|--(?!-))\s*")
-"""A paragraph opening with an em-dash or a horizontal bar, or with the typewritten double hyphen ("--What is your
-name?"; three hyphens or more are a rule, not dialogue)."""
-_DASH_TAG = re.compile(r"\s(?:[—―–]|--(?!-))\s*")
-_SCRIPT_LINE = re.compile(
-    r"^(?P<cue>[A-Z][A-Za-z.'’\- ]{0,28}?[A-Za-z.])\s*(?:\((?P<note>[^)]*)\))?\s*:[ \t]+(?P<speech>\S)"
-)
-_CUE_LINE = re.compile(r"^(?P<cue>[A-Z][A-Z.'’\- ]{1,28}[A-Z.])\s*(?:\([A-Z.'’ ]+\))?\s*$")
-_LINE = re.compile(r"[^\r\n]+")
-
-
-@dataclass(frozen=True)
-class QuotedSpan:
-    """A stretch of speech. ``group`` links the pieces of one utterance (a quote split by its tag, a speech over
-    several paragraphs). ``cue`` is the speaker's name when the format states it (scripts)."""
-
-    start: int
-    end: int
-    paragraph: int
-    group: int
-    style: str
-    closed: bool = True
-    cue: str | None = None
-    kind: str = "speech"
-    """``"speech"``, or ``"mention"`` for quoted words that nobody says aloud here: a title, a word held up for
-    inspection ("her "condition""), a label ("DRINK ME"). Mentions are kept (see ``Dialogue.mentions``)."""
+STYLES: tuple[str, ...] = tuple(QUOTE_STYLES)
+"""The names of the registered quote styles (see :mod:`workshop.text.quote_styles`), in the order they are listed."""
 
 
 @dataclass
@@ -66,289 +35,18 @@ class QuoteResult:
 
 def find_quotes(scene: Scene, *, style: str = "auto") -> QuoteResult:
     """Find every stretch of speech in the scene's story paragraphs, in the given or the detected style."""
-    if style not in ("auto", *STYLES):
-        raise WorkshopError(f"Unknown dialogue style {style!r}; choose one of auto, {', '.join(STYLES)}.")
+    if style != "auto":
+        quote_style(style)  # an unknown name is an error before any work
     paragraphs = scene.story_paragraphs
-    chosen = detect_style(scene.text, paragraphs) if style == "auto" else style
+    chosen = quote_style(detect_style(scene.text, paragraphs) if style == "auto" else style)
     notices: list[Notice] = []
-    if chosen == "script":
-        raw = _find_script(scene.text, paragraphs)
-    elif chosen == "dash":
-        raw = _find_dash(scene.text, paragraphs)
-    else:
-        raw = _find_marked(scene, paragraphs, chosen, notices)
-    spans = _link(scene.text, raw)
-    if chosen in ("double", "single"):
+    spans = _link(scene.text, chosen.find(scene, paragraphs, notices))
+    if chosen.mentions:
         spans = _classify(scene, spans)
-    return QuoteResult(spans, chosen, notices)
+    return QuoteResult(spans, chosen.name, notices)
 
 
-# ---------------------------------------------------------------- style detection
-
-
-def detect_style(text: str, paragraphs: list[Paragraph]) -> str:
-    """Guess the scene's dialogue convention from how its paragraphs open and which marks it uses."""
-    if not paragraphs:
-        return "double"
-    n = len(paragraphs)
-    script_lines = cue_lines = 0
-    dash = 0
-    for p in paragraphs:
-        body = text[p.start : p.end]
-        if _DASH_OPEN.match(body):
-            dash += 1
-        for line in _capitalised_lines(body):
-            if _SCRIPT_LINE.match(line):
-                script_lines += 1
-            elif _CUE_LINE.match(line.strip()) and len(line.split()) <= 4:
-                cue_lines += 1
-    double = sum(text.count(c) for c in '"“”«»„')
-    single_pairs = len(_single_openers(text))
-    if (script_lines + cue_lines) >= 3 and (script_lines + cue_lines) >= 0.3 * n and double < script_lines + cue_lines:
-        return "script"
-    if dash >= 2 and dash >= 0.15 * n and double < dash:
-        return "dash"
-    corner = text.count("「") + text.count("『")
-    if corner >= 1 and corner >= double / 2 and corner >= single_pairs:
-        return "corner"
-    if single_pairs > double / 2 and single_pairs >= 2:
-        return "single"
-    return "double"
-
-
-_CAPITALISED_LINE = re.compile(r"[\r\n]([^\S\r\n]*[A-Z][^\r\n]*)")
-_FIRST_LINE_CAPITALISED = re.compile(r"[^\S\r\n]*[A-Z][^\r\n]*")
-
-
-def _capitalised_lines(body: str) -> list[str]:
-    """The lines of ``body`` whose first letter, after any spaces, is a capital: the only ones that can be a
-    script line or a cue (a quick scan from line break to line break instead of a test of every line)."""
-    first = _FIRST_LINE_CAPITALISED.match(body)
-    return ([first.group()] if first is not None else []) + [m.group(1) for m in _CAPITALISED_LINE.finditer(body)]
-
-
-def _single_openers(text: str) -> list[int]:
-    """Positions of single marks that open a quotation (not an apostrophe or an elision such as 'em)."""
-    out = []
-    for m in re.finditer(r"['‘]", text):
-        i = m.start()
-        before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
-        if not (before.isspace() or before in '([{—–-"“'):
-            continue
-        if after.isspace() or after in "'’":
-            continue
-        if m.group() == "'" and _ELISIONS.match(text, i + 1):
-            continue
-        out.append(i)
-    return out
-
-
-# ---------------------------------------------------------------- quotation marks
-
-
-def _find_marked(scene: Scene, paragraphs: list[Paragraph], style: str, notices: list[Notice]) -> list[QuotedSpan]:
-    text = scene.text
-    pieces_of = {"single": _single_pieces, "corner": _corner_pieces}.get(style, _double_pieces)
-    spans: list[QuotedSpan] = []
-    for k, p in enumerate(paragraphs):
-        pieces, open_at_end = pieces_of(text, p.start, p.end)
-        for i, (s, e, closed) in enumerate(pieces):
-            spans.append(QuotedSpan(s, e, p.index, -1, style, closed))
-            if closed:
-                continue
-            if i < len(pieces) - 1 or not open_at_end:
-                message = ("A quotation opens here but another opens before it closes; it is taken to end where "
-                           "the next one begins.")
-            else:
-                nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
-                if nxt is not None and _opens_with_quote(text, nxt.start, style):
-                    continue  # a speech over several paragraphs: each new paragraph reopens the quote
-                message = "A quotation opens here but never closes; it is taken to end at the end of its paragraph."
-            notices.append(Notice("unclosed-quote", message, scene.line_of(s)))
-    return spans
-
-
-def _opens_with_quote(text: str, pos: int, style: str) -> bool:
-    ch = text[pos]
-    if style == "single":
-        return ch in "‘" or (ch == "'" and not _ELISIONS.match(text, pos + 1))
-    if style == "corner":
-        return ch in _CORNER_CLOSER
-    return ch in '"“«„'
-
-
-def _double_pieces(text: str, start: int, end: int) -> tuple[list[tuple[int, int, bool]], bool]:
-    """Quoted pieces in one paragraph with double marks; returns the pieces and whether one is left open.
-
-    Only the quotation marks are visited (found by a regular expression), not every character: on a novel that
-    is the difference between a few thousand steps and a few hundred thousand."""
-    pieces: list[tuple[int, int, bool]] = []
-    open_at: int | None = None
-    closer = '"'
-    for mark in _DOUBLE_MARK.finditer(text, start, end):
-        i, ch = mark.start(), mark.group()
-        if open_at is None:
-            if ch in _DOUBLE_CLOSE and not _looks_like_opener(text, i, start, end):
-                continue  # a stray closing mark: nothing to open
-            open_at = i + 1
-            closer = "”" if ch == "”" else _DOUBLE_OPEN.get(ch, '"')
-        elif ch == "“" and closer == "”" and _looks_like_opener(text, i, start, end):
-            # a new opening while one is open: the previous quote was never closed
-            pieces.append((open_at, _rstrip_pos(text, open_at, i), False))
-            open_at = i + 1
-        elif ch == closer or ch in _DOUBLE_CLOSE or ch == '"' or (ch == "“" and closer == "“"):
-            pieces.append((open_at, i, True))
-            open_at = None
-    if open_at is not None:
-        pieces.append((open_at, end, False))
-        return pieces, True
-    return pieces, False
-
-
-_CORNER_CLOSER = {"「": "」", "『": "』"}
-_CORNER_MARK = re.compile("[「」『』]")
-
-
-def _corner_pieces(text: str, start: int, end: int) -> tuple[list[tuple[int, int, bool]], bool]:
-    """Quoted pieces in one paragraph with corner brackets: 「...」, or 『...』 on its own; brackets opened inside a
-    quotation (『』 within 「」) are part of it. A closing bracket with nothing open, or not the one expected, is
-    ordinary text."""
-    pieces: list[tuple[int, int, bool]] = []
-    expected: list[str] = []  # the closers awaited, innermost last
-    open_at = start
-    for mark in _CORNER_MARK.finditer(text, start, end):
-        ch = mark.group()
-        if ch in _CORNER_CLOSER:
-            if not expected:
-                open_at = mark.end()
-            expected.append(_CORNER_CLOSER[ch])
-        elif expected and ch == expected[-1]:
-            expected.pop()
-            if not expected:
-                pieces.append((open_at, mark.start(), True))
-    if expected:
-        pieces.append((open_at, end, False))
-        return pieces, True
-    return pieces, False
-
-
-def _looks_like_opener(text: str, i: int, start: int, end: int) -> bool:
-    before = text[i - 1] if i > start else " "
-    after = text[i + 1] if i + 1 < end else " "
-    return (before.isspace() or before in "([{—–-") and not after.isspace()
-
-
-def _rstrip_pos(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
-
-
-def _single_pieces(text: str, start: int, end: int) -> tuple[list[tuple[int, int, bool]], bool]:
-    """Quoted pieces with single marks, told apart from apostrophes (don't, 'em, the Joneses')."""
-    pieces: list[tuple[int, int, bool]] = []
-    openers = [start + i for i in _single_openers(text[start:end])]
-    # Every mark that can close, and those after punctuation (the likeliest closers), found once per paragraph:
-    # each opener then finds its closer by bisection, so a paragraph of many quotes costs n log n, not n².
-    closers = [m.start() for m in _SINGLE_MARK.finditer(text, start, end) if _is_closer(text, m.start(), end)]
-    preferred = [c for c in closers if text[c - 1] in ".,!?…—–-;:"]
-    pos = start
-    for k, o in enumerate(openers):
-        if o < pos:
-            continue
-        nxt_open = openers[k + 1] if k + 1 < len(openers) else end
-        first = bisect.bisect_right(closers, o)
-        if first == len(closers):
-            pieces.append((o + 1, end, False))
-            return pieces, True
-        best = bisect.bisect_right(preferred, o)
-        before_next = bisect.bisect_left(closers, nxt_open) - 1
-        if best < len(preferred) and preferred[best] <= nxt_open:
-            c = preferred[best]  # the first closer after punctuation, before the next opener
-        elif before_next >= first:
-            c = closers[before_next]  # else the last closer before the next opener
-        else:
-            c = closers[first]  # else the first closer at all
-        pieces.append((o + 1, c, True))
-        pos = c + 1
-    return pieces, False
-
-
-def _is_closer(text: str, i: int, end: int) -> bool:
-    before = text[i - 1]
-    after = text[i + 1] if i + 1 < end else " "
-    if before.isspace():
-        return False
-    if after.isalnum():
-        return False  # an apostrophe inside a word: don't, o'clock
-    return True
-
-
-# ---------------------------------------------------------------- dash dialogue
-
-
-def _find_dash(text: str, paragraphs: list[Paragraph]) -> list[QuotedSpan]:
-    spans: list[QuotedSpan] = []
-    for p in paragraphs:
-        body = text[p.start : p.end]
-        m = _DASH_OPEN.match(body)
-        if not m:
-            continue
-        pos = p.start + m.end()
-        speaking = True
-        while pos < p.end:
-            dash = _DASH_TAG.search(text, pos, p.end)
-            stop = dash.start() if dash else p.end
-            if speaking:
-                s, e = pos, _rstrip_pos(text, pos, stop)
-                if e > s:
-                    spans.append(QuotedSpan(s, e, p.index, -1, "dash"))
-            if not dash:
-                break
-            pos = dash.end()
-            speaking = not speaking
-    return spans
-
-
-# ---------------------------------------------------------------- scripts
-
-
-def _find_script(text: str, paragraphs: list[Paragraph]) -> list[QuotedSpan]:
-    spans: list[QuotedSpan] = []
-    for p in paragraphs:
-        body = text[p.start : p.end]
-        lines = [(p.start + m.start(), p.start + m.end()) for m in _LINE.finditer(body)]
-        cue: str | None = None
-        speech: tuple[int, int] | None = None
-
-        def flush() -> None:
-            nonlocal speech
-            if speech and cue:
-                s, e = speech
-                if e > s:
-                    spans.append(QuotedSpan(s, e, p.index, -1, "script", cue=_title(cue)))
-            speech = None
-
-        for ls, le in lines:
-            line = text[ls:le]
-            m = _SCRIPT_LINE.match(line)
-            cue_m = _CUE_LINE.match(line.strip())
-            if m:
-                flush()
-                cue = m.group("cue").strip()
-                speech = (ls + m.start("speech"), _rstrip_pos(text, ls, le))
-            elif cue_m and len(line.split()) <= 4:
-                flush()
-                cue = cue_m.group("cue").strip()
-            elif cue is not None:
-                stripped = line.strip()
-                if stripped.startswith("(") and stripped.endswith(")"):
-                    continue  # a parenthetical direction such as (beat)
-                s = ls + (len(line) - len(line.lstrip()))
-                speech = (speech[0], _rstrip_pos(text, ls, le)) if speech else (s, _rstrip_pos(text, ls, le))
-        flush()
-    return spans
+# ---------------------------------------------------------------- speech or quoted words
 
 
 _WRITTEN_BEFORE = re.compile(
@@ -432,9 +130,7 @@ def _classify(scene: Scene, spans: list[QuotedSpan]) -> list[QuotedSpan]:
     long and neither exclaims nor asks: "called "the house,"", "her "condition"", "from "Zampa"". Short quotes
     that follow a speech verb ("he answered "Yes.""), or that exclaim or ask, stay speech.
     """
-    from workshop.speakers.lexicon import lexicon
-
-    verbs = lexicon().verbs
+    verbs = speech_verbs()
     text = scene.text
     para_start = {p.index: p.start for p in scene.paragraphs}
     indented_paragraphs = _indented_paragraphs(text, scene.paragraphs)
@@ -475,10 +171,6 @@ def _classify(scene: Scene, spans: list[QuotedSpan]) -> list[QuotedSpan]:
             )
         )
     return out
-
-
-def _title(cue: str) -> str:
-    return cue if not cue.isupper() else " ".join(w.capitalize() for w in cue.split())
 
 
 # ---------------------------------------------------------------- utterances
