@@ -22,7 +22,8 @@ from workshop.cli.gc_pause import collector_paused
 from workshop.errors import WorkshopError, one_line_problem
 from workshop.files.export_formats import export_format, format_names
 from workshop.report.overview import SceneSummary, summarise
-from workshop.text.scene_folder import read_scene_file, scene_file
+from workshop.speakers.scene_file import read_scene_file
+from workshop.text.scene_folder import scene_file
 
 COMMANDS = ("quotes", "profile", "compare", "critique")
 """The commands that take a folder of scenes as well as one scene."""
