@@ -65,7 +65,8 @@ class SceneResult:
 def run_scene(path: str | Path, options: SceneOptions) -> SceneResult:
     """The command's output for the scene at ``path`` (with the cast and corrections files beside it), and the
     overview's figures. A problem with the scene is the result's one-line ``problem``, never an exception."""
-    from workshop.text.scene_folder import read_scene_file, scene_file
+    from workshop.speakers.scene_file import read_scene_file
+    from workshop.text.scene_folder import scene_file
 
     path = Path(path)
     result = SceneResult(path.name)
