@@ -164,6 +164,10 @@ def _digits(*values: float) -> int:
     return 1 if top >= 10 else 2 if top >= 1 else 3
 
 
+def _words(n: int) -> str:
+    return f"{n} word" if n == 1 else f"{n} words"
+
+
 def format_pair(p: PairComparison, *, all_measures: bool = True) -> list[str]:
     rows: list[str] = []
     title = f"{p.a} and {p.b}" + (f" (from {p.reference})" if p.reference else "")
@@ -186,7 +190,7 @@ def format_pair(p: PairComparison, *, all_measures: bool = True) -> list[str]:
         )
     else:
         rows.append(f"  tag test: could not run ({t.n} lines)")
-    rows.append(f"  lines: {p.a} {p.lines_a} ({p.words_a} words), {p.b} {p.lines_b} ({p.words_b} words)")
+    rows.append(f"  lines: {p.a} {p.lines_a} ({_words(p.words_a)}), {p.b} {p.lines_b} ({_words(p.words_b)})")
     labels = {m.metric: _labelled(m) for m in p.metrics}
     width = max(len(label) for label in labels.values())
     col = max(10, min(NAME_WIDTH, max(len(p.a), len(p.b))))
