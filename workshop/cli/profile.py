@@ -21,6 +21,7 @@ from workshop.errors import WorkshopError
 from workshop.compare.norms.placement import percentile_csv, percentile_table, with_percentiles
 from workshop.text.scene_folder import is_folder
 from workshop.files.csv_safety import csv_text
+from workshop.cli.gc_pause import collector_paused
 from workshop.voice.metrics import FAMILIES, METRICS, metrics_of
 
 LONG_INPUT_WORDS = 20_000
@@ -73,7 +74,8 @@ def output_text(dialogue, options, *, norms=None, progress: bool = False) -> str
     :class:`~workshop.compare.norms.table.NormsTable`) each character is also placed among the norms' characters."""
     from workshop.voice.profile import profile_dialogue
 
-    profiles = profile_dialogue(dialogue, progress=progress, pos=options.pos)
+    with collector_paused():  # (the command's process only: a notebook's kernel keeps its collector running)
+        profiles = profile_dialogue(dialogue, progress=progress, pos=options.pos)
     if options.format == "json":
         data = profiles.to_dict()
         if norms is not None:
