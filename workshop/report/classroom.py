@@ -161,7 +161,7 @@ def read_class(folder: str | Path, *, norms: "NormsTable | None" = None, against
 def _one_scene(file, table: "NormsTable | None", against: str | None) -> tuple[StudentScene, list[ClassCharacter]]:
     from workshop.errors import WorkshopError
     from workshop.report.critique import build_critique
-    from workshop.text.scene_folder import read_scene_file
+    from workshop.speakers.scene_file import read_scene_file
     from workshop.voice.profile import profile_dialogue
 
     result = StudentScene(file.name, file.path)
