@@ -73,12 +73,3 @@ def test_a_whole_run_leaves_no_cycles_behind():
     finally:
         if was:
             gc.enable()
-
-
-def test_profiling_in_a_kernel_never_switches_the_collector(monkeypatch):
-    # issue 12: the pause belongs to the command's own process, not to a student's Jupyter kernel
-    dialogue = find_dialogue(read_scene(sample_scene_path()), load_cast(sample_cast_path()))
-    switched: list[str] = []
-    monkeypatch.setattr(gc, "disable", lambda: switched.append("disable"))
-    profile_dialogue(dialogue)
-    assert switched == []
