@@ -39,7 +39,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from workshop.speakers.lexicon import lexicon
+from workshop.speakers.lexicon import lexicon, listener_verbs
 from workshop.speakers import confidence as confidence_found
 from workshop.speakers import ranker
 from workshop.speakers.discovery import discover_cast
@@ -148,16 +148,16 @@ class _Group:
     """Characters a possessive in the tag names ("said Brenda's lawyer"): nobody gives them the line."""
 
 
+_LISTENER_VERBS = "|".join(re.escape(v) for v in listener_verbs())
+"""The verbs whose object is the listener ("asked Tom"), from listener_verbs.txt, as a regular-expression choice."""
 _TO_NAME = re.compile(
     r"[^.!?;\"“”]*?(?:\b(?:to|at|towards|addressing)"
-    r"|(?:\b(?:I|he|she|we|they)|\b[A-Z][a-z]+)\s+(?:asked|told|answered|assured|begged|urged|reminded|warned|"
-    r"informed|questioned|interrupted|pressed|implored|entreated|besought|bade|bid|thanked|corrected|teased))"
+    r"|(?:\b(?:I|he|she|we|they)|\b[A-Z][a-z]+)\s+(?:" + _LISTENER_VERBS + "))"
     r"\s+(?:the\s+)?(?=[A-Z])"
 )
 _LEAD_TO = re.compile(
     r"\b(?:(?:turned|turning|turns|said|says|saying|spoke|speaking|whispered|whispering|added|replied|cried)\s+to"
-    r"|addressing|asked|told|answered|assured|begged|urged|reminded|warned|informed|questioned|"
-    r"interrupted|pressed|implored|entreated|besought|bade|bid|thanked|corrected|teased)\s+(?:the\s+)?(?=[A-Z])"
+    r"|addressing|" + _LISTENER_VERBS + r")\s+(?:the\s+)?(?=[A-Z])"
 )
 """Narration leading into a quote that names its listener: "Emma turned to Harriet", "she asked Tom"."""
 _TURNED_TO = re.compile(r"\b(?:(?:turned|turning|turns)\s+to|addressing)\s+(?:the\s+)?(?=[A-Z])")
