@@ -158,3 +158,28 @@ def test_after_the_narration_moves_the_narrator_on_the_narrator_is_the_other_sid
         '"Not always."'
     )
     assert _speakers(_dialogue(text)) == ["Narrator", "Hanna", "Oskar", "Narrator", "Oskar", "Narrator"]
+
+
+KITCHEN = """I woke before the alarm. The kitchen was cold, and Joe was already at the table with the paper.
+
+"You're up early."
+
+I put the kettle on. "Couldn't sleep."
+
+He turned a page. "Are you going to tell me?"
+
+I shrugged and looked out at the rain. "Tell you what? There's nothing to tell."
+
+He folded the paper and looked at me for a long time. "You always say that."
+"""
+
+
+def test_a_narrator_without_pronouns_does_not_hide_the_only_he() -> None:
+    # The writer's cast names the narrator but gives no pronoun for them (the narration says "I"): "He turned a
+    # page." still means Joe, the only "he" (all five lines went to the narrator before).
+    from workshop import find_dialogue, scene_from_text
+    from workshop.speakers.cast_inline import parse_inline_cast
+
+    dialogue = find_dialogue(scene_from_text(KITCHEN), cast=parse_inline_cast("Sam (narrator), Joe (he)"))
+    speakers = [u.speaker for u in dialogue.utterances]
+    assert speakers == ["Joe", "Sam", "Joe", "Sam", "Joe"]

@@ -924,8 +924,10 @@ class _Engine:
 
     def _only_one(self, pronoun: str | None) -> bool:
         """Whether the cast has exactly one character this pronoun can mean (and every character's pronoun is
-        known): then "she said" names the speaker as surely as a name would."""
-        if pronoun not in ("he", "she") or any(ch.pronouns is None for ch in self.cast):
+        known): then "she said" names the speaker as surely as a name would. A first-person narrator needs no
+        pronoun: the narration calls them "I", so "he" or "she" in it is never the narrator."""
+        narrator = self.index.narrator
+        if pronoun not in ("he", "she") or any(ch.pronouns is None and ch.name != narrator for ch in self.cast):
             return False
         return sum(1 for ch in self.cast if ch.pronouns == pronoun and ch.name != self.index.narrator) == 1
 
