@@ -157,6 +157,7 @@ def test_signature_words_are_content_words_with_evidence(seed) -> None:
             assert re.search(r"\(\d+ times, \w+ (never|once|\d+ times)\)$", entry)
     bruce = next(ch for ch in c.characters if ch.name == "Bruce")
     assert "uh (2 times, Natasha never)" in bruce.signature_words
+    assert "Hulk (2 times, Natasha never)" in bruce.signature_words  # spelt as the writer spells it
 
 
 def test_the_critique_names_its_cast_and_the_lines_still_unknown() -> None:

@@ -16,6 +16,7 @@ critique says nothing rather than something empty.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -51,6 +52,18 @@ def _excluded() -> frozenset[str]:
     for name in ("function_words", "verbs_common"):
         words |= set(lexicon(name).words)
     return frozenset(words)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def as_written(word: str, lines: Sequence[str]) -> str:
+    """``word`` (lower case) as the writer spells it in ``lines``: "Hulk" when it is always capitalised there,
+    the lower-case form when it is ever written so."""
+    forms = Counter(w for line in lines for w in _WORD.findall(line) if w.lower() == word)
+    if not forms or word in forms:
+        return word
+    return forms.most_common(1)[0][0]
 
 
 def words_of(lines: Sequence[str]) -> Counter[str]:
@@ -89,7 +102,7 @@ def signature_words(lines_by_name: Mapping[str, Sequence[str]], *, names: Sequen
             other_total = sum(totals[o] for o in others)
             if other_total and sum(others.values()) / other_total > (n / totals[name]) / 3:
                 continue
-            found.append(SignatureWord(word, n, others, is_habit))
-        found.sort(key=lambda s: (-s.count, s.word))
+            found.append(SignatureWord(as_written(word, lines_by_name[name]), n, others, is_habit))
+        found.sort(key=lambda s: (-s.count, s.word.lower()))
         out[name] = found[:most]
     return out
