@@ -8,6 +8,8 @@ lines from its ``def`` to its last line, decorators and docstring included. An i
 modules (``from workshop.x import y`` and ``import workshop.x``; a package's ``__init__`` counts as the package), as
 strongly connected components of more than one module: once with module-level imports only, and once counting the
 imports inside functions too (the cycles those imports hide). Imports under ``if TYPE_CHECKING:`` are left out.
+Imports inside functions are counted apart for the package's own modules (which can only be there to dodge an import
+cycle or an order problem) and for other libraries (lazy imports of heavy optional libraries, which are fine).
 """
 
 from __future__ import annotations
@@ -53,7 +55,8 @@ def analyse(root: Path = ROOT) -> dict:
                 functions.append((node.end_lineno - first + 1, f"{name}.{node.name}"))
                 for inner in ast.walk(node):
                     if isinstance(inner, (ast.Import, ast.ImportFrom)):
-                        inner_imports[(name, inner.lineno)] = ast.unparse(inner)
+                        own = _targets(name, inner, is_package, modules) or _is_own(inner)
+                        inner_imports[(name, inner.lineno)] = ("own " if own else "lib ") + ast.unparse(inner)
                         every[name] |= _targets(name, inner, is_package, modules)
         for node in tree.body:
             if isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -66,6 +69,13 @@ def analyse(root: Path = ROOT) -> dict:
         "cycles": strongly_connected(graph),
         "hidden_cycles": strongly_connected(every),
     }
+
+
+def _is_own(node: ast.Import | ast.ImportFrom) -> bool:
+    """Whether the import names one of the package's own modules (relative imports included)."""
+    if isinstance(node, ast.ImportFrom):
+        return node.level > 0 or (node.module or "").split(".")[0] == PACKAGE
+    return any(alias.name.split(".")[0] == PACKAGE for alias in node.names)
 
 
 def _targets(name: str, node: ast.Import | ast.ImportFrom, is_package: bool, modules: dict) -> set[str]:
@@ -138,8 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     for n, name in r["functions"][: args.top]:
         print(f"  {n:>5}  {name}")
     print()
-    print(f"imports inside functions: {len(r['inner_imports'])}")
-    by_module = Counter(m for m, _, _ in r["inner_imports"])
+    own = [(m, line, text) for m, line, text in r["inner_imports"] if text.startswith("own ")]
+    print(f"imports inside functions: {len(r['inner_imports'])} ({len(own)} of the package's own modules, "
+          f"{len(r['inner_imports']) - len(own)} of other libraries); own modules by importer:")
+    by_module = Counter(m for m, _, _ in own)
     for m, n in by_module.most_common(args.top):
         print(f"  {n:>5}  {m}")
     print()

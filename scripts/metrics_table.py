@@ -36,17 +36,20 @@ def render() -> str:
         "*Per line*: how a comparison counts the measure line by line (its denominator; — when it is not a ratio "
         "of counts and so is not compared line by line). *Minimum*: the sample at which the number starts to "
         "mean something. *Usually zero*: most characters of classic novels score 0, so the kit reports a rate, "
-        "not a percentile. *Compared*: its place in the pair comparisons.",
+        "not a percentile. *Compared*: its place in the pair comparisons. *Rests on*: the packages whose data the "
+        "value comes from (an update of one may move it; the golden test allows those a tolerance).",
     ]
     for family in FAMILIES:
         lines += ["", f"## {_TITLES[family]}", "",
-                  "| measure | label | unit | higher means | per line | minimum | usually zero | compared | explanation |",
-                  "|---|---|---|---|---|---|---|---|---|"]
+                  "| measure | label | unit | higher means | per line | minimum | usually zero | compared | rests on "
+                  "| explanation |",
+                  "|---|---|---|---|---|---|---|---|---|---|"]
         for m in display_order(family):
             per_line = f"{'per 100 ' if m.scale == 100 else ''}{m.denominator}" if m.denominator else "—"
             lines.append(
                 f"| `{m.name}` | {_cell(m.label)} | {_cell(m.unit)} | {_cell(m.higher) or '—'} | {per_line} "
                 f"| {m.minimum} {m.sample} | {'yes' if m.usually_zero else ''} | {m.compared or ''} "
+                f"| {', '.join(m.data) or 'code only'} "
                 f"| {_cell(m.explanation)} |"
             )
     return "\n".join(lines) + "\n"

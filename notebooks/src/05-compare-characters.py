@@ -1,9 +1,9 @@
 # %% [markdown]
 # # 05 · Compare two characters
 #
-# **What you'll do:** pick a character, then who to compare them with (another character, a character from a
-# reference scene, or characters in published fiction) and a family of measures: readability, rhythm or word
-# choice. The table and the picture update as you choose.
+# **What you'll do:** check who is in your scene, pick a character, then who to compare them with (another
+# character of your scene first, then a reference character you choose, or characters in classic novels) and a
+# family of measures: readability, rhythm or word choice. The table and the picture update as you choose.
 #
 # **What you'll learn:** which measures set two voices apart, how big the differences are, and when there is too
 # little text to tell.

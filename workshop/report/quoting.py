@@ -96,8 +96,8 @@ def line_examples(lines: Sequence[str], metric: str, high: bool, *, max_chars: i
         if den <= 0 or (high and num <= 0):
             continue
         ratio = num / den
-        if length:
-            key = (len(text) > max_chars, -ratio if high else ratio, len(text))
+        if length:  # the longest shows length best, even cut (the cut mark says there is more)
+            key = (False, -ratio if high else ratio, len(text))
         else:  # a count: the piece with the most of it, then the densest, then the shortest
             key = (len(text) > max_chars, -num if high else num, -ratio if high else ratio, len(text))
         scored.append((key, text))

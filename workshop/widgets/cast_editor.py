@@ -60,7 +60,12 @@ class CastEditor(w.VBox):
 
     def _where(self) -> str:
         path = self.session.cast_path
-        known = "confirmed" if path.exists() else "found by the kit, not saved yet"
+        if path.exists():
+            known = "confirmed by you"
+        elif self.session.cast is not None:
+            known = "read from the scene's cast file" if not self.session.is_sample else "read from the sample's cast file"
+        else:
+            known = "found by the kit, not saved yet"
         return (f"<p>This cast was {known}. <b>Save the cast</b> writes it to <code>{html.escape(str(path))}</code>, "
                 "beside the scene, and every notebook and command uses it from then on.</p>")
 

@@ -23,7 +23,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from workshop.voice.metrics.measure import Compute, Measure, per, share
+from workshop.voice.metrics.measure import SENTIMENT, WORD_FREQUENCIES, Compute, Measure, per, share
 
 NAN = float("nan")
 MTLD_THRESHOLD = 0.72
@@ -119,10 +119,10 @@ PER_100_WORDS = ("words", 100.0)
 
 def _declare(name: str, compute: Compute, label: str, unit: str, explanation: str, sample: str, minimum: int,
              higher: str, *, order: int, per_line: tuple[str, float] | None = None, usually_zero: bool = False,
-             compared: int = 0, headline: bool = False) -> None:
+             compared: int = 0, headline: bool = False, data: tuple[str, ...] = ()) -> None:
     den, scale = per_line or ("", 1.0)
     _DECLARED.append(Measure(name, "diction", label, unit, explanation, compute, sample, minimum, higher, den, scale,
-                             usually_zero, order, compared, headline))
+                             usually_zero, order, compared, headline, data))
 
 
 def _rate(word_class: str) -> Compute:
@@ -145,10 +145,11 @@ _declare("mean_word_length", lambda t: share(t.readability.letters, t.words), "W
          headline=True)
 _declare("mean_zipf", lambda t: share(t.zipf_sum, t.zipf_known), "Everyday-ness of words", "Zipf (0-8)",
          "How common the words are in English on the Zipf scale: 6 is everyday, 3 is once in a million words.",
-         "words", 50, "more common words", order=301)
+         "words", 50, "more common words", order=301, data=WORD_FREQUENCIES)
 _declare("rare_word_share", lambda t: share(t.rare, t.words), "Rare words", "share (0-1)",
          "The share of words rarer than once in a million words of English (names and coinages included).",
-         "words", 100, "more rare words", order=302, per_line=("words", 1.0), compared=12, headline=True)
+         "words", 100, "more rare words", order=302, per_line=("words", 1.0), compared=12, headline=True,
+         data=WORD_FREQUENCIES)
 _declare("contractions_per_100_words", _rate("contraction"), "Contractions", "per 100 words",
          "Don't, I'm, we've, gonna...: how informal the talk is.", "words", 100, "more informal", order=306,
          per_line=PER_100_WORDS, compared=13, headline=True)
@@ -190,13 +191,13 @@ _declare("function_word_share", lambda t: share(t.function_words, t.words), "Fun
          "fingerprint of style.", "words", 500, "more function words", order=318, per_line=("words", 1.0))
 _declare("sentiment", lambda t: _mean(t.moods), "Mood (VADER)", "score (-1 to 1)",
          "Average positive or negative feeling of the speeches, sentence by sentence, by the VADER sentiment "
-         "lexicon (dialogue only).", "utterances", 10, "more positive", order=319)
+         "lexicon (dialogue only).", "utterances", 10, "more positive", order=319, data=SENTIMENT)
 _declare("positive_share", lambda t: _share_of(t.moods, lambda s: s >= 0.05), "Positive speeches", "share (0-1)",
          "The share of speeches VADER scores clearly positive (0.05 or more).", "utterances", 10, "more positive",
-         order=320)
+         order=320, data=SENTIMENT)
 _declare("negative_share", lambda t: _share_of(t.moods, lambda s: s <= -0.05), "Negative speeches", "share (0-1)",
          "The share of speeches VADER scores clearly negative (-0.05 or less).", "utterances", 10,
-         "more negative", order=321)
+         "more negative", order=321, data=SENTIMENT)
 
 MEASURES: tuple[Measure, ...] = tuple(_DECLARED)
 """The word-choice measures, declared once (see :class:`workshop.voice.metrics.measure.Measure`)."""

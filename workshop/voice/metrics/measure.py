@@ -20,6 +20,14 @@ FAMILIES = ("readability", "rhythm", "diction")
 """The three families, in the order profiles show them."""
 
 SAMPLES = ("words", "sentences", "utterances")
+
+SYLLABLES = ("cmudict", "pyphen")
+"""Syllables come from the CMU Pronouncing Dictionary, else Pyphen's hyphenation (:func:`workshop.voice.units.syllables`)."""
+FAMILIAR_WORDS = ("textstat",)
+"""The Dale-Chall list of familiar words is textstat's copy."""
+WORD_FREQUENCIES = ("wordfreq",)
+SENTIMENT = ("vaderSentiment",)
+STRESS = ("cmudict",)
 """What a measure's minimum sample (and its per-line denominator) counts."""
 
 
@@ -118,6 +126,10 @@ class Measure:
     order: int = 0
     compared: int = 0
     headline: bool = False
+    data: tuple[str, ...] = ()
+    """The packages whose data the value rests on (pronunciations, word frequencies, a sentiment lexicon, a word
+    list): when one of them updates, the value may move although the kit's code did not (the golden values give
+    such measures a tolerance; the others must match exactly)."""
 
     def __call__(self, totals: Totals) -> float:
         return self.compute(totals)

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from workshop.adapters.textstat_adapter import easy_words
-from workshop.voice.metrics.measure import Measure, ReadabilityCounts
+from workshop.voice.metrics.measure import FAMILIAR_WORDS, SYLLABLES, Measure, ReadabilityCounts
 from workshop.voice.units import letters, syllables
 
 NAN = float("nan")
@@ -132,28 +132,29 @@ _ON_COUNTS: dict[str, Callable[[ReadabilityCounts], float]] = {}
 
 
 def _m(name: str, on_counts: Callable[[ReadabilityCounts], float], label: str, unit: str, explanation: str,
-       sample: str, minimum: int, higher: str, order: int) -> Measure:
+       sample: str, minimum: int, higher: str, order: int, data: tuple[str, ...] = ()) -> Measure:
     _ON_COUNTS[name] = on_counts
     return Measure(name, "readability", label, unit, explanation, lambda t: on_counts(t.readability), sample,
-                   minimum, higher, order=order, headline=True)
+                   minimum, higher, order=order, headline=True, data=data)
 
 
 MEASURES = (
     _m("flesch_reading_ease", lambda c: flesch_reading_ease(c.words, c.sentences, c.syllables),
        "Flesch reading ease", "score (0-100)",
        "How easy the lines are to read: shorter sentences and shorter words score higher.", "words", 100, "easier",
-       100),
+       100, SYLLABLES),
     _m("flesch_kincaid_grade", lambda c: flesch_kincaid_grade(c.words, c.sentences, c.syllables),
        "Flesch-Kincaid grade", "US school grade",
-       "The school grade that could read the lines, from sentence and word length.", "words", 100, "harder", 101),
+       "The school grade that could read the lines, from sentence and word length.", "words", 100, "harder", 101,
+       SYLLABLES),
     _m("gunning_fog", lambda c: gunning_fog(c.words, c.sentences, c.complex_words),
        "Gunning fog index", "years of schooling",
        "Years of schooling needed, from sentence length and the share of long unfamiliar words.", "words", 100,
-       "harder", 102),
+       "harder", 102, SYLLABLES + FAMILIAR_WORDS),
     _m("smog_index", _smog,
        "SMOG grade", "US school grade",
        "School grade from the number of words of three or more syllables per 30 sentences.", "sentences", 30,
-       "harder", 103),
+       "harder", 103, SYLLABLES),
     _m("coleman_liau_index", lambda c: coleman_liau_index(c.words, c.sentences, c.letters),
        "Coleman-Liau index", "US school grade",
        "School grade from letters per word and sentences per word.", "words", 100, "harder", 104),
@@ -164,7 +165,7 @@ MEASURES = (
     _m("dale_chall", lambda c: dale_chall(c.words, c.sentences, c.difficult_words),
        "Dale-Chall score", "score",
        "Difficulty from the share of words outside a list of 3,000 familiar words; 4.9 or less is easy for a "
-       "fourth-grader, 9 and above is college level.", "words", 100, "harder", 106),
+       "fourth-grader, 9 and above is college level.", "words", 100, "harder", 106, FAMILIAR_WORDS),
 )  # fmt: skip
 """The readability measures, declared once (see :class:`workshop.voice.metrics.measure.Measure`)."""
 

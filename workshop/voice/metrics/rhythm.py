@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from workshop.voice.metrics.measure import Compute, Measure, per, share
+from workshop.voice.metrics.measure import STRESS, SYLLABLES, Compute, Measure, per, share
 
 NAN = float("nan")
 
@@ -72,10 +72,10 @@ def false_starts(words: Sequence[str], fillers: frozenset[str]) -> int:
 
 def _m(name: str, compute: Compute, label: str, unit: str, explanation: str, sample: str, minimum: int,
        higher: str, *, per_line: tuple[str, float] | None = None, usually_zero: bool = False, compared: int = 0,
-       headline: bool = False) -> Measure:
+       headline: bool = False, data: tuple[str, ...] = ()) -> Measure:
     den, scale = per_line or ("", 1.0)
     return Measure(name, "rhythm", label, unit, explanation, compute, sample, minimum, higher, den, scale,
-                   usually_zero, 200 + len(_DECLARED), compared, headline)
+                   usually_zero, 200 + len(_DECLARED), compared, headline, data)
 
 
 _DECLARED: list[Measure] = []
@@ -146,14 +146,15 @@ _declare("hesitations_per_100_words", lambda t: per(t.ellipses + t.stutters + t.
          "more hesitant", per_line=PER_100_WORDS)
 _declare("monosyllable_share", lambda t: share(t.monosyllables, t.words), "One-syllable words", "share (0-1)",
          "The share of words with a single syllable: plain, punchy talk runs high.", "words", 50, "plainer words",
-         per_line=("words", 1.0), headline=True)
+         per_line=("words", 1.0), headline=True, data=SYLLABLES)
 _declare("syllables_per_word", lambda t: share(t.readability.syllables, t.words), "Syllables per word",
-         "syllables", "Average syllables per word.", "words", 50, "longer words", per_line=("words", 1.0))
+         "syllables", "Average syllables per word.", "words", 50, "longer words", per_line=("words", 1.0),
+         data=SYLLABLES)
 _declare("stressed_syllable_share", lambda t: share(t.stressed, t.stress_syllables), "Stressed syllables",
          "share (0-1)",
          "The share of syllables that carry stress (by the pronunciation dictionary; small words like \"the\" "
          "and \"to\" read light): blunt talk in heavy words runs high, chatty or Latinate talk runs low.",
-         "words", 50, "heavier beat")
+         "words", 50, "heavier beat", data=STRESS)
 
 MEASURES: tuple[Measure, ...] = tuple(_DECLARED)
 """The rhythm measures, declared once, in the order profiles show them (see
