@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from workshop.report.plots import FONT, colour_for
+from workshop.voice.metrics.registry import METRICS
 
 if TYPE_CHECKING:
     from workshop.compare.norms.table import NormsTable
@@ -29,23 +30,17 @@ CHANCE_ONLY = 1.5
 
 def measure_label(metric: str) -> str:
     """"Average sentence length": the writer's name of a measure (its profile name when the kit has none)."""
-    from workshop.voice.metrics.registry import METRICS
-
     info = METRICS.get(metric)
     return info.label if info is not None else metric.replace("_", " ")
 
 
 def axis_label(metric: str) -> str:
     """"Questions (per 100 sentences)": the measure's name with its unit, as an axis says it."""
-    from workshop.voice.metrics.registry import METRICS
-
     info = METRICS.get(metric)
     return f"{info.label} ({info.unit})" if info is not None and info.unit else measure_label(metric)
 
 
 def _minimum(metric: str) -> str:
-    from workshop.voice.metrics.registry import METRICS
-
     info = METRICS[metric]
     return f"{info.minimum} {'speeches' if info.sample == 'utterances' else info.sample}"
 

@@ -22,7 +22,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workshop.compare.lines import line_counts, metric
+from workshop.compare.norms.table import load_norms
+from workshop.compare.pairs import dialogue_lines
+from workshop.compare.spread import measure_spreads, ratio_standard_error
+from workshop.errors import WorkshopError
+from workshop.report.class_plot import axis_label, measure_label
+from workshop.report.critique import build_critique
 from workshop.report.overview import OverviewRow, SceneSummary, summarise, talk_words, unattributed_words
+from workshop.text.scene_folder import read_scene_file, scene_files
+from workshop.voice.metrics.registry import METRICS
+from workshop.voice.profile import profile_dialogue
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -112,8 +122,6 @@ class ClassResults:
         units (columns named with them), and the measures on which the character has too little text."""
         import pandas as pd
 
-        from workshop.report.class_plot import axis_label, measure_label
-
         chosen = self.spread(k)
         return pd.DataFrame([{
             "character": c.label, "words": c.words,
@@ -125,8 +133,6 @@ class ClassResults:
         """Every measure that could be judged, most spreading first: how far apart the characters are against how
         much their short texts could wobble by chance (about 1: no more than chance)."""
         import pandas as pd
-
-        from workshop.report.class_plot import axis_label
 
         return pd.DataFrame([{"measure": axis_label(s.metric), "spread (x the chance wobble)": round(s.score, 1),
                               "characters with enough text": s.characters} for s in self.spreads()])
@@ -148,9 +154,6 @@ class ClassResults:
         who have enough text for it, over how precisely their short texts give their values
         (:func:`workshop.compare.spread.measure_spreads`; the registry's usually-zero measures only when several
         characters show the habit)."""
-        from workshop.compare.spread import measure_spreads
-        from workshop.voice.metrics.registry import METRICS
-
         people = self.characters
         return measure_spreads([c.values for c in people], [c.errors for c in people],
                                [set(c.values) - c.thin for c in people],
@@ -188,10 +191,6 @@ def read_class(folder: str | Path, *, norms: "NormsTable | None" = None, against
     """Critique every scene of ``folder`` (not the folders inside it) and measure every character with at least
     :data:`MIN_WORDS` words for the class picture. ``norms``: the norms each critique compares with (default: the
     kit's characters in classic novels); ``against``: a reference for every critique."""
-    from workshop.compare.norms.table import load_norms
-    from workshop.errors import WorkshopError
-    from workshop.text.scene_folder import scene_files
-
     folder = Path(folder).expanduser()
     if not folder.is_dir():
         raise WorkshopError(f"{folder} is not a folder: give the folder of the class's scenes."
@@ -210,12 +209,6 @@ def read_class(folder: str | Path, *, norms: "NormsTable | None" = None, against
 
 
 def _one_scene(file, table: "NormsTable | None", against: str | None) -> tuple[StudentScene, list[ClassCharacter]]:
-    from workshop.errors import WorkshopError
-    from workshop.compare.pairs import dialogue_lines
-    from workshop.report.critique import build_critique
-    from workshop.text.scene_folder import read_scene_file
-    from workshop.voice.profile import profile_dialogue
-
     result = StudentScene(file.name, file.path)
     try:
         _text, dialogue = read_scene_file(file)
@@ -240,10 +233,6 @@ def _one_scene(file, table: "NormsTable | None", against: str | None) -> tuple[S
 def _character(scene: str, profile: Any, lines: list[str]) -> ClassCharacter:
     """One character's values (the profile's own), the standard error of every measure counted line by line, and
     the measures where they have less than the registry's minimum sample."""
-    from workshop.compare.lines import line_counts, metric
-    from workshop.compare.spread import ratio_standard_error
-    from workshop.voice.metrics.registry import METRICS
-
     values = {m: v for m, v in profile.scalar_metrics().items() if math.isfinite(v)}
     ratios = [metric(m) for m in values if METRICS[m].denominator]
     counts = line_counts(lines, ratios) if lines else {}
