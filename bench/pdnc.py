@@ -23,80 +23,26 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from pdnc_score import is_right, load_novel, match, narrator_names  # noqa: E402
+from pdnc_score import HELD_OUT, TYPES, load_novel, score_dialogue  # noqa: E402
 
 from workshop.speakers.cast import load_cast  # noqa: E402
 from workshop.speakers.dialogue import find_dialogue  # noqa: E402
 from workshop.text.scene import read_scene  # noqa: E402
 
 DEFAULT_PDNC = ROOT.parent / "shared" / "pdnc"
-TYPES = ("explicit", "anaphoric", "implicit")
-HELD_OUT = ("HardTimes", "TheAwakening", "TheSignOfTheFour", "WinnieThePooh")
-"""Novels never looked at while writing the rules (only their scores): a check against overfitting."""
+__all__ = ["HELD_OUT", "score_novel"]
 
 
 def score_novel(folder: Path, *, errors: list | None = None, no_cast: bool = False) -> dict:
-    """Score one novel with its cast file, or with ``no_cast`` as the kit finds the cast itself."""
+    """Score one novel with its cast file, or with ``no_cast`` as the kit finds the cast itself (the scoring is
+    :func:`pdnc_score.score_dialogue`)."""
     novel = load_novel(folder)
     scene = read_scene(folder / "text.txt", detect_notes=False)
     cast = None if no_cast else load_cast(folder / "characters.json")
     t0 = time.perf_counter()
     dialogue = find_dialogue(scene, cast)
     seconds = time.perf_counter() - t0
-    narrators = narrator_names(dialogue.cast)
-    preds = dialogue.segments
-    matched_pred: set[int] = set()
-    found = right = listed = 0
-    by_type: dict[str, Counter] = defaultdict(Counter)
-    by_method: dict[str, Counter] = defaultdict(Counter)
-    by_band: dict[int, Counter] = defaultdict(Counter)
-    for piece, best in zip(novel.pieces, match(novel.pieces, preds)):
-        s, e, qtype = piece.start, piece.end, piece.quote_type
-        by_type[qtype]["n"] += 1
-        if best is None:
-            if errors is not None:
-                errors.append(("missed", folder.name, piece.speaker, None, scene.text[s:e][:80]))
-            continue
-        found += 1
-        matched_pred.add(best.index)
-        ok = is_right(novel, piece, best.speaker, lenient_names=no_cast, narrator_names=narrators, resolve_names=no_cast)
-        listed += is_right(novel, piece, best.speaker, lenient_names=no_cast, narrator_names=narrators)
-        by_method[best.method]["n"] += 1
-        by_method[best.method]["right"] += int(ok)
-        if best.speaker is not None:
-            band = min(9, int(best.confidence * 10))
-            by_band[band]["n"] += 1
-            by_band[band]["right"] += int(ok)
-        if ok:
-            right += 1
-            by_type[qtype]["right"] += 1
-        elif errors is not None:
-            ctx = scene.text[max(0, s - 120) : s - 1].replace("\n", " ")
-            after = scene.text[e + 1 : e + 60].replace("\n", " ")
-            errors.append((qtype, piece.speaker, (best.speaker, best.method), f"...{ctx}[[{scene.text[s:e][:60]}]]{after}".replace("\n", " ")))
-    pieces = len(novel.pieces)
-    precision = len(matched_pred) / len(preds) if preds else 0.0
-    recall = found / pieces if pieces else 0.0
-    if errors is not None:
-        for p in preds:
-            if p.index not in matched_pred:
-                errors.append(("false", folder.name, None, (p.speaker, p.method), p.text[:80]))
-    return {
-        "novel": folder.name,
-        "pieces": pieces,
-        "precision": precision,
-        "predicted": len(preds),
-        "matched": len(matched_pred),
-        "recall": recall,
-        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
-        "accuracy": right / pieces,
-        "listed": listed,
-        **{t: by_type[t]["right"] / by_type[t]["n"] if by_type[t]["n"] else float("nan") for t in TYPES},
-        "counts": {t: (by_type[t]["right"], by_type[t]["n"]) for t in by_type},
-        "methods": {m: (c["right"], c["n"]) for m, c in by_method.items()},
-        "bands": {b: (c["right"], c["n"]) for b, c in by_band.items()},
-        "seconds": seconds,
-    }
+    return {"novel": folder.name, **score_dialogue(novel, dialogue, no_cast=no_cast, errors=errors), "seconds": seconds}
 
 
 def main(argv: list[str] | None = None) -> int:

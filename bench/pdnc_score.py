@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import json
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,12 @@ from workshop.speakers.cast import normalise_name
 from workshop.speakers.narrator import NARRATOR_NAME
 
 _GENDER = {"M": "he", "F": "she"}
+
+HELD_OUT = ("HardTimes", "TheAwakening", "TheSignOfTheFour", "WinnieThePooh")
+"""Novels never looked at while writing the rules or training the ranker (only their scores): a check against
+overfitting."""
+TYPES = ("explicit", "anaphoric", "implicit")
+"""The quote types of the annotation (quotes.jsonl's ``quote_type``)."""
 
 NARRATOR_MARKS = {"_narr", "narr", "narrator"}
 """Aliases by which ``characters.json`` marks a novel's first-person narrator."""
@@ -153,3 +160,64 @@ def narrator_names(cast) -> set[str]:
     """The name of the character of the kit's cast that it treats as the first-person narrator (a cast file's
     ``narrator = true`` or "I" alias, or the narrator cast discovery created), as a set (empty when none)."""
     return {cast.narrator} if cast.narrator else set()
+
+
+def score_dialogue(novel: Novel, dialogue, *, no_cast: bool = False, errors: list | None = None) -> dict:
+    """The scores of the kit's ``dialogue`` of the whole ``novel``: detection precision, recall and F1 (per piece,
+    a match overlapping half the gold piece), speaker accuracy overall and per quote type (:data:`TYPES`), and
+    the right/total counts per type, per attribution method and per band of confidence. ``no_cast``: the kit
+    found the cast itself, so names are compared as :func:`is_right` says with ``lenient_names`` and
+    ``resolve_names`` ("listed" counts without resolving). With ``errors``, each miss, wrong speaker and false
+    quote is appended with its context."""
+    narrators = narrator_names(dialogue.cast)
+    preds = dialogue.segments
+    matched_pred: set[int] = set()
+    found = right = listed = 0
+    by_type: dict[str, Counter] = defaultdict(Counter)
+    by_method: dict[str, Counter] = defaultdict(Counter)
+    by_band: dict[int, Counter] = defaultdict(Counter)
+    for piece, best in zip(novel.pieces, match(novel.pieces, preds)):
+        s, e, qtype = piece.start, piece.end, piece.quote_type
+        by_type[qtype]["n"] += 1
+        if best is None:
+            if errors is not None:
+                errors.append(("missed", novel.name, piece.speaker, None, novel.text[s:e][:80]))
+            continue
+        found += 1
+        matched_pred.add(best.index)
+        ok = is_right(novel, piece, best.speaker, lenient_names=no_cast, narrator_names=narrators, resolve_names=no_cast)
+        listed += is_right(novel, piece, best.speaker, lenient_names=no_cast, narrator_names=narrators)
+        by_method[best.method]["n"] += 1
+        by_method[best.method]["right"] += int(ok)
+        if best.speaker is not None:
+            band = min(9, int(best.confidence * 10))
+            by_band[band]["n"] += 1
+            by_band[band]["right"] += int(ok)
+        if ok:
+            right += 1
+            by_type[qtype]["right"] += 1
+        elif errors is not None:
+            ctx = novel.text[max(0, s - 120) : s - 1].replace("\n", " ")
+            after = novel.text[e + 1 : e + 60].replace("\n", " ")
+            errors.append((qtype, piece.speaker, (best.speaker, best.method), f"...{ctx}[[{novel.text[s:e][:60]}]]{after}".replace("\n", " ")))
+    pieces = len(novel.pieces)
+    precision = len(matched_pred) / len(preds) if preds else 0.0
+    recall = found / pieces if pieces else 0.0
+    if errors is not None:
+        for p in preds:
+            if p.index not in matched_pred:
+                errors.append(("false", novel.name, None, (p.speaker, p.method), p.text[:80]))
+    return {
+        "pieces": pieces,
+        "precision": precision,
+        "predicted": len(preds),
+        "matched": len(matched_pred),
+        "recall": recall,
+        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "accuracy": right / pieces,
+        "listed": listed,
+        **{t: by_type[t]["right"] / by_type[t]["n"] if by_type[t]["n"] else float("nan") for t in TYPES},
+        "counts": {t: (by_type[t]["right"], by_type[t]["n"]) for t in by_type},
+        "methods": {m: (c["right"], c["n"]) for m, c in by_method.items()},
+        "bands": {b: (c["right"], c["n"]) for b, c in by_band.items()},
+    }

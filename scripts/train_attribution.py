@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 sys.path.insert(0, str(ROOT / "bench"))
 
-from pdnc_score import Novel, is_right, load_novel, narrator_names  # noqa: E402
+from pdnc_score import HELD_OUT, Novel, is_right, load_novel, narrator_names  # noqa: E402
 from scenes import cut_windows  # noqa: E402
 
 from workshop.speakers import features, ranker  # noqa: E402
@@ -42,7 +42,6 @@ from workshop.speakers.dialogue import prepare_segments  # noqa: E402
 from workshop.speakers.ranker_training import fit, weights_payload  # noqa: E402
 from workshop.text.scene import read_scene, scene_from_text  # noqa: E402
 
-HELD_OUT = ("HardTimes", "TheAwakening", "TheSignOfTheFour", "WinnieThePooh")
 OUT = ROOT / "workshop" / "data" / "attribution" / "ranker.json"
 
 

@@ -15,37 +15,56 @@ def test_textstat_scores_offline(no_network):
 
 
 def test_textstat_never_downloads(no_network):
-    """textstat's own cmudict hook is replaced: nltk.download (patched to fail) is never reached."""
+    """NLTK finds the pronunciation corpus the adapter wrote (on its public search path), so textstat's
+    syllable counts come from the dictionary and nltk.download (patched to fail) is never reached."""
+    import nltk
+
     from workshop.adapters import textstat_adapter
 
     ts = textstat_adapter.textstat_module()
-    assert ts.syllable_count("megalomaniacal") == 6
-    from textstat.backend.counts import _count_syllables
+    assert ts.syllable_count("megalomaniacal") == 6  # pyphen's guess would be 5
+    assert nltk.corpus.cmudict.dict()["tomato"][:2] == [
+        ["T", "AH0", "M", "EY1", "T", "OW2"],
+        ["T", "AH0", "M", "AA1", "T", "OW2"],
+    ]
 
-    assert _count_syllables.get_cmudict("en")["cat"] == [["K", "AE1", "T"]]
 
-
-def test_textstat_version_guard(monkeypatch):
-    import textstat
-
+def test_textstat_corpus_without_a_disk_cache(no_network, monkeypatch):
+    """With the disk cache turned off the corpus goes to a temporary folder, and the scores are the same."""
     from workshop.adapters import textstat_adapter
-    from workshop.errors import WorkshopError
 
-    textstat_adapter._offline_textstat.cache_clear()
-    monkeypatch.setattr(textstat, "__version__", (9, 9, 9))
+    text = "The cat sat on the mat. It was a very happy cat indeed."
+    before = textstat_adapter.scores(text)
+    monkeypatch.setenv("VOICE_WORKSHOP_CACHE", "")
+    textstat_adapter._nltk_data_folder.cache_clear()
     try:
-        with pytest.raises(WorkshopError, match="textstat 9.9.9"):
-            textstat_adapter.scores("Hello there.")
+        folder = textstat_adapter._nltk_data_folder()
+        assert (folder / "corpora" / "cmudict" / "cmudict").is_file()
     finally:
-        monkeypatch.undo()
-        textstat_adapter._offline_textstat.cache_clear()
+        textstat_adapter._nltk_data_folder.cache_clear()
+    assert textstat_adapter.scores(text) == before
+
+
+def test_nltk_corpus_lines_number_the_variants():
+    from workshop.adapters import textstat_adapter
+
+    lines = textstat_adapter.nltk_cmudict_lines().splitlines()
+    assert "tomato 1 T AH0 M EY1 T OW2" in lines and "tomato 2 T AH0 M AA1 T OW2" in lines
+    assert "cat 1 K AE1 T" in lines
 
 
 def test_easy_words_read_without_importing_textstat():
+    import subprocess
+    import sys
+
     from workshop.adapters.textstat_adapter import easy_words
 
     words = easy_words()
     assert 2900 < len(words) < 3100 and "cat" in words and "megalomaniacal" not in words
+    probe = ("import sys; from workshop.adapters.textstat_adapter import easy_words; easy_words(); "
+             "print(sorted(m for m in ('textstat', 'nltk') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "[]", done.stderr
 
 
 def test_cmudict_adapter():
@@ -55,10 +74,6 @@ def test_cmudict_adapter():
     assert cmudict_adapter.stress("banana") == "010"
     assert cmudict_adapter.syllables("didn\u2019t") == 2
     assert cmudict_adapter.syllables("zorblatting") is None
-    assert cmudict_adapter.all_pronunciations()["tomato"][:2] == [
-        ["T", "AH0", "M", "EY1", "T", "OW2"],
-        ["T", "AH0", "M", "AA1", "T", "OW2"],
-    ]
 
 
 def test_pyphen_adapter():

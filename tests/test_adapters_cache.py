@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 
@@ -56,10 +57,36 @@ def test_unwritable_or_disabled_cache_still_answers(tmp_path, monkeypatch):
     assert cache.cached_text("t.txt", [], lambda: "no disk") == "no disk"
 
 
-def test_default_cache_dir_is_per_user(monkeypatch):
+def test_default_cache_dir_is_per_user(monkeypatch, tmp_path):
     monkeypatch.delenv(cache.ENV_VAR, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # platformdirs follows it on Linux (and ignores it elsewhere)
     folder = cache.cache_dir()
-    assert folder is not None and "voice-workshop" in str(folder)
+    assert folder is not None and folder.name == "voice-workshop"
+    if sys.platform.startswith("linux"):
+        assert folder == tmp_path / "voice-workshop"
+
+
+@pytest.mark.parametrize("configured", [None, "custom"])
+def test_tables_and_books_share_one_cache_folder(monkeypatch, tmp_path, configured):
+    """The downloaded books live in the ``references`` folder of the same cache as the tables, whether the
+    folder is the platform's or ``$VOICE_WORKSHOP_CACHE`` (the two used to disagree)."""
+    from workshop.compare import references
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    if configured is None:
+        monkeypatch.delenv(cache.ENV_VAR, raising=False)
+    else:
+        monkeypatch.setenv(cache.ENV_VAR, str(tmp_path / configured))
+    assert references.cache_dir() == cache.cache_dir() / "references"
+
+
+def test_books_need_a_cache_folder(monkeypatch):
+    from workshop.compare import references
+    from workshop.errors import WorkshopError
+
+    monkeypatch.setenv(cache.ENV_VAR, "")
+    with pytest.raises(WorkshopError, match="turned off"):
+        references.cache_dir()
 
 
 def test_stress_table_matches_the_phones(cache_in):
@@ -186,3 +213,25 @@ def test_a_non_number_in_a_cached_table_is_rebuilt_not_a_traceback(cache_in):
             assert wordfreq_adapter.numbers() == good
     finally:
         wordfreq_adapter.numbers.cache_clear()
+
+
+def test_cached_file_is_the_text_itself_with_its_stamp_beside(cache_in, tmp_path):
+    source = tmp_path / "source.txt"
+    source.write_text("v1", encoding="utf-8")
+    calls = []
+
+    def build():
+        calls.append(1)
+        return "word 1 W ER1 D\n"
+
+    path = cache.cached_file("corpus/dict", [source], build)
+    assert path == cache_in / "corpus" / "dict" and path.read_text(encoding="utf-8") == "word 1 W ER1 D\n"
+    assert cache.cached_file("corpus/dict", [source], build) == path and len(calls) == 1
+    path.write_text("word 1 W\n", encoding="utf-8")  # damaged (or edited): rebuilt
+    assert cache.cached_file("corpus/dict", [source], build).read_text(encoding="utf-8") == "word 1 W ER1 D\n"
+    assert len(calls) == 2
+
+
+def test_cached_file_without_a_disk_cache_is_none(monkeypatch):
+    monkeypatch.setenv(cache.ENV_VAR, "")
+    assert cache.cached_file("x", [], lambda: "never built") is None

@@ -238,10 +238,11 @@ def test_names_and_problems_from_scenes_are_escaped_in_html_and_neutralised_in_c
 
 def test_output_names_follow_the_scenes_and_never_take_the_overviews_names():
     scenes = [Path("a.txt"), Path("a.md"), Path("index.txt"), Path("b.txt")]
-    assert output_names(scenes, "html") == {"a.txt": "a.txt.html", "a.md": "a.md.html",
-                                            "index.txt": "index.txt.html", "b.txt": "b.html"}
-    assert output_names([Path("overview.md")], "csv") == {"overview.md": "overview.md.csv"}
-    assert output_names([Path("index.txt")], "md") == {"index.txt": "index.md"}
+    assert output_names(scenes, "critique", "html") == {"a.txt": "a.txt.html", "a.md": "a.md.html",
+                                                        "index.txt": "index.txt.html", "b.txt": "b.html"}
+    assert output_names([Path("overview.md")], "profile", "csv") == {"overview.md": "overview.md.csv"}
+    assert output_names([Path("index.txt")], "critique", "md") == {"index.txt": "index.md"}
+    assert output_names([Path("a.md")], "quotes", "table") == {"a.md": "a.txt"}  # a table is text
 
 
 def test_the_per_scene_function_is_plain_and_never_raises_for_a_bad_scene(tmp_path):

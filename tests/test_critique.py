@@ -225,6 +225,7 @@ def test_command_takes_the_reference_options_compare_takes(capsys, tmp_path: Pat
 
 
 def test_export_formats_come_from_one_registry(sample_critique) -> None:
+    from workshop.files.export_formats import format_names, unregister_format
     from workshop.report.formats import EXPORT_FORMATS, ExportFormat, register
 
     assert list(EXPORT_FORMATS) == ["md", "html", "txt", "json", "csv"]
@@ -234,7 +235,9 @@ def test_export_formats_come_from_one_registry(sample_critique) -> None:
     register(ExportFormat("shout", "txt", "Shouting", lambda c: c.scene.upper()))
     try:
         assert critique.render(sample_critique, "shout") == "THE-LIGHTHOUSE"
+        assert format_names("critique")[-1] == "shout"
     finally:
         del EXPORT_FORMATS["shout"]
+        unregister_format("critique", "shout")  # (register also declares it to the command line's registry)
     with pytest.raises(WorkshopError, match="choose one of md, html, txt, json, csv"):
         critique.render(sample_critique, "docx")

@@ -1,4 +1,5 @@
-"""The collector pause: switched back as it was, and the kit leaves no reference cycles for it to collect."""
+"""The collector pause: only the command line pauses it, switched back as it was, and the kit leaves no reference
+cycles for it to collect."""
 
 from __future__ import annotations
 
@@ -29,6 +30,31 @@ def test_the_collector_is_left_as_it_was(enabled):
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_the_library_never_switches_the_collector(monkeypatch):
+    """In a notebook the collector is the kernel's: finding, profiling and critiquing never turn it off."""
+    from workshop.report.critique import build_critique
+
+    def refuse():
+        raise AssertionError("gc.disable() called by the library")
+
+    scene, cast = read_scene(sample_scene_path()), load_cast(sample_cast_path())
+    monkeypatch.setattr(gc, "disable", refuse)
+    dialogue = find_dialogue(scene, cast)
+    profile_dialogue(dialogue)
+    build_critique(dialogue, pictures=False)
+
+
+def test_the_command_line_pauses_it_for_the_command(monkeypatch, capsys):
+    from workshop.cli import main as cli
+    from workshop.cli import quotes
+
+    seen = []
+    monkeypatch.setattr(quotes, "run", lambda args: seen.append(gc.isenabled()) or 0)
+    was = gc.isenabled()
+    assert cli.main(["quotes"]) == 0
+    assert seen == [False] and gc.isenabled() is was
 
 
 def test_a_whole_run_leaves_no_cycles_behind():

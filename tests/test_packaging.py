@@ -52,3 +52,27 @@ def test_python_floor_agrees():
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     assert project["requires-python"] == ">=3.11"
     assert "python>=3.11" in env["dependencies"]
+
+
+def _readme_install_extras() -> set[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    m = re.search(r'pip install -e "\.\[([a-z,]+)\]"', readme)
+    assert m, "the README's install line installs the project with its extras"
+    return set(m.group(1).split(","))
+
+
+def test_the_readme_install_line_installs_the_classroom_app_and_ci_installs_the_same():
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+    installed = _readme_install_extras()
+    assert installed <= set(extras)
+    app = {name for name, specs in extras.items() if {_split(s)[0] for s in specs} >= {"jupyterlab", "voila"}}
+    assert len(app) == 1 and app <= installed  # JupyterLab and Voila together, in one extra the README installs
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    m = re.search(r'pip install -q -e "\.\[([a-z,]+)\]"', ci)
+    assert m and set(m.group(1).split(",")) == installed
+
+
+def test_no_cap_blocks_textstats_next_release_and_no_unused_test_plugin():
+    found = pyproject_requirements()
+    assert "<" not in found["textstat"]
+    assert "nbmake" not in found

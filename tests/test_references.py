@@ -153,10 +153,12 @@ def test_a_checksum_shipped_in_the_catalog_is_checked(tmp_path, monkeypatch):
 @pytest.mark.parametrize("folder", ["the-sign-of-the-four.txt", "checksums.json"])
 def test_a_cached_book_or_checksums_file_that_is_a_folder_is_one_line(tmp_path, folder):
     root = Path(__file__).resolve().parents[1]
-    (tmp_path / "the-sign-of-the-four.txt").write_bytes(_stripped_fixture())
+    books = tmp_path / "references"  # the books' folder of the kit's cache (workshop.files.cache.cache_dir)
+    books.mkdir()
+    (books / "the-sign-of-the-four.txt").write_bytes(_stripped_fixture())
     if folder == "the-sign-of-the-four.txt":
-        (tmp_path / folder).unlink()
-    (tmp_path / folder).mkdir()
+        (books / folder).unlink()
+    (books / folder).mkdir()
     result = subprocess.run([sys.executable, "-m", "workshop", "compare", "--against", "the-sign-of-the-four"],
                             capture_output=True, text=True, cwd=root, timeout=180,
                             env={**os.environ, "VOICE_WORKSHOP_CACHE": str(tmp_path)})
@@ -169,10 +171,12 @@ def test_a_deeply_nested_checksums_file_is_damaged_not_a_recursion_error(tmp_pat
     """A checksums.json of 100,000 nested lists made json.loads raise RecursionError, which reached the user as
     'something went wrong inside the kit ... please report'; it is a damaged file like any other."""
     root = Path(__file__).resolve().parents[1]
-    (tmp_path / "the-sign-of-the-four.txt").write_bytes(_stripped_fixture())
-    (tmp_path / "checksums.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    books = tmp_path / "references"  # the books' folder of the kit's cache (workshop.files.cache.cache_dir)
+    books.mkdir()
+    (books / "the-sign-of-the-four.txt").write_bytes(_stripped_fixture())
+    (books / "checksums.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     with pytest.raises(WorkshopError, match="checksums.json is damaged"):
-        load_reference("the-sign-of-the-four", cache=tmp_path)
+        load_reference("the-sign-of-the-four", cache=books)
     result = subprocess.run([sys.executable, "-m", "workshop", "compare", "--against", "the-sign-of-the-four"],
                             capture_output=True, text=True, cwd=root, timeout=180,
                             env={**os.environ, "VOICE_WORKSHOP_CACHE": str(tmp_path)})

@@ -10,7 +10,6 @@ from workshop.compare.stylometry import (
     population_norms,
     zscores,
 )
-from workshop.voice.lexicons import read_word_list
 from workshop.voice.tokens import words
 
 
@@ -22,10 +21,6 @@ def test_delta_sees_the_words_the_profiles_see():
     # one tokenizer: Unicode letters kept ("Café" is not "caf"), stutters resolved, digits are words
     assert words("Caf\u00e9 au lait? I-I don\u2019t know, 2 of them.") == [
         "caf\u00e9", "au", "lait", "i", "don't", "know", "2", "of", "them"]
-
-
-def test_read_word_list_skips_comments_and_blanks():
-    assert read_word_list("# header\nThe\n\nand  # trailing comment\nthe\n") == ("the", "and")
 
 
 def test_function_words_include_the_basics():

@@ -42,3 +42,25 @@ class Notice:
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}" if self.line else self.message
+
+
+REPORT_ADDRESS = "the kit's issue tracker (or your teacher)"
+
+
+def unexpected_error_message(exc: BaseException, command: str | None) -> str:
+    """One line for an error the kit did not foresee: what happened, and that it is worth reporting."""
+    what = " ".join(str(exc).split())[:200] or "no details"
+    return (f"something went wrong inside the kit ({type(exc).__name__}: {what}) while running {command or 'it'}. "
+            f"This is a bug, not your mistake: please report it to {REPORT_ADDRESS}, with the command you ran.")
+
+
+def one_line_problem(exc: BaseException, what: str = "the scene") -> str:
+    """Why one item of a batch (a scene, a novel) could not be done, in one line: the kit's own message for a
+    problem with the input, else what went wrong inside the kit (a bug worth reporting). Here, below every
+    layer, so that any batch (the folder commands, the norms builder) words its failures alike."""
+    if isinstance(exc, WorkshopError):
+        text = " ".join(str(exc).split())
+        return text or f"{what} could not be read"
+    if isinstance(exc, MemoryError):
+        return f"{what} is too large for this machine's memory: split it into chapters or scenes."
+    return unexpected_error_message(exc, f"this {what.removeprefix('the ')}")

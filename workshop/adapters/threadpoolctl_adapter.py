@@ -17,7 +17,7 @@ from typing import Iterator
 def one_blas_thread() -> None:
     """From now on, this process's BLAS uses one thread (for a worker process: it does nothing else)."""
     try:
-        from threadpoolctl import threadpool_limits
+        from threadpoolctl import threadpool_limits  # (lazy: only runs on several cores need it)
     except ImportError:  # the kit still works, only with BLAS threads competing
         return
     threadpool_limits(limits=1, user_api="blas")
@@ -27,7 +27,7 @@ def one_blas_thread() -> None:
 def blas_threads(limit: int = 1) -> Iterator[None]:
     """BLAS limited to ``limit`` threads inside the block, as before after it."""
     try:
-        from threadpoolctl import threadpool_limits
+        from threadpoolctl import threadpool_limits  # (lazy: only runs on several cores need it)
     except ImportError:
         yield
         return

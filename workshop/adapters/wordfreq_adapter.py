@@ -50,7 +50,7 @@ def _sources() -> list[Path]:
 
 def _band_lines() -> str:
     """wordfreq's English list as text: line ``i`` holds the words of band ``i``, separated by spaces."""
-    from wordfreq import get_frequency_list
+    from wordfreq import get_frequency_list  # (lazy: 0.4 s to import; only when the cached table is built)
 
     return "\n".join(" ".join(w for w in band if w.split() == [w]) for band in get_frequency_list("en"))
 
@@ -70,7 +70,7 @@ def _number_lines() -> str:
     """``word zipf`` lines for the numbers a novel is full of (0-999 with any leading zeros, the years 1000-2099,
     ordinals 0th-999th), as ``wordfreq.zipf_frequency`` scores them: it estimates digits with a model of its own,
     so asking it once, when the cache is built, is the only way to have its exact answers without loading it."""
-    from wordfreq import zipf_frequency
+    from wordfreq import zipf_frequency  # (lazy: 0.4 s to import; only when the cached table is built)
 
     numbers = [f"{n:0{width}d}" for width in (1, 2, 3) for n in range(10**width)]
     numbers += [str(year) for year in range(1000, 2100)]
@@ -130,6 +130,6 @@ def zipf(word: str) -> float:
         return _compound_zipf(_pieces(word))
     if word[:1].isdigit() and word in numbers():
         return numbers()[word]
-    from wordfreq import zipf_frequency
+    from wordfreq import zipf_frequency  # (lazy: 0.4 s to import; only for a word the cached tables lack)
 
     return float(zipf_frequency(word, "en"))

@@ -16,13 +16,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workshop.errors import WorkshopError
+from workshop.cli import compare, critique, profile, quotes
+from workshop.cli.common import norms_from_args
+from workshop.cli.gc_pause import collector_paused
+from workshop.errors import WorkshopError, one_line_problem
+from workshop.files.export_formats import export_format, format_names
 from workshop.report.overview import SceneSummary, summarise
+from workshop.speakers.scene_file import read_scene_file
+from workshop.text.scene_folder import scene_file
 
 COMMANDS = ("quotes", "profile", "compare", "critique")
+"""The commands that take a folder of scenes as well as one scene."""
 
-EXTENSIONS = {"table": "txt", "jsonl": "jsonl", "csv": "csv", "json": "json", "md": "md", "html": "html"}
-"""The file name ending of each output format."""
+
+def extensions() -> set[str]:
+    """Every file name ending a folder run may write (the registered formats' of the commands)."""
+    return {export_format(c, f).extension for c in COMMANDS for f in format_names(c)}
 
 RESERVED = ("index.html", "overview.csv")
 """The overview's own files: no scene's output takes these names."""
@@ -65,70 +74,46 @@ class SceneResult:
 def run_scene(path: str | Path, options: SceneOptions) -> SceneResult:
     """The command's output for the scene at ``path`` (with the cast and corrections files beside it), and the
     overview's figures. A problem with the scene is the result's one-line ``problem``, never an exception."""
-    from workshop.text.scene_folder import read_scene_file, scene_file
-
     path = Path(path)
     result = SceneResult(path.name)
-    try:
-        _scene, dialogue = read_scene_file(scene_file(path), style=options.style, keep_notes=options.keep_notes)
-        result.notices = [str(n) for n in dialogue.notices]
-        result.summary = summarise(dialogue)
-        text, computed = scene_output(dialogue, options, path)
-        if computed is not None:
-            result.summary = summarise(dialogue, computed)
-        result.text = text
-    except Exception as exc:  # noqa: BLE001 - one bad scene never stops the batch: it gets its one line
-        result.problem = one_line_problem(exc)
+    # (the collector paused here too: in a worker process of a folder run, main's pause may not be inherited)
+    with collector_paused():
+        try:
+            _scene, dialogue = read_scene_file(scene_file(path), style=options.style, keep_notes=options.keep_notes)
+            result.notices = [str(n) for n in dialogue.notices]
+            result.summary = summarise(dialogue)
+            text, computed = scene_output(dialogue, options, path)
+            if computed is not None:
+                result.summary = summarise(dialogue, computed)
+            result.text = text
+        except Exception as exc:  # noqa: BLE001 - one bad scene never stops the batch: it gets its one line
+            result.problem = one_line_problem(exc)
     return result
 
 
 def scene_output(dialogue, options: SceneOptions, path: Path) -> tuple[str, object | None]:
     """The command's output text for one scene, and the critique or comparison behind it (None for quotes and
     profile), through the same functions as the single-scene commands."""
-    from workshop.cli.common import norms_from_args
-
     norms = norms_from_args(options)
     if options.command == "quotes":
-        from workshop.cli import quotes
-
         text = quotes.output_text(dialogue, options.format)
         return (text if isinstance(text, str) else "".join(text)), None
     if options.command == "profile":
-        from workshop.cli import profile
-
         return profile.output_text(dialogue, options, norms=norms), None
     if options.command == "compare":
-        from workshop.cli import compare
-
         result, reference = compare.compute(dialogue, options, norms=norms)
         return compare.output_text(result, reference, options.format, scene_path=str(path),
                                    scene_name=path.name), result
     if options.command == "critique":
-        from workshop.cli import critique
-        from workshop.report.critique import render
-
         computed = critique.compute(dialogue, options, norms=norms)
-        return render(computed, options.format), computed
+        return critique.output_text(computed, options.format), computed
     raise WorkshopError(f"No command {options.command!r} for a folder; choose one of {', '.join(COMMANDS)}.")
 
 
-def one_line_problem(exc: BaseException) -> str:
-    """The reason a scene could not be done, in one line: the kit's own message for a problem with the input,
-    else what went wrong inside the kit (a bug worth reporting)."""
-    if isinstance(exc, WorkshopError):
-        text = " ".join(str(exc).split())
-        return text or "the scene could not be read"
-    if isinstance(exc, MemoryError):
-        return "the scene is too large for this machine's memory: split it into chapters or scenes."
-    from workshop.cli.main import unexpected_error_message
-
-    return unexpected_error_message(exc, "this scene")
-
-
-def output_names(scenes: list[Path], fmt: str) -> dict[str, str]:
+def output_names(scenes: list[Path], command: str, fmt: str) -> dict[str, str]:
     """Each scene's output file name: ``NAME.EXT`` after the scene (``the-lighthouse.html``), or the whole file
     name and the ending (``draft.txt.html``) when two scenes share a name or the name is one of the overview's."""
-    ext = EXTENSIONS.get(fmt, fmt)
+    ext = export_format(command, fmt).extension
     stems: dict[str, int] = {}
     for p in scenes:
         stems[p.stem.lower()] = stems.get(p.stem.lower(), 0) + 1

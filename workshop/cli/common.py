@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from workshop.compare.norms.file import cached_norms_file
 from workshop.files.atomic_write import check_output_path, write_file
 from workshop.speakers.cast import Cast, load_cast
 from workshop.speakers.cast_inline import cast_path_for, looks_inline, parse_inline_cast
@@ -73,8 +75,6 @@ def norms_from_args(args: argparse.Namespace):
     path = getattr(args, "norms", None)
     if path is None:
         return None
-    from workshop.compare.norms.file import cached_norms_file
-
     return cached_norms_file(str(path))
 
 
@@ -162,8 +162,6 @@ def write_output(path: Path | None, data: str | Iterable[str], *, force: bool = 
 
 def _silence_stdout() -> None:
     """Point stdout at the null device, so that Python's own last flush at exit does not fail a second time."""
-    import os
-
     try:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except (OSError, ValueError):

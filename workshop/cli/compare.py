@@ -15,12 +15,14 @@ from workshop.cli.common import (
     norms_from_args,
     write_output,
 )
-from workshop.cli.folder import run_folder
-from workshop.compare.pairs import MEASURE_VERDICTS, Comparison, PairComparison, compare_dialogue
-from workshop.errors import WorkshopError
-from workshop.report.voices import references_help
 from workshop.compare.norms.table import CLASSIC_PEOPLE
-from workshop.text.scene_folder import is_folder
+from workshop.compare.offline_references import offline_names
+from workshop.compare.pairs import MEASURE_VERDICTS, Comparison, PairComparison, compare_dialogue
+from workshop.compare.references import load_reference
+from workshop.errors import WorkshopError
+from workshop.files.export_formats import export, exporter, format_names
+from workshop.report.voices import references_help
+from workshop.voice.metrics import METRICS
 
 NORMS_SHOWN = 6
 NAME_WIDTH = 18
@@ -33,8 +35,7 @@ def _cut(name: str, width: int) -> str:
 
 
 def shipped_names() -> str:
-    from workshop.compare.offline_references import offline_names
-
+    """The reference characters whose lines ship with the kit, for the help text."""
     return ", ".join(f'"{n}"' for n in offline_names())
 
 
@@ -60,15 +61,14 @@ def add_parser(sub) -> argparse.ArgumentParser:
     parser.add_argument("--no-norms", action="store_true", help="leave out the comparison with classic novels")
     add_norms_option(parser)
     parser.add_argument("--boot", type=int, default=1000, metavar="N", help="bootstrap redraws (default 1000)")
-    parser.add_argument("--format", choices=["table", "json"], default="table", help="output format")
+    parser.add_argument("--format", choices=format_names("compare"), default="table", help="output format")
     parser.add_argument("-o", "--output", type=Path, help="write to this file")
     parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
-    if is_folder(args.path):
-        return run_folder(args)
+    """One scene (a folder of scenes goes to :func:`workshop.cli.folder.run_folder` instead: see main)."""
     if args.boot < 50:
         raise WorkshopError("--boot must be at least 50 (1000 is the default).")
     if args.norms is not None and args.no_norms:
@@ -95,8 +95,6 @@ def compute(dialogue, options, *, norms=None):
             )
     reference = None
     if options.against:
-        from workshop.compare.references import load_reference
-
         reference = load_reference(options.against, cast=options.against_cast, fetch=options.fetch)
     extra = {"norms": norms} if norms is not None else {}
     result = compare_dialogue(
@@ -113,15 +111,27 @@ def compute(dialogue, options, *, norms=None):
 
 
 def output_text(result: Comparison, reference, fmt: str, *, scene_path: str, scene_name: str) -> str:
-    """The comparison as the command prints it (``table`` or ``json``)."""
-    if fmt == "json":
-        data = result.to_dict()
-        data["scene"] = scene_path
-        if reference:
-            data["reference"] = {"name": reference.name, "source": reference.source, "path": str(reference.path),
-                                 "description": reference.description}  # fmt: skip
-        return json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    """The comparison as the command prints it (a format registered for ``compare``: ``table`` or ``json``)."""
+    return export("compare", fmt, result, reference=reference, scene_path=scene_path, scene_name=scene_name)
+
+
+# Every compare writer takes the Comparison, then ``reference`` (a Reference or None), ``scene_path`` (as given
+# on the command line) and ``scene_name`` (the file's name, for titles).
+
+
+@exporter("compare", "table", extension="txt", description="the pairs and verdicts to read on screen")
+def compare_table(result: Comparison, *, reference=None, scene_path: str = "", scene_name: str = "the scene") -> str:
     return format_table(result, scene_name=scene_name)
+
+
+@exporter("compare", "json", description="every measure, interval and verdict")
+def compare_json(result: Comparison, *, reference=None, scene_path: str = "", scene_name: str = "") -> str:
+    data = result.to_dict()
+    data["scene"] = scene_path
+    if reference:
+        data["reference"] = {"name": reference.name, "source": reference.source, "path": str(reference.path),
+                             "description": reference.description}  # fmt: skip
+    return json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
 def _num(v: float, digits: int | None = None, sign: bool = False) -> str:
@@ -135,16 +145,12 @@ def _num(v: float, digits: int | None = None, sign: bool = False) -> str:
 
 
 def _is_share(name: str) -> bool:
-    from workshop.voice.metrics import METRICS
-
     info = METRICS.get(name)
     return bool(info and info.unit.startswith("share"))
 
 
 def _labelled(m) -> str:
     """"Questions (per 100 sentences)", "Rare words (% of words)": the label with the unit a writer needs."""
-    from workshop.voice.metrics import METRICS
-
     info = METRICS.get(m.metric)
     if info is None or not info.unit:
         return m.label
@@ -156,6 +162,10 @@ def _digits(*values: float) -> int:
     finite = [abs(v) for v in values if v is not None and math.isfinite(v) and v != 0]
     top = max(finite, default=0.0)
     return 1 if top >= 10 else 2 if top >= 1 else 3
+
+
+def _words(n: int) -> str:
+    return f"{n} word" if n == 1 else f"{n} words"
 
 
 def format_pair(p: PairComparison, *, all_measures: bool = True) -> list[str]:
@@ -180,7 +190,7 @@ def format_pair(p: PairComparison, *, all_measures: bool = True) -> list[str]:
         )
     else:
         rows.append(f"  tag test: could not run ({t.n} lines)")
-    rows.append(f"  lines: {p.a} {p.lines_a} ({p.words_a} words), {p.b} {p.lines_b} ({p.words_b} words)")
+    rows.append(f"  lines: {p.a} {p.lines_a} ({_words(p.words_a)}), {p.b} {p.lines_b} ({_words(p.words_b)})")
     labels = {m.metric: _labelled(m) for m in p.metrics}
     width = max(len(label) for label in labels.values())
     col = max(10, min(NAME_WIDTH, max(len(p.a), len(p.b))))

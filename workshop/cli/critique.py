@@ -14,16 +14,15 @@ from workshop.cli.common import (
     norms_from_args,
     write_output,
 )
-from workshop.cli.folder import run_folder
-from workshop.report.critique import FORMATS, build_critique, render
 from workshop.errors import WorkshopError
+from workshop.cli.compare import shipped_names
+from workshop.files.export_formats import export, format_names
+from workshop.report.critique import build_critique
+from workshop.report.formats import export_format as critique_format
 from workshop.report.voices import references_help
-from workshop.text.scene_folder import is_folder
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
-    from workshop.cli.compare import shipped_names
-
     parser = sub.add_parser(
         "critique",
         help="a critique summary to hand in or discuss (Markdown, HTML, plain text, JSON or CSV)",
@@ -41,22 +40,22 @@ def add_parser(sub) -> argparse.ArgumentParser:
     parser.add_argument("--against-cast", type=Path, metavar="RC", help="the reference's cast file")
     parser.add_argument("--fetch", action="store_true", help="allow downloading a catalog work (needs internet)")
     add_norms_option(parser)
-    parser.add_argument("--format", choices=FORMATS, default="md", help="output format (default: md)")
+    parser.add_argument("--format", choices=format_names("critique"), default="md",
+                        help="output format (default: md)")
     parser.add_argument("-o", "--output", type=Path, help="write to this file (default: the screen)")
     parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
-    if is_folder(args.path):
-        return run_folder(args)
+    """One scene (a folder of scenes goes to :func:`workshop.cli.folder.run_folder` instead: see main)."""
     check_output(args.output, force=args.force)  # before any work: a path that cannot be written is said at once
     norms = norms_from_args(args)
     _scene, dialogue = load_from_args(args)
     if args.against_cast is not None and not args.against:
         raise WorkshopError("--against-cast names the cast of a reference: give the reference with --against too.")
     critique = compute(dialogue, args, norms=norms)
-    write_output(args.output, render(critique, args.format), force=args.force)
+    write_output(args.output, output_text(critique, args.format), force=args.force)
     if args.output is not None and str(args.output) != "-":
         print(f"Wrote {args.output} ({args.format}).", file=sys.stderr)
     return 0
@@ -65,6 +64,12 @@ def run(args: argparse.Namespace) -> int:
 def compute(dialogue, options, *, norms=None):
     """The critique of one scene as ``options`` asks (``format``, ``against``, ``against_cast``, ``fetch``)."""
     extra = {"norms": norms} if norms is not None else {}
-    return build_critique(dialogue, against=options.against, pictures=options.format == "html",
+    return build_critique(dialogue, against=options.against, pictures=critique_format(options.format).pictures,
                           against_cast=options.against_cast, fetch=options.fetch,
                           cast_note=getattr(options, "cast_note", None) or None, **extra)
+
+
+def output_text(critique, fmt: str) -> str:
+    """The critique in ``fmt`` (a format registered for ``critique``: see :mod:`workshop.report.formats`)."""
+    return export("critique", fmt, critique)
+

@@ -16,7 +16,9 @@ import sys
 from pathlib import Path
 
 from workshop.files.atomic_write import check_output_path, describe_os_error, write_file
-from workshop.cli.batch import EXTENSIONS, RESERVED, SceneOptions, output_names, run_scene
+from workshop.cli.batch import RESERVED, SceneOptions, extensions, output_names, run_scene
+from workshop.cli.common import norms_from_args
+from workshop.compare.norms.table import load_norms
 from workshop.errors import WorkshopError
 from workshop.report.overview import OverviewRow, overview_csv, overview_html
 from workshop.cli.parallel import check_jobs, map_in_order
@@ -33,13 +35,11 @@ def run_folder(args: argparse.Namespace) -> int:
     folder: Path = args.path
     out = _check_options(args, folder)
     jobs = check_jobs(args.jobs)
-    from workshop.cli.common import norms_from_args
-
     norms = norms_from_args(args)  # a bad norms file is one line before any work
     scenes = scene_files(folder)
     if not scenes:
         raise WorkshopError(f"There is no .txt or .md scene in {folder} (folders inside it are not read).")
-    names = output_names([s.path for s in scenes], args.format)
+    names = output_names([s.path for s in scenes], command, args.format)
     _check_outdir(out, [*names.values(), *RESERVED], force=args.force)
     options = _scene_options(args)
     progress = sys.stderr.isatty() and len(scenes) > 1
@@ -85,7 +85,7 @@ def _check_options(args: argparse.Namespace, folder: Path) -> Path:
                             "scene and the overview (index.html) into, e.g. -o marked.")
     if out.exists() and not out.is_dir():
         raise WorkshopError(f"{out} is a file: with a folder of scenes, -o names a folder to write into.")
-    if not out.exists() and out.suffix.lower().lstrip(".") in EXTENSIONS.values():
+    if not out.exists() and out.suffix.lower().lstrip(".") in extensions():
         raise WorkshopError(f"With a folder of scenes, -o names a folder to write one {args.command} per scene into; "
                             f"{out.name} looks like a file name: e.g. -o {out.with_suffix('')}")
     if out.exists() and out.resolve() == folder.resolve():
@@ -126,8 +126,6 @@ def _norms_used(command: str, args: argparse.Namespace, norms) -> str:
     """The norms the outputs place characters in, named with their size ("" when none are used)."""
     if command == "critique" or (command == "compare" and not args.no_norms):
         if norms is None:
-            from workshop.compare.norms.table import load_norms
-
             norms = load_norms()
         return norms.summary() if norms is not None else ""
     if command == "profile" and norms is not None:

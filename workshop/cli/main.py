@@ -9,12 +9,18 @@ Any other exception is a bug of the kit: it too is one line (naming the error, a
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 
-from workshop.errors import WorkshopError
+from workshop import __version__
+from workshop.cli import compare, critique, norms, profile, quotes
+from workshop.cli.batch import COMMANDS as FOLDER_COMMANDS
+from workshop.cli.folder import run_folder
+from workshop.cli.gc_pause import collector_paused
+from workshop.errors import WorkshopError, unexpected_error_message
+from workshop.text.scene_folder import is_folder
 
-COMMANDS = ("quotes", "profile", "compare", "critique", "norms")
+COMMANDS = {"quotes": quotes, "profile": profile, "compare": compare, "critique": critique, "norms": norms}
+"""Each command and its module (``add_parser(sub)`` and ``run(args)``), in the order ``--help`` lists them."""
 
 DESCRIPTION = """\
 Voice Workshop: how do the characters in a scene sound?
@@ -31,15 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version="%(prog)s " + _version())
+    parser.add_argument("--version", action="version", version="%(prog)s " + __version__)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"workshop.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"workshop.cli.{name}":
-                continue  # a command still being written
-            raise
+    for module in COMMANDS.values():
         command = module.add_parser(sub)
         command.set_defaults(run=module.run)
     return parser
@@ -51,8 +51,12 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help()
         return 0
+    run = args.run
+    if args.command in FOLDER_COMMANDS and is_folder(getattr(args, "path", None)):
+        run = run_folder  # the same command on every scene of the folder
     try:
-        return int(args.run(args) or 0)
+        with collector_paused():  # only here, in the command's own process: never inside a notebook's kernel
+            return int(run(args) or 0)
     except WorkshopError as exc:
         print(f"voice-workshop: {exc}", file=sys.stderr)
         return 2
@@ -64,19 +68,3 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # the last resort: a bug of the kit, said in one line, never a traceback
         print(f"voice-workshop: {unexpected_error_message(exc, args.command)}", file=sys.stderr)
         return 2
-
-
-REPORT_ADDRESS = "the kit's issue tracker (or your teacher)"
-
-
-def unexpected_error_message(exc: BaseException, command: str | None) -> str:
-    """One line for an error the kit did not foresee: what happened, and that it is worth reporting."""
-    what = " ".join(str(exc).split())[:200] or "no details"
-    return (f"something went wrong inside the kit ({type(exc).__name__}: {what}) while running {command or 'it'}. "
-            f"This is a bug, not your mistake: please report it to {REPORT_ADDRESS}, with the command you ran.")
-
-
-def _version() -> str:
-    from workshop import __version__
-
-    return __version__

@@ -12,8 +12,7 @@ import sys
 from pathlib import Path
 
 from workshop.cli.common import check_output, write_output
-from workshop.errors import WorkshopError
-from workshop.cli.batch import one_line_problem
+from workshop.errors import WorkshopError, one_line_problem
 from workshop.compare.norms.build import (
     DEFAULT_MIN_WORDS,
     NormsOptions,

@@ -16,12 +16,13 @@ from workshop.cli.common import (
     norms_from_args,
     write_output,
 )
-from workshop.cli.folder import run_folder
-from workshop.errors import WorkshopError
+from workshop.adapters.textblob_adapter import CLASSES as POS_CLASSES
 from workshop.compare.norms.placement import percentile_csv, percentile_table, with_percentiles
-from workshop.text.scene_folder import is_folder
+from workshop.errors import WorkshopError
 from workshop.files.csv_safety import csv_text
+from workshop.files.export_formats import export, exporter, format_names
 from workshop.voice.metrics import FAMILIES, METRICS, metrics_of
+from workshop.voice.profile import profile_dialogue
 
 LONG_INPUT_WORDS = 20_000
 """Scenes longer than this show a progress bar on stderr."""
@@ -36,7 +37,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
         "with a note saying so.",
     )
     add_scene_options(parser)
-    parser.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output format")
+    parser.add_argument("--format", choices=format_names("profile"), default="table", help="output format")
     parser.add_argument("-o", "--output", type=Path, help="write to this file")
     parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
     parser.add_argument("--progress", action="store_true", help="always show a progress bar on stderr")
@@ -57,8 +58,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    if is_folder(args.path):
-        return run_folder(args)
+    """One scene (a folder of scenes goes to :func:`workshop.cli.folder.run_folder` instead: see main)."""
     check_output(args.output, force=args.force)
     norms = norms_from_args(args)
     scene, dialogue = load_from_args(args)
@@ -71,25 +71,37 @@ def run(args: argparse.Namespace) -> int:
 def output_text(dialogue, options, *, norms=None, progress: bool = False) -> str:
     """The command's output for one scene: ``options`` has ``format``, ``pos`` and ``top``; with ``norms`` (a
     :class:`~workshop.compare.norms.table.NormsTable`) each character is also placed among the norms' characters."""
-    from workshop.voice.profile import profile_dialogue
-
     profiles = profile_dialogue(dialogue, progress=progress, pos=options.pos)
-    if options.format == "json":
-        data = profiles.to_dict()
-        if norms is not None:
-            data = with_percentiles(data, profiles, norms)
-        return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-    if options.format == "csv":
-        frame = profiles.long_frame()
-        rows = (["" if isinstance(v, float) and math.isnan(v) else v for v in row]
-                for row in frame.itertuples(index=False))
-        if norms is not None:
-            return percentile_csv(frame, rows, profiles, norms)
-        return csv_text(frame.columns, rows)
-    text = format_table(profiles, top=options.top)
+    return export("profile", options.format, profiles, norms=norms, top=options.top)
+
+
+# Every profile writer takes the ProfileSet, then ``norms`` (a NormsTable or None) and ``top`` (table rows).
+
+
+@exporter("profile", "table", extension="txt", description="a table to read on screen")
+def profile_table(profiles, *, norms=None, top: int = 6) -> str:
+    text = format_table(profiles, top=top)
     if norms is not None:
-        text += percentile_table(profiles, norms, top=options.top)
+        text += percentile_table(profiles, norms, top=top)
     return text
+
+
+@exporter("profile", "json", description="every number and note")
+def profile_json(profiles, *, norms=None, top: int = 6) -> str:
+    data = profiles.to_dict()
+    if norms is not None:
+        data = with_percentiles(data, profiles, norms)
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+@exporter("profile", "csv", description="one row per voice and measure, safe for spreadsheets")
+def profile_csv(profiles, *, norms=None, top: int = 6) -> str:
+    frame = profiles.long_frame()
+    rows = (["" if isinstance(v, float) and math.isnan(v) else v for v in row]
+            for row in frame.itertuples(index=False))
+    if norms is not None:
+        return percentile_csv(frame, rows, profiles, norms)
+    return csv_text(frame.columns, rows)
 
 
 def _fmt(value: float) -> str:
@@ -130,11 +142,9 @@ def format_table(profiles, *, top: int = 6) -> str:
             unit = "% " + info.unit.removeprefix("share (0-1)").strip() if share else info.unit
             lines.append(f"{info.label:{label_w}}" + "".join(cells) + f"   {unit.strip()}")
     if any(p.diction.get("parts_of_speech") for p in voices):
-        from workshop.adapters.textblob_adapter import CLASSES
-
         lines.append("")
         lines.append("PARTS OF SPEECH (share of words)")
-        for c in CLASSES:
+        for c in POS_CLASSES:
             cells = "".join(f"{_fmt((p.diction.get('parts_of_speech') or {}).get(c, float('nan'))):>{col_w}}"
                             for p in voices)  # fmt: skip
             lines.append(f"{c:{label_w}}" + cells)

@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from workshop.cli.common import add_scene_options, check_output, load_from_args, write_output
-from workshop.cli.folder import run_folder
-from workshop.text.scene_folder import is_folder
 from workshop.files.csv_safety import csv_text
+from workshop.files.export_formats import export, exporter, format_names
 from workshop.speakers.dialogue import METHODS
 
 FIELDS = ["start", "end", "line", "text", "speaker", "method", "confidence", "utterance", "kind"]
@@ -27,15 +26,14 @@ def add_parser(sub) -> argparse.ArgumentParser:
         epilog="Methods: " + "; ".join(f"{k}: {v}" for k, v in METHODS.items()),
     )
     add_scene_options(parser)
-    parser.add_argument("--format", choices=["table", "jsonl", "csv"], default="table", help="output format")
+    parser.add_argument("--format", choices=format_names("quotes"), default="table", help="output format")
     parser.add_argument("-o", "--output", type=Path, help="write to this file")
     parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
-    if is_folder(args.path):
-        return run_folder(args)
+    """One scene (a folder of scenes goes to :func:`workshop.cli.folder.run_folder` instead: see main)."""
     check_output(args.output, force=args.force)
     scene, dialogue = load_from_args(args)
     write_output(args.output, output_text(dialogue, args.format), force=args.force)
@@ -43,20 +41,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def output_text(dialogue, fmt: str) -> str | Iterator[str]:
-    """The command's output for one scene in ``fmt`` (``table``, ``jsonl`` or ``csv``)."""
-    records = dialogue.to_records(include_mentions=True)
-    if fmt == "jsonl":
-        return _jsonl(records)
-    if fmt == "csv":
-        return csv_text(FIELDS, ([r[k] for k in FIELDS] for r in records))
-    return format_table(dialogue)
+    """The command's output for one scene in ``fmt`` (a format registered for ``quotes`` below: ``table``,
+    ``jsonl`` or ``csv``). Every quotes writer takes the :class:`~workshop.speakers.dialogue.Dialogue` alone."""
+    return export("quotes", fmt, dialogue)
 
 
-def _jsonl(records: list[dict]) -> Iterator[str]:
-    for r in records:
-        yield json.dumps({k: r[k] for k in FIELDS} | {"paragraph": r["paragraph"]}, ensure_ascii=False) + "\n"
-
-
+@exporter("quotes", "table", extension="txt", description="a table to read on screen")
 def format_table(dialogue) -> str:
     rows = [f"{'line':>5}  {'speaker':16} {'method':12} {'conf':>4}  text"]
     for s in dialogue.segments:
@@ -74,6 +64,18 @@ def format_table(dialogue) -> str:
         for m in dialogue.mentions:
             rows.append(f"{dialogue.scene.line_of(m.start):>5}  {_short(dialogue.scene.text[m.start : m.end])}")
     return "\n".join(rows) + "\n"
+
+
+@exporter("quotes", "jsonl", extension="jsonl", description="one JSON object per quoted segment")
+def quotes_jsonl(dialogue) -> Iterator[str]:
+    for r in dialogue.to_records(include_mentions=True):
+        yield json.dumps({k: r[k] for k in FIELDS} | {"paragraph": r["paragraph"]}, ensure_ascii=False) + "\n"
+
+
+@exporter("quotes", "csv", description="one row per quoted segment, safe for spreadsheets")
+def quotes_csv(dialogue) -> str:
+    records = dialogue.to_records(include_mentions=True)
+    return csv_text(FIELDS, ([r[k] for k in FIELDS] for r in records))
 
 
 def _count(n: int, noun: str) -> str:

@@ -19,13 +19,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from workshop.errors import WorkshopError
-from workshop.voice.lexicons import read_word_list
+from workshop.files.word_lists import packaged_word_list
 from workshop.voice.tokens import words_of_texts
 
 CATEGORIES: dict[str, str] = {
@@ -47,14 +45,7 @@ EPSILON = 0.0001
 @lru_cache(maxsize=1)
 def categories() -> dict[str, tuple[str, ...]]:
     """Category name -> its words, read from ``workshop/data/lsm/NAME.txt``."""
-    folder = resources.files("workshop") / "data" / "lsm"
-    out: dict[str, tuple[str, ...]] = {}
-    for name in CATEGORIES:
-        path = folder / f"{name}.txt"
-        if not path.is_file():
-            raise WorkshopError(f"The word list workshop/data/lsm/{name}.txt is missing; reinstall the kit.")
-        out[name] = read_word_list(path.read_text(encoding="utf-8"))
-    return out
+    return {name: packaged_word_list("lsm", f"{name}.txt") for name in CATEGORIES}
 
 
 def category_counts(tokens: Sequence[str], cats: dict[str, tuple[str, ...]] | None = None) -> np.ndarray:

@@ -5,7 +5,7 @@
   exists. :func:`load_reference` reads it and finds its dialogue.
 * The **catalog** (``workshop/data/catalog.toml``) lists well-known characters of public-domain novels with the
   book's Project Gutenberg number. :func:`fetch_work` downloads a book **only when asked**, once, into a local
-  cache (``~/.cache/voice-workshop/references``, or ``$VOICE_WORKSHOP_CACHE``), with a time limit and a size
+  cache (``~/.cache/voice-workshop/references``, or ``$VOICE_WORKSHOP_CACHE/references``), with a time limit and a size
   limit. A cached book is used only when its SHA-256 matches the one the catalog ships (``sha256``), or, for a
   work the catalog has none for, the one recorded when the kit itself downloaded it; a copy with no checksum on
   record, or a changed one, is refused (or downloaded afresh with ``--fetch``). Offline, it says so plainly and
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+from workshop.files import cache as files_cache
 from workshop.files.atomic_write import describe_os_error, write_atomically
 from workshop.speakers.cast import Cast, cast_from_dict, load_cast
 from workshop.errors import WorkshopError
@@ -111,12 +111,13 @@ def _checksum_field(value: Any) -> str | None:
 
 
 def cache_dir() -> Path:
-    """Where downloaded books are kept: ``$VOICE_WORKSHOP_CACHE`` or ``~/.cache/voice-workshop/references``."""
-    env = os.environ.get("VOICE_WORKSHOP_CACHE")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "voice-workshop" / "references"
+    """Where downloaded books are kept: the ``references`` folder of the kit's cache
+    (:func:`workshop.files.cache.cache_dir`: ``$VOICE_WORKSHOP_CACHE`` or the platform's user cache folder)."""
+    folder = files_cache.cache_dir("references")
+    if folder is None:
+        raise WorkshopError(f"{files_cache.ENV_VAR} is empty (the disk cache is turned off), so there is no folder "
+                            "to keep a downloaded book in: set it to a folder, or give the book's file to --against.")
+    return folder
 
 
 def cached_path(work: CatalogWork, cache: Path | None = None) -> Path:

@@ -29,7 +29,7 @@ import numpy as np
 
 from workshop.compare.lsm import categories
 from workshop.errors import WorkshopError
-from workshop.voice.lexicons import read_word_list
+from workshop.files.word_lists import has_packaged_word_list, packaged_word_list
 from workshop.voice.tokens import words_of_texts
 
 
@@ -37,10 +37,8 @@ from workshop.voice.tokens import words_of_texts
 def function_words() -> tuple[str, ...]:
     """The function-word list: ``workshop/data/lexicons/function_words.txt`` (shared with the profiles), or,
     when that file is absent, every word of the Language Style Matching categories (``workshop/data/lsm``)."""
-    data = resources.files("workshop") / "data"
-    lexicon = data / "lexicons" / "function_words.txt"
-    if lexicon.is_file():
-        found = read_word_list(lexicon.read_text(encoding="utf-8"))
+    if has_packaged_word_list("lexicons", "function_words.txt"):
+        found = packaged_word_list("lexicons", "function_words.txt")
         if found:
             return found
     merged: list[str] = []

@@ -12,40 +12,44 @@ not trusted: a table cut in half once gave 2,960 syllables for a scene's 3,152).
 parse is rebuilt as well. If the directory cannot be written (a read-only home, a locked-down classroom
 machine), the table is simply built in memory every time, as before: the cache never causes an error.
 
-Where: ``$VOICE_WORKSHOP_CACHE`` if set (set it to an empty string to turn the disk cache off), else the
-platform's user cache directory (``~/.cache/voice-workshop`` on Linux, ``~/Library/Caches/voice-workshop`` on
-macOS, ``%LOCALAPPDATA%\\voice-workshop\\Cache`` on Windows). The files are text; deleting them is always safe.
+Where: :func:`cache_dir`, the one place that decides where the kit keeps anything on disk (these tables in the
+folder itself, downloaded books in its ``references`` sub-folder). It is ``$VOICE_WORKSHOP_CACHE`` if set (set it
+to an empty string to turn the disk cache off), else the platform's user cache directory as ``platformdirs`` knows
+it (``$XDG_CACHE_HOME/voice-workshop`` or ``~/.cache/voice-workshop`` on Linux, ``~/Library/Caches/voice-workshop``
+on macOS, ``%LOCALAPPDATA%\\voice-workshop\\Cache`` on Windows). The files are text; deleting them is always safe.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+import platformdirs
+
 from workshop.files.atomic_write import write_atomically
 
 ENV_VAR = "VOICE_WORKSHOP_CACHE"
+APP_NAME = "voice-workshop"
 FORMAT = "voice-workshop-cache 2"
 """First word(s) of every signature line; bump the number when a table's layout changes."""
 
 T = TypeVar("T")
 
 
-def cache_dir() -> Path | None:
-    """The directory for cached tables, or None when the disk cache is turned off (``VOICE_WORKSHOP_CACHE=``)."""
+def cache_dir(part: str | None = None) -> Path | None:
+    """The kit's folder for cached files (or its sub-folder ``part``, e.g. ``"references"``), or None when the
+    disk cache is turned off (``VOICE_WORKSHOP_CACHE=``). Nothing is created here: writers make the folder."""
     configured = os.environ.get(ENV_VAR)
     if configured is not None:
-        return Path(configured).expanduser() if configured.strip() else None
-    home = Path.home()
-    if sys.platform == "win32":
-        return Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local") / "voice-workshop" / "Cache"
-    if sys.platform == "darwin":
-        return home / "Library" / "Caches" / "voice-workshop"
-    return Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "voice-workshop"
+        if not configured.strip():
+            return None
+        root = Path(configured).expanduser()
+    else:
+        root = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return root / part if part else root
 
 
 def signature(sources: Sequence[Path]) -> str:
@@ -83,6 +87,33 @@ def cached_table(name: str, sources: Sequence[Path], build: Callable[[], str], p
     if path is not None:
         _write(path, f"{sig} body-sha256:{_digest(body.encode('utf-8'))}\n{body}")
     return parse(body)
+
+
+def cached_file(name: str | Path, sources: Sequence[Path], build: Callable[[], str]) -> Path | None:
+    """The path of a cache file holding exactly the text ``build()`` returns, for a library that reads a file of
+    its own format (so the signature and checksum are kept beside it, in ``NAME.signature``); rebuilt when the
+    ``sources`` changed or the file was damaged. None when the disk cache is off or cannot be written: the
+    caller then keeps the text elsewhere."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    path = folder / name
+    stamp = path.with_name(path.name + ".signature")
+    sig = signature(sources)
+    try:
+        if stamp.read_text(encoding="utf-8") == f"{sig} body-sha256:{_digest(path.read_bytes())}":
+            return path
+    except (OSError, UnicodeDecodeError):
+        pass  # missing, damaged or unreadable: built again below
+    body = build().encode("utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        stamp.unlink(missing_ok=True)  # no stamp while the file is replaced: a crash in between means a rebuild
+        write_atomically(path, body)
+        write_atomically(stamp, f"{sig} body-sha256:{_digest(body)}")
+    except OSError:
+        return None
+    return path
 
 
 def _read_whole(path: Path, sig: str) -> str | None:

@@ -6,7 +6,6 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from workshop.cli.gc_pause import with_collector_paused
 from workshop.compare.norms.table import CLASSIC_PEOPLE
 from workshop.errors import WorkshopError
 from workshop.report.differences import Difference, PairStory, pair_story
@@ -216,7 +215,6 @@ def no_critique_reason(dialogue: Dialogue) -> str:
             "quotes SCENE.")
 
 
-@with_collector_paused  # (on a novel the collector's walks over every cached object cost a third of the critique)
 def build_critique(
     dialogue: Dialogue,
     *,

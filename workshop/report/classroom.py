@@ -30,7 +30,8 @@ from workshop.errors import WorkshopError
 from workshop.report.class_plot import axis_label, measure_label
 from workshop.report.critique import build_critique
 from workshop.report.overview import OverviewRow, SceneSummary, summarise, talk_words, unattributed_words
-from workshop.text.scene_folder import read_scene_file, scene_files
+from workshop.speakers.scene_file import read_scene_file
+from workshop.text.scene_folder import scene_files
 from workshop.voice.metrics.registry import METRICS
 from workshop.voice.profile import profile_dialogue
 

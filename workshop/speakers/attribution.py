@@ -419,6 +419,9 @@ class _Engine:
     # ------------------------------------------------------------------ evidence readers
 
     def _read_tags(self, g: _Group) -> None:
+        """The tags of each piece of an utterance: a script's cue, else the tag after the piece, one shared with
+        the piece before (a sentence broken by its tag), the one before it, or one ending the paragraph before; and
+        whom the tag or the narration leading in speaks to."""
         text = self.text
         after_tag = None  # the tag read after the piece before, when that piece ended on a comma or dash
         for pos, i in enumerate(g.members):
@@ -438,14 +441,7 @@ class _Engine:
             before_start = prv.end + 1 if prv is not None and prv.paragraph == span.paragraph else para.start
             quote_text = text[span.start : span.end].rstrip()
             comma = quote_text.endswith((",", "—", "-", "–")) or text[close : close + 1] in (",", "—")
-            tag = None
-            if close < after_end:
-                tag = self.tags.after(close, min(after_end, close + 200), comma)
-                if tag is not None and not comma and _NEW_SENTENCE.match(text, close, after_end):
-                    # "...--" The Rabbit started violently: a new sentence, weaker than a tag leading in
-                    if before_start < span.start - 1:
-                        lead_in = self.tags.before(max(before_start, span.start - 1 - 300), span.start - 1)
-                        tag = lead_in or tag
+            tag = self._tag_after(span, close, after_end, before_start, comma)
             interrupting = (
                 pos > 0
                 and after_tag is not None
@@ -462,53 +458,77 @@ class _Engine:
             elif tag is None and before_start < span.start - 1:
                 tag = self.tags.before(max(before_start, span.start - 1 - 300), span.start - 1)
             if tag is None and before_start >= span.start - 1 and span.paragraph > 0:
-                # "Mr. Darcy replied with great intrepidity,\n\n"Miss Elizabeth Bennet."" : the tag ends the
-                # paragraph before
-                prev_para = self._para(span.paragraph - 1)
-                tail_start = prv.end + 1 if prv is not None and prv.paragraph == prev_para.index else prev_para.start
-                tail = text[tail_start : prev_para.end].rstrip()
-                cut_off = (
-                    prv is not None
-                    and prv.paragraph == prev_para.index
-                    and tail.endswith(("--", "—", "–"))
-                    and not tail.rstrip("-—–").endswith(":")
-                    and not _SENTENCE_STOP_IN.search(tail)
-                    and prv.end < prev_para.end
-                    and self.tags.after(prv.end + (1 if prv.closed else 0), prev_para.end, True) is not None
-                )
-                if tail and tail[-1] in ",:—–-" and not self.scene.is_excluded(prev_para.start) and not cut_off:
-                    # (not '"If it were admissible," said the gallant Mr. Elton--': the tag of the quote before,
-                    # cut off by the next speaker)
-                    tag = self.tags.before(max(tail_start, prev_para.end - 300), prev_para.end)
-                elif (
-                    tail
-                    and tail_start == prev_para.start
-                    and _ENDS_WITH_SPEECH_VERB.search(tail)
-                    and not self.scene.is_excluded(prev_para.start)
-                ):
-                    # "She went on.\n\n"From the very beginning..."": the paragraph before ends on its speech verb
-                    tag = self.tags.before(max(tail_start, prev_para.end - 300), prev_para.end - 1)
+                tag = self._tag_ending_paragraph_before(span, prv)
             if tag is not None:
                 g.tags.append((i, tag))
-                # "said she to Charlotte": Charlotte is spoken to
                 if close < after_end:
-                    to = _TO_NAME.match(text, close, min(after_end, close + 60))
-                    if to:
-                        j = bisect.bisect_left(self.narr_starts, to.end())
-                        if j < len(self.narr) and self.narr[j].start == to.end() and len(self.narr[j].names) == 1:
-                            g.addressees.add(self.narr[j].names[0])
+                    self._spoken_to_in_tag(g, close, after_end)
             if pos == 0:
-                # "Emma turned to Harriet. "...": the one turned to or asked in the sentence leading in is spoken to,
-                # in the quote's paragraph or ending the paragraph of narration just before it
-                lead_end = span.start - 1
-                lead_start = before_start
-                own_para = before_start >= span.start - 1
-                if own_para and span.paragraph > 0 and span.paragraph - 1 not in self.quote_paragraphs:
-                    prev_para = self._para(span.paragraph - 1)
-                    if not self.scene.is_excluded(prev_para.start):
-                        lead_start, lead_end = prev_para.start, prev_para.end
-                if lead_start < lead_end:
-                    self._lead_addressee(g, max(lead_start, lead_end - 200), lead_end, lead_end != span.start - 1)
+                self._lead_in_addressee(g, span, before_start)
+
+    def _tag_after(self, span: QuotedSpan, close: int, after_end: int, before_start: int, comma: bool) -> Tag | None:
+        """The tag in the narration after a piece; when that narration is a new sentence ('"...--" The Rabbit
+        started violently'), a tag leading into the piece is preferred (a new sentence is weaker)."""
+        text = self.text
+        if close >= after_end:
+            return None
+        tag = self.tags.after(close, min(after_end, close + 200), comma)
+        if tag is not None and not comma and _NEW_SENTENCE.match(text, close, after_end):
+            if before_start < span.start - 1:
+                lead_in = self.tags.before(max(before_start, span.start - 1 - 300), span.start - 1)
+                tag = lead_in or tag
+        return tag
+
+    def _tag_ending_paragraph_before(self, span: QuotedSpan, prv: QuotedSpan | None) -> Tag | None:
+        """A piece opening its paragraph whose tag ends the paragraph before: '"Mr. Darcy replied with great
+        intrepidity,\n\n"Miss Elizabeth Bennet."', or 'She went on.\n\n"From the very beginning..."'."""
+        text = self.text
+        prev_para = self._para(span.paragraph - 1)
+        tail_start = prv.end + 1 if prv is not None and prv.paragraph == prev_para.index else prev_para.start
+        tail = text[tail_start : prev_para.end].rstrip()
+        cut_off = (
+            prv is not None
+            and prv.paragraph == prev_para.index
+            and tail.endswith(("--", "—", "–"))
+            and not tail.rstrip("-—–").endswith(":")
+            and not _SENTENCE_STOP_IN.search(tail)
+            and prv.end < prev_para.end
+            and self.tags.after(prv.end + (1 if prv.closed else 0), prev_para.end, True) is not None
+        )
+        if tail and tail[-1] in ",:—–-" and not self.scene.is_excluded(prev_para.start) and not cut_off:
+            # (not '"If it were admissible," said the gallant Mr. Elton--': the tag of the quote before,
+            # cut off by the next speaker)
+            return self.tags.before(max(tail_start, prev_para.end - 300), prev_para.end)
+        if (
+            tail
+            and tail_start == prev_para.start
+            and _ENDS_WITH_SPEECH_VERB.search(tail)
+            and not self.scene.is_excluded(prev_para.start)
+        ):
+            # the paragraph before ends on its speech verb
+            return self.tags.before(max(tail_start, prev_para.end - 300), prev_para.end - 1)
+        return None
+
+    def _spoken_to_in_tag(self, g: _Group, close: int, after_end: int) -> None:
+        """"said she to Charlotte": Charlotte is spoken to."""
+        to = _TO_NAME.match(self.text, close, min(after_end, close + 60))
+        if to:
+            j = bisect.bisect_left(self.narr_starts, to.end())
+            if j < len(self.narr) and self.narr[j].start == to.end() and len(self.narr[j].names) == 1:
+                g.addressees.add(self.narr[j].names[0])
+
+    def _lead_in_addressee(self, g: _Group, span: QuotedSpan, before_start: int) -> None:
+        """"Emma turned to Harriet. "...": the one turned to or asked in the sentence leading in is spoken to, in the
+        quote's paragraph or ending the paragraph of narration just before it."""
+        lead_end = span.start - 1
+        lead_start = before_start
+        own_para = before_start >= span.start - 1
+        if own_para and span.paragraph > 0 and span.paragraph - 1 not in self.quote_paragraphs:
+            prev_para = self._para(span.paragraph - 1)
+            if not self.scene.is_excluded(prev_para.start):
+                lead_start, lead_end = prev_para.start, prev_para.end
+        if lead_start < lead_end:
+            self._lead_addressee(g, max(lead_start, lead_end - 200), lead_end, lead_end != span.start - 1)
 
     def _lead_addressee(self, g: _Group, a: int, b: int, turned_only: bool = False) -> None:
         """The character turned to or asked in the last sentence of the narration ``text[a:b]`` (see _LEAD_TO) is
@@ -679,7 +699,10 @@ class _Engine:
     # ------------------------------------------------------------------ resolving "she said" / "the old man said"
 
     def _candidates(self, k: int, g: _Group, pos: int, pronoun: str | None, beat: bool = False) -> dict[str, float]:
-        """Score the characters a pronoun or description at ``pos`` may stand for."""
+        """Score the characters a pronoun or description at ``pos`` may stand for: the names in the narration
+        before it (or, with none, just after it), the conversation's recent speakers, the subject of the narration
+        paragraph before, the people of the exchange, who was called in the line before; less those called or
+        named in this line and the one the next line names as its speaker."""
         scores: dict[str, float] = {}
 
         def fits(name: str) -> bool:
@@ -697,11 +720,27 @@ class _Engine:
                 bonus = 0.0 if pronoun is None or self.pronoun.get(name) == pronoun else -0.5
                 scores[name] = scores.get(name, bonus) + value
 
-        # narration mentions before the tag, nearest first (the current paragraph counts most)
+        seen: set[str] = set()
+        if not self._score_named_before(pos, fits, add, seen):
+            self._score_named_after(pos, fits, add, seen)
+        self._score_recent_speakers(k, g, scores, add)
+        self._score_lead_subject(pos, add)
+        # the people in this exchange: one of them is speaking
+        for name in sorted(self._participants(k, exclude_self=True)):  # sorted: ties never follow set order
+            add(name, PARTICIPANT_WEIGHT)
+        # somebody addressed in the previous line tends to answer
+        if k > 0 and g.paragraph - self.groups[k - 1].last_paragraph <= 1:
+            for name in sorted(self.groups[k - 1].addressees):
+                add(name, PREV_ADDRESSEE_WEIGHT)
+        self._score_penalties(k, g, scores)
+        return scores
+
+    def _score_named_before(self, pos: int, fits, add, seen: set[str]) -> int:
+        """Narration mentions before the tag, nearest first (the current paragraph counts most, the last name
+        opening a sentence there more, one in the tag's own sentence more still): how many were scored."""
         para_start = self.paragraphs[bisect.bisect_right(self.para_starts, pos) - 1].start
         i = bisect.bisect_left(self.narr_starts, pos) - 1
         rank = 0
-        seen: set[str] = set()
         opener_seen = False
         while i >= 0 and pos - self.narr[i].start < MENTION_WINDOW and rank < 6:
             m = self.narr[i]
@@ -723,19 +762,24 @@ class _Engine:
                 weight += SAME_SENTENCE_WEIGHT  # "Mr. Elton looked all alarm, as he exclaimed"
             add(name, weight)
             rank += 1
-        if rank == 0:
-            # nobody it could be was named before it (a scene that opens on "she said"): the reader learns who
-            # from the narration that follows, so the first ones named after it who fit count, less
-            j = bisect.bisect_right(self.narr_starts, pos)
-            while j < len(self.narr) and self.narr[j].start - pos < FORWARD_WINDOW and rank < 3:
-                m = self.narr[j]
-                j += 1
-                if len(m.names) != 1 or m.names[0] in seen or not fits(m.names[0]):
-                    continue
-                seen.add(m.names[0])
-                add(m.names[0], FORWARD_WEIGHT / (1 + rank))
-                rank += 1
-        # the conversation: recent speakers
+        return rank
+
+    def _score_named_after(self, pos: int, fits, add, seen: set[str]) -> None:
+        """Nobody it could be was named before it (a scene that opens on "she said"): the reader learns who from
+        the narration that follows, so the first ones named after it who fit count, less."""
+        rank = 0
+        j = bisect.bisect_right(self.narr_starts, pos)
+        while j < len(self.narr) and self.narr[j].start - pos < FORWARD_WINDOW and rank < 3:
+            m = self.narr[j]
+            j += 1
+            if len(m.names) != 1 or m.names[0] in seen or not fits(m.names[0]):
+                continue
+            seen.add(m.names[0])
+            add(m.names[0], FORWARD_WEIGHT / (1 + rank))
+            rank += 1
+
+    def _score_recent_speakers(self, k: int, g: _Group, scores: dict[str, float], add) -> None:
+        """The conversation: recent speakers count; the last one less when this line follows straight on."""
         prev = self._recent_speakers(k, 4)
         for j, name in enumerate(prev):
             if name is not None:
@@ -746,7 +790,9 @@ class _Engine:
                 # often again after a paragraph of narration (four times in ten)
                 direct = g.paragraph - self.groups[k - 1].last_paragraph == 1
                 scores[prev[0]] -= DIRECT_PENALTY if direct else GAP_PENALTY
-        # the subject of the narration paragraph just before ("Mr. Hurst looked at her with astonishment.")
+
+    def _score_lead_subject(self, pos: int, add) -> None:
+        """The subject of the narration paragraph just before ("Mr. Hurst looked at her with astonishment.")."""
         here = bisect.bisect_right(self.para_starts, pos) - 1
         if here > 0 and here - 1 not in self.quote_paragraphs:
             lead = self.paragraphs[here - 1]
@@ -758,25 +804,20 @@ class _Engine:
                 if opens and len(m.names) == 1:
                     add(m.names[0], LEAD_SUBJECT_WEIGHT)  # the last sentence-opening name there
                     break
-        # the people in this exchange: one of them is speaking
-        for name in sorted(self._participants(k, exclude_self=True)):  # sorted: ties never follow set order
-            add(name, PARTICIPANT_WEIGHT)
-        # somebody addressed in the previous line tends to answer
-        if k > 0 and g.paragraph - self.groups[k - 1].last_paragraph <= 1:
-            for name in sorted(self.groups[k - 1].addressees):
-                add(name, PREV_ADDRESSEE_WEIGHT)
+
+    def _score_penalties(self, k: int, g: _Group, scores: dict[str, float]) -> None:
+        """Who is probably not speaking: the one called in this line, one named in it (people seldom speak of
+        themselves by name), the one the next line names as its speaker."""
         for name in g.addressees:
             if name in scores:
                 scores[name] -= 4.0
         for name in g.mentioned - g.addressees:
             if name in scores:
-                scores[name] -= MENTIONED_PENALTY  # people seldom speak of themselves by name
-        # the next utterance's explicit speaker is probably not this one
+                scores[name] -= MENTIONED_PENALTY
         if k + 1 < len(self.groups):
             nxt = self.groups[k + 1]
             if nxt.method in ("explicit", "script") and nxt.speaker in scores and nxt.paragraph != g.last_paragraph:
                 scores[nxt.speaker] -= NEXT_SPEAKER_PENALTY
-        return scores
 
     def _recent_speakers(self, k: int, n: int) -> list[str | None]:
         out: list[str | None] = []

@@ -18,7 +18,6 @@ from workshop.speakers.corrections import apply_corrections
 from workshop.speakers.names import NameIndex
 from workshop.speakers.narrator import I_WORD
 from workshop.errors import Notice
-from workshop.cli.gc_pause import with_collector_paused
 from workshop.text.quote_styles import QUOTE_STYLES
 from workshop.text.quotes import QuotedSpan, find_quotes
 from workshop.text.scene import Scene
@@ -230,7 +229,6 @@ class Prepared:
     notices: list[Notice]
 
 
-@with_collector_paused
 def find_dialogue(
     scene: Scene,
     cast: Cast | None = None,

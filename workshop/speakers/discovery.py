@@ -25,7 +25,6 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from importlib import resources
 from dataclasses import dataclass, field, replace
 
 from workshop.adapters import first_names_adapter as first_names
@@ -34,6 +33,7 @@ from workshop.speakers.names import NameIndex, candidate_runs
 from workshop.speakers.tags import TagReader, called_after_comma, last_sentence_break, verb_at
 from workshop.speakers.cast import Cast, Character, normalise_name
 from workshop.errors import Notice
+from workshop.files.word_lists import packaged_word_list
 from workshop.speakers.narrator import NEIGHBOUR_PARAGRAPHS as NARRATOR_NEIGHBOURS
 from workshop.speakers.narrator import FIRST_PERSON_WORD, Line, NarratorFound, find_narrator, first_person, i_beat, names_said, vocatives
 from workshop.text.quotes import QuotedSpan
@@ -297,8 +297,7 @@ def _keep_given_names(lines: list[Line], text: str, narration: list[tuple[int, i
 
 
 def _lexicon_words(name: str) -> frozenset[str]:
-    raw = resources.files("workshop").joinpath("data", "lexicons", name).read_text(encoding="utf-8")
-    return frozenset(line.split("#")[0].strip().lower() for line in raw.splitlines() if line.split("#")[0].strip())
+    return frozenset(packaged_word_list("lexicons", name))
 
 
 @lru_cache(maxsize=1)

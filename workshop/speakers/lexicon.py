@@ -1,8 +1,9 @@
 """The word lists attribution reads (speech verbs, descriptive nouns, titles), loaded once from
-``workshop/data/attribution/`` and compiled into regular expressions. The speech verbs and the file reader are the
-text layer's (:mod:`workshop.text.speech_verbs`: finding quotes needs the verbs too).
+``workshop/data/attribution/`` and compiled into regular expressions. The speech verbs are the text layer's
+(:mod:`workshop.text.speech_verbs`: finding quotes needs the verbs too).
 
-The lists are plain text an instructor can edit: one entry per line, ``#`` starts a comment.
+The lists are plain text an instructor can edit: one entry per line, ``#`` starts a comment (read by
+:mod:`workshop.files.word_lists`, as every word list of the kit).
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from workshop.text.speech_verbs import all_forms, inflections, speech_verbs, word_list
+from workshop.files.word_lists import packaged_word_list
+from workshop.text.speech_verbs import all_forms, inflections, speech_verbs
 
 __all__ = ["Lexicon", "inflections", "lexicon"]
 
 
-def _lines(name: str) -> list[str]:
-    return word_list("attribution", name)
+def _lines(name: str) -> tuple[str, ...]:
+    return packaged_word_list("attribution", name)
 
 
 @dataclass(frozen=True)

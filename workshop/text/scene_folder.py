@@ -92,18 +92,3 @@ def _kind(path: Path) -> str:
     except OSError:
         return "file"  # a broken link, a name too long: reading it says so in one line
     return "folder" if stat.S_ISDIR(mode) else "file"
-
-
-def read_scene_file(scene: SceneFile, *, style: str = "auto", keep_notes: bool = False):
-    """The scene's text and its dialogue, read as the single-scene commands read one (the cast file and the
-    corrections beside it are used): ``(Scene, Dialogue)``. Problems are :class:`WorkshopError` lines."""
-    from workshop.speakers.cast import load_cast
-    from workshop.speakers.dialogue import find_dialogue
-    from workshop.text.scene import read_scene
-
-    if scene.problem:
-        raise WorkshopError(scene.problem)
-    text = read_scene(scene.path, detect_notes=not keep_notes)
-    cast = load_cast(scene.cast) if scene.cast else None
-    dialogue = find_dialogue(text, cast, style=style, corrections=scene.corrections)
-    return text, dialogue

@@ -1,4 +1,4 @@
-"""The speech verbs ("said", "asked", "shot back") and the reader of the kit's word-list files.
+"""The speech verbs ("said", "asked", "shot back"), every form of them.
 
 The verbs are data an instructor can edit (``workshop/data/attribution/speech_verbs.txt``, one base form per line,
 the usual endings added here). They live in the text layer because finding quotes needs them as much as naming
@@ -10,19 +10,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-
-def word_list(*path: str) -> list[str]:
-    """The entries of a word-list file under ``workshop/data/`` (one per line; ``#`` starts a comment; blank lines
-    are skipped)."""
-    raw = resources.files("workshop").joinpath("data", *path).read_text(encoding="utf-8")
-    out = []
-    for line in raw.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            out.append(line)
-    return out
+from workshop.files.word_lists import packaged_word_list
 
 
 def inflections(verb: str) -> set[str]:
@@ -50,7 +39,7 @@ def inflections(verb: str) -> set[str]:
 def all_forms(*path: str) -> frozenset[str]:
     """Every form (see :func:`inflections`) of the verbs of a word-list file, lower-cased."""
     forms: set[str] = set()
-    for entry in word_list(*path):
+    for entry in packaged_word_list(*path):
         forms |= inflections(entry.lower())
     return frozenset(forms)
 

@@ -1,6 +1,7 @@
 """The word lists behind the diction and rhythm counts, read from ``workshop/data/lexicons/*.txt``.
 
-Each file has one entry per line; ``#`` starts a comment. An entry of several words is a phrase, matched as
+Each file has one entry per line; ``#`` starts a comment (read by :mod:`workshop.files.word_lists`, as every
+word list of the kit). An entry of several words is a phrase, matched as
 whole words in order. An entry ending in ``*`` matches any word that starts with what comes before the star.
 See ``workshop/data/lexicons/README.md`` for how an instructor extends them.
 """
@@ -10,9 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from workshop.errors import WorkshopError
+from workshop.files.word_lists import packaged_word_list
 
 NAMES = (
     "hedges",
@@ -49,29 +49,8 @@ class Lexicon:
         return tuple(sorted(self.words)) + tuple(p + "*" for p in self.prefixes) + self.phrases
 
 
-def parse_word_list(text: str) -> list[str]:
-    """The entries of a word-list file (the one format of every list the kit reads: lexicons, LSM categories,
-    function words): one entry per line, ``#`` starts a comment, blank lines ignored, lower case, ``’`` as
-    ``'``, inner whitespace collapsed."""
-    entries = []
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip().lower().replace("\u2019", "'")
-        if line:
-            entries.append(" ".join(line.split()))
-    return entries
-
-
-def read_word_list(text: str) -> tuple[str, ...]:
-    """:func:`parse_word_list` without repeats, in file order."""
-    return tuple(dict.fromkeys(parse_word_list(text)))
-
-
-def _read(name: str) -> list[str]:
-    try:
-        text = resources.files("workshop").joinpath("data", "lexicons", f"{name}.txt").read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError) as exc:
-        raise WorkshopError(f"The word list {name}.txt is missing from workshop/data/lexicons/.") from exc
-    return parse_word_list(text)
+def _read(name: str) -> tuple[str, ...]:
+    return packaged_word_list("lexicons", f"{name}.txt")
 
 
 @lru_cache(maxsize=None)

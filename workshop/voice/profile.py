@@ -33,7 +33,6 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 from workshop.adapters import cmudict_adapter, pyphen_adapter, textblob_adapter, vader_adapter, wordfreq_adapter
-from workshop.cli.gc_pause import with_collector_paused
 from workshop.errors import WorkshopError
 from workshop.voice.metrics import MEASURES, METRICS, ReadabilityCounts, Totals, compute_all, metrics_of
 from workshop.voice.metrics import distinctive as dist
@@ -813,7 +812,6 @@ def clear_caches(*, words: bool = False) -> None:
         pyphen_adapter.forget_words()
 
 
-@with_collector_paused
 def profile_dialogue(dialogue: "Dialogue", *, progress: bool = False, pos: bool = False) -> ProfileSet:
     """Profile every character of a scene, its narration and the scene as a whole.
 

@@ -19,7 +19,7 @@ def method_words(method: str) -> str:
     """How a speaker was found, in a writer's words, without the example names (they belong to another scene:
     "said Bruce" under a line of *The Lighthouse* only confuses)."""
     words = METHODS.get(method, method)
-    return re.sub(r'\s*\((?:"[^"]*"|“[^”]*”)\)', "", words).strip()
+    return re.sub(r'\s*\((?:\s*(?:"[^"]*"|“[^”]*”)\s*,?)+\)', "", words).strip()  # one or more examples
 
 
 class AttributionEditor(w.VBox):

@@ -7,18 +7,27 @@ are computed once by the workshop functions and kept here until the dialogue cha
 
 from __future__ import annotations
 
+import html
+import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workshop.errors import WorkshopError
+from workshop.files.atomic_write import write_file
+from workshop.report import critique as report
+from workshop.report import plots
 from workshop.speakers.cast import Cast, load_cast
 from workshop.speakers.cast_inline import cast_path_for, looks_inline, parse_inline_cast, save_cast
 from workshop.speakers.corrections import corrections_path_for, save_correction
 from workshop.speakers.dialogue import Dialogue, Segment, find_dialogue
-from workshop.errors import WorkshopError
 from workshop.text.samples import sample_cast_path, sample_scene_path
 from workshop.text.scene import Scene, read_scene, scene_from_text
+from workshop.voice.profile import profile_dialogue
+from workshop.widgets.common import picture as picture_widget
+from workshop.widgets.targets import SHIPPED, norms_table, shipped_voice
 
 
 @dataclass
@@ -42,9 +51,7 @@ class ClassScene:
 
     def summary(self) -> str:
         """One line about the scene: words, lines of dialogue, who speaks."""
-        from workshop.report.critique import share_of_talk
-
-        talk = share_of_talk(self.dialogue)
+        talk = report.share_of_talk(self.dialogue)
         who = ", ".join(f"{t.name} ({t.words} word{'' if t.words == 1 else 's'})" for t in talk) or "nobody yet"
         unknown = len({s.utterance for s in self.dialogue.unattributed})
         source = "the sample scene" if self.is_sample else "your scene"
@@ -58,8 +65,6 @@ class ClassScene:
         return self.summary()
 
     def _repr_html_(self) -> str:
-        import html
-
         return f"<p style='font-size:110%'><b>Scene:</b> {html.escape(self.summary())}</p>"
 
     @property
@@ -136,70 +141,52 @@ class ClassScene:
     # results the widgets redraw from -------------------------------------------------------------------------
     def profiles(self) -> Any:
         """The profiles of every voice in the scene (:func:`workshop.voice.profile.profile_dialogue`), computed once."""
-        from workshop.voice.profile import profile_dialogue
-
         return self.cached("profiles", lambda: profile_dialogue(self.dialogue))
 
     def voices(self) -> dict[str, Any]:
         """The scene's characters who speak as :class:`workshop.report.critique.Voice`, most words first."""
-        from workshop.report.critique import scene_voices
-
-        return self.cached("voices", lambda: scene_voices(self.dialogue, self.profiles()))
+        return self.cached("voices", lambda: report.scene_voices(self.dialogue, self.profiles()))
 
     def voice(self, key: str) -> Any:
         """A scene character by name, a reference character by its ``ref:SCENE:NAME`` key, or a character whose
         lines ship with the kit by its ``shipped:KEY`` key."""
-        from workshop.report.critique import reference_voices
-        from workshop.widgets.targets import SHIPPED, shipped_voice
-
         if key.startswith(SHIPPED) and key not in self.voices():
             return shipped_voice(key)
-        found = self.voices().get(key) or reference_voices().get(key)
+        found = self.voices().get(key) or report.reference_voices().get(key)
         if found is None:
             raise WorkshopError(f"No voice called {key!r} in this scene or the references.")
         return found
 
     def pair(self, a: str, b: str) -> Any:
         """How distinct two voices sound (:func:`workshop.report.critique.compare_voices`), computed once per pair."""
-        from workshop.report.critique import compare_voices
-
-        return self.cached(("pair", a, b), lambda: compare_voices(self.voice(a), self.voice(b)))
+        return self.cached(("pair", a, b), lambda: report.compare_voices(self.voice(a), self.voice(b)))
 
     def places(self, key: str, norms: str | None = None) -> Any:
         """Where a voice falls among characters in classic novels, or among the norms of a teacher's file when
         ``norms`` is ``norms:PATH`` (:func:`workshop.report.critique.place_voice`)."""
-        from workshop.report.critique import place_voice
-        from workshop.widgets.targets import norms_table
-
         table = norms_table(norms) if norms else None
-        return self.cached(("places", key, norms), lambda: place_voice(self.voice(key), table))
+        return self.cached(("places", key, norms), lambda: report.place_voice(self.voice(key), table))
 
     def critique(self, against: str | None = None) -> Any:
         """The critique summary of the scene (:func:`workshop.report.critique.build_critique`), computed once."""
-        from workshop.report.critique import build_critique
-
-        return self.cached(("critique", against), lambda: build_critique(
+        return self.cached(("critique", against), lambda: report.build_critique(
             self.dialogue, against=against, profiles=self.profiles(), cast_note=self.cast_note() or None))
 
     def picture(self, which: str) -> Any:
         """One of the scene's pictures as an ``ipywidgets.Image``: ``"share of talk"``, ``"rhythm"`` (sentence
         lengths through the scene) or ``"word choice"`` (signature words of the three who talk most)."""
-        from workshop.report import critique
-        from workshop.report import plots
-        from workshop.widgets.common import picture
-
         if which == "share of talk":
-            talk = critique.share_of_talk(self.dialogue)
+            talk = report.share_of_talk(self.dialogue)
             fig = plots.share_of_talk([t.name for t in talk], [t.words for t in talk], [t.turns for t in talk])
         elif which == "rhythm":
-            fig = plots.rhythm_strip(critique.rhythm_points(self.dialogue), names=self.characters)
+            fig = plots.rhythm_strip(report.rhythm_points(self.dialogue), names=self.characters)
         elif which == "word choice":
             profiles = self.profiles()
-            fig = plots.distinctive_words(*critique.distinctive_word_lists(
+            fig = plots.distinctive_words(*report.distinctive_word_lists(
                 [profiles.get(n) for n in self.characters[:3]]))
         else:
             raise WorkshopError(f"No picture called {which!r}: choose 'share of talk', 'rhythm' or 'word choice'.")
-        return picture(fig)
+        return picture_widget(fig)
 
     def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per ``key`` for the current dialogue."""
@@ -259,8 +246,6 @@ def open_scene(
 def scenes_folder() -> Path:
     """Where pasted and uploaded scenes are kept as files: ``my-scenes/`` in the folder the notebook runs in
     (``$VOICE_WORKSHOP_SCENES`` to choose another)."""
-    import os
-
     return Path(os.environ.get("VOICE_WORKSHOP_SCENES") or Path.cwd() / "my-scenes")
 
 
@@ -268,10 +253,6 @@ def keep_scene_text(text: str, name: str = "my-scene") -> Path:
     """Save pasted or uploaded text as ``NAME.txt`` in :func:`scenes_folder` and return its path. The same text
     again is the same file (its cast and corrections still apply); a different text never replaces another
     scene's file: it becomes ``NAME-2.txt``, ``NAME-3.txt``..."""
-    import re
-
-    from workshop.files.atomic_write import write_file
-
     folder = scenes_folder()
     folder.mkdir(parents=True, exist_ok=True)
     stem = re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-") or "my-scene"

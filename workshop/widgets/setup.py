@@ -8,6 +8,12 @@ from dataclasses import dataclass
 
 import ipywidgets as w
 
+from workshop.compare.norms.table import load_norms
+from workshop.compare.references import reference_names
+from workshop.report import plots
+from workshop.text.samples import sample_scene_path
+from workshop.voice.profile import profile_texts
+
 
 @dataclass(frozen=True)
 class Check:
@@ -33,7 +39,7 @@ def setup_checks() -> list[Check]:
     check("the norms of published fiction", _norms)
     check("a voice profile (offline syllables, lexicons)", _profile)
     check("pictures (matplotlib)", _plots)
-    check("widgets (ipywidgets)", lambda: __import__("ipywidgets").__version__)
+    check("widgets (ipywidgets)", lambda: w.__version__)
     return checks
 
 
@@ -44,37 +50,27 @@ def _need(ok: bool, detail: str) -> str:
 
 
 def _sample() -> str:
-    from workshop.text.samples import sample_scene_path
-
     path = sample_scene_path()
     return _need(path.exists(), f"{path.name} ({path.stat().st_size:,} bytes)" if path.exists() else f"missing: {path}")
 
 
 def _references() -> str:
-    from workshop.compare.references import reference_names
-
     names = reference_names()
     return _need(bool(names), ", ".join(names) or "none found in texts/references")
 
 
 def _norms() -> str:
-    from workshop.compare.norms.table import load_norms
-
     table = load_norms()
     return _need(table is not None, f"{len(table.metrics)} measures" if table else "workshop/data/norms.json missing")
 
 
 def _profile() -> str:
-    from workshop.voice.profile import profile_texts
-
     p = profile_texts(["Well, I think it's rather a nice lighthouse, honestly."], "test")
     value = p.readability.get("flesch_reading_ease")
     return _need(value == value, f"Flesch reading ease of a test line: {value:.0f}")
 
 
 def _plots() -> str:
-    from workshop.report import plots
-
     fig = plots.share_of_talk(["A", "B"], [3, 1], [1, 1])
     return _need(len(plots.figure_bytes(fig)) > 1000, "a test picture was drawn")
 

@@ -34,7 +34,8 @@ from workshop.errors import WorkshopError
 from workshop.speakers.cast import Cast, Character, load_cast
 from workshop.speakers.hand_speakers import read_hand_speakers
 from workshop.text.scene import read_scene
-from workshop.text.scene_folder import SceneFile, read_scene_file
+from workshop.speakers.scene_file import read_scene_file
+from workshop.text.scene_folder import SceneFile
 from workshop.voice.metrics import METRICS
 from workshop.voice.profile import cast_names
 from workshop.voice.tokens import words

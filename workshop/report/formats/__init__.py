@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workshop.errors import WorkshopError
+from workshop.files.export_formats import register_format
 
 if TYPE_CHECKING:
     from workshop.report.model import Critique
@@ -35,6 +36,9 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {}
 def register(fmt: ExportFormat) -> ExportFormat:
     """Add a format to the registry (a later registration of the same name replaces the earlier one)."""
     EXPORT_FORMATS[fmt.name] = fmt
+    # and in the kit's registry of every output (quotes, profile, compare, critique), which the command line's
+    # --format choices and a folder run's file names read
+    register_format("critique", fmt.name, fmt.render, extension=fmt.suffix, description=fmt.label)
     return fmt
 
 
