@@ -80,3 +80,23 @@ def test_the_app_never_tells_a_student_to_use_a_command_line_option(tmp_path: Pa
     upload = SceneUpload(open_scene())
     assert upload.load("safehouse.txt", seed_path.read_bytes())  # it has authors' notes at both ends
     assert "not counted as part of the scene" in upload.status.value and "--keep-notes" not in upload.status.value
+
+
+def test_notebook_01_explains_every_method_its_table_shows() -> None:
+    from workshop.speakers.dialogue import METHODS
+
+    source = (Path(__file__).resolve().parents[1] / "notebooks" / "src" / "01-finding-the-voices.py").read_text(
+        encoding="utf-8")
+    for method in ("explicit", "pronoun", "beat", "turn-taking", "vocative", "split"):
+        assert method in METHODS and f"**{method}**" in source, method
+
+
+def test_paired_word_charts_share_one_x_scale() -> None:
+    from workshop.report import plots
+
+    fig = plots.signature_words(["Natasha", "Bruce"], [[("afraid", 2)], [("hulk", 5), ("uh", 2)]])
+    left, right = [ax for ax in fig.axes if ax.get_visible()][:2]
+    assert left.get_xlim() == right.get_xlim() and left.get_xlim()[1] >= 5
+    fig = plots.distinctive_words(["A", "B"], [[("x", 1.0, False)], [("y", 4.0, True)]])
+    left, right = fig.axes[:2]
+    assert left.get_xlim() == right.get_xlim()

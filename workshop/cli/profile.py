@@ -148,6 +148,13 @@ def format_table(profiles, *, top: int = 6) -> str:
             cells = "".join(f"{_fmt((p.diction.get('parts_of_speech') or {}).get(c, float('nan'))):>{col_w}}"
                             for p in voices)  # fmt: skip
             lines.append(f"{c:{label_w}}" + cells)
+    lines += _signatures_and_notes(profiles, shown, voices)
+    return "\n".join(lines) + "\n"
+
+
+def _signatures_and_notes(profiles, shown: list, voices: list) -> list[str]:
+    """The table's last part: each character's signature words and openers, then the notes behind its stars."""
+    lines: list[str] = []
     lines.append("")
     lines.append("SIGNATURE WORDS AND OPENERS")
     for p in shown:
@@ -175,4 +182,4 @@ def format_table(profiles, *, top: int = 6) -> str:
     if hidden > 0:
         lines.append(f"  {hidden} more characters talk less; --top {len(profiles.characters)} shows them all.")
     lines.append("Run with --format json for every number and note in full.")
-    return "\n".join(lines) + "\n"
+    return lines

@@ -39,7 +39,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from workshop.speakers.lexicon import lexicon
+from workshop.speakers.lexicon import lexicon, listener_verbs
 from workshop.speakers import confidence as confidence_found
 from workshop.speakers import ranker
 from workshop.speakers.discovery import discover_cast
@@ -148,16 +148,16 @@ class _Group:
     """Characters a possessive in the tag names ("said Brenda's lawyer"): nobody gives them the line."""
 
 
+_LISTENER_VERBS = "|".join(re.escape(v) for v in listener_verbs())
+"""The verbs whose object is the listener ("asked Tom"), from listener_verbs.txt, as a regular-expression choice."""
 _TO_NAME = re.compile(
     r"[^.!?;\"“”]*?(?:\b(?:to|at|towards|addressing)"
-    r"|(?:\b(?:I|he|she|we|they)|\b[A-Z][a-z]+)\s+(?:asked|told|answered|assured|begged|urged|reminded|warned|"
-    r"informed|questioned|interrupted|pressed|implored|entreated|besought|bade|bid|thanked|corrected|teased))"
+    r"|(?:\b(?:I|he|she|we|they)|\b[A-Z][a-z]+)\s+(?:" + _LISTENER_VERBS + "))"
     r"\s+(?:the\s+)?(?=[A-Z])"
 )
 _LEAD_TO = re.compile(
     r"\b(?:(?:turned|turning|turns|said|says|saying|spoke|speaking|whispered|whispering|added|replied|cried)\s+to"
-    r"|addressing|asked|told|answered|assured|begged|urged|reminded|warned|informed|questioned|"
-    r"interrupted|pressed|implored|entreated|besought|bade|bid|thanked|corrected|teased)\s+(?:the\s+)?(?=[A-Z])"
+    r"|addressing|" + _LISTENER_VERBS + r")\s+(?:the\s+)?(?=[A-Z])"
 )
 """Narration leading into a quote that names its listener: "Emma turned to Harriet", "she asked Tom"."""
 _TURNED_TO = re.compile(r"\b(?:(?:turned|turning|turns)\s+to|addressing)\s+(?:the\s+)?(?=[A-Z])")
@@ -322,6 +322,20 @@ def _with_script_cues(cast: Cast, spans: list[QuotedSpan]) -> Cast:
         return cast
     source = cast.source if cast.source.endswith("found") else f"{cast.source}+found"
     return Cast(list(cast.characters) + extra, source=source)
+
+
+@dataclass
+class _Talk:
+    """An exchange as alternation reads it: its utterances (``run``), the speakers known at which of its turns
+    (``known``, by position; ``order``: those positions sorted), the partner of its one known speaker, its known
+    speakers, and whether a first-person narrator speaks in it (``told``)."""
+
+    run: list[int]
+    known: dict[int, str]
+    order: list[int]
+    partner: str | None
+    speakers: set[str]
+    told: bool
 
 
 class _Engine:
@@ -1118,65 +1132,73 @@ class _Engine:
             }
             if not known or len(known) == len(run):
                 continue
-            order = sorted(known)
-            # who is spoken to in this exchange: the partner when only one speaker is known
-            addressed = Counter(n for k in run for n in sorted(groups[k].addressees))
             speakers = set(known.values()) - {_OUTSIDER}
-            if len(speakers) == 1:
-                only = next(iter(speakers))
-                partner = next((n for n, _ in addressed.most_common() if n != only), None)
-                if partner is None and self.index.narrator and only != self.index.narrator:
-                    partner = self.index.narrator  # a first-person narrator is in every talk they tell
-                if partner is None:
-                    partner = self._named_around(run, only)
-            else:
-                partner = None
-            told = bool(self.index.narrator) and self.index.narrator in speakers
+            talk = _Talk(run, known, sorted(known), self._partner(run, speakers), speakers,
+                         bool(self.index.narrator) and self.index.narrator in speakers)
             for pos, k in enumerate(run):
                 g = groups[k]
-                if g.speaker is not None or g.outsider:
-                    continue
-                prev = groups[run[pos - 1]] if pos else None
-                if prev is not None and prev.speaker and pos - 1 in known and g.paragraph - prev.last_paragraph == 1:
-                    addressed = [n for n in prev.addressees if n != prev.speaker]
-                    if len(addressed) == 1 and addressed[0] not in g.addressees:
-                        self._set(g, addressed[0], "vocative")
-                        continue
-                left = right = None
-                dl = dr = 0
-                cut = bisect.bisect_left(order, pos)
-                if cut > 0:
-                    a = order[cut - 1]
-                    other = next((known[p] for p in reversed(order[max(0, cut - 8) : cut]) if known[p] != known[a]
-                                  and self._same_talk(run, p, a, known[a], told)), self._other_side(partner, known[a], told))
-                    dl = pos - a
-                    left = known[a] if dl % 2 == 0 else other
-                if cut < len(order):
-                    c = order[cut]
-                    other = next((known[p] for p in order[cut : cut + 8] if known[p] != known[c]
-                                  and self._same_talk(run, c, p, known[c], told)), self._other_side(partner, known[c], told))
-                    dr = c - pos
-                    right = known[c] if dr % 2 == 0 else other
-                options = [
-                    (d, name)
-                    for d, name in ((dl, left), (dr, right))
-                    if name and name != _OUTSIDER and name not in g.addressees | g.mentioned
-                ]
-                if not options:
-                    continue
-                if len(options) == 2 and options[0][1] == options[1][1]:
-                    self._set(g, options[0][1], "turn-taking", CONFIDENCE["turn-taking-agreed"])
-                    continue
-                d, name = options[0]
-                broken_left = self._narration_between(run, pos - dl, pos)
-                if len(options) == 2 and broken_left and not self._narration_between(run, pos, pos + dr):
-                    # the alternation from the left broke at the narration between (someone new spoke, or the same
-                    # one went on): the turns after it follow the side with no break
-                    d, name = options[1]
-                if len(options) == 2 and prev is not None and options[1][1] in prev.addressees - {prev.speaker}:
-                    d, name = options[1]  # the line before spoke to this one: they answer
-                if d <= MAX_ALTERNATION or len(speakers | ({partner} if partner else set())) == 2:
-                    self._set(g, name, "turn-taking", CONFIDENCE["turn-taking" if d <= 2 else "turn-taking-chain"])
+                if g.speaker is None and not g.outsider:
+                    self._alternate_one(talk, pos, g)
+
+    def _partner(self, run: list[int], speakers: set[str]) -> str | None:
+        """Who is spoken to in an exchange with only one speaker known: the one called most, else a first-person
+        narrator (in every talk they tell), else the one the narration around it names most."""
+        if len(speakers) != 1:
+            return None
+        addressed = Counter(n for k in run for n in sorted(self.groups[k].addressees))
+        only = next(iter(speakers))
+        partner = next((n for n, _ in addressed.most_common() if n != only), None)
+        if partner is None and self.index.narrator and only != self.index.narrator:
+            partner = self.index.narrator  # a first-person narrator is in every talk they tell
+        if partner is None:
+            partner = self._named_around(run, only)
+        return partner
+
+    def _alternate_one(self, talk: _Talk, pos: int, g: _Group) -> None:
+        """The speaker of the turn at ``pos`` of an exchange by alternation (see :meth:`_alternate_runs`)."""
+        groups, run, known, order = self.groups, talk.run, talk.known, talk.order
+        partner, told = talk.partner, talk.told
+        prev = groups[run[pos - 1]] if pos else None
+        if prev is not None and prev.speaker and pos - 1 in known and g.paragraph - prev.last_paragraph == 1:
+            addressed = [n for n in prev.addressees if n != prev.speaker]
+            if len(addressed) == 1 and addressed[0] not in g.addressees:
+                self._set(g, addressed[0], "vocative")
+                return
+        left = right = None
+        dl = dr = 0
+        cut = bisect.bisect_left(order, pos)
+        if cut > 0:
+            a = order[cut - 1]
+            other = next((known[p] for p in reversed(order[max(0, cut - 8) : cut]) if known[p] != known[a]
+                          and self._same_talk(run, p, a, known[a], told)), self._other_side(partner, known[a], told))
+            dl = pos - a
+            left = known[a] if dl % 2 == 0 else other
+        if cut < len(order):
+            c = order[cut]
+            other = next((known[p] for p in order[cut : cut + 8] if known[p] != known[c]
+                          and self._same_talk(run, c, p, known[c], told)), self._other_side(partner, known[c], told))
+            dr = c - pos
+            right = known[c] if dr % 2 == 0 else other
+        options = [
+            (d, name)
+            for d, name in ((dl, left), (dr, right))
+            if name and name != _OUTSIDER and name not in g.addressees | g.mentioned
+        ]
+        if not options:
+            return
+        if len(options) == 2 and options[0][1] == options[1][1]:
+            self._set(g, options[0][1], "turn-taking", CONFIDENCE["turn-taking-agreed"])
+            return
+        d, name = options[0]
+        broken_left = self._narration_between(run, pos - dl, pos)
+        if len(options) == 2 and broken_left and not self._narration_between(run, pos, pos + dr):
+            # the alternation from the left broke at the narration between (someone new spoke, or the same
+            # one went on): the turns after it follow the side with no break
+            d, name = options[1]
+        if len(options) == 2 and prev is not None and options[1][1] in prev.addressees - {prev.speaker}:
+            d, name = options[1]  # the line before spoke to this one: they answer
+        if d <= MAX_ALTERNATION or len(talk.speakers | ({partner} if partner else set())) == 2:
+            self._set(g, name, "turn-taking", CONFIDENCE["turn-taking" if d <= 2 else "turn-taking-chain"])
 
     def _other_side(self, partner: str | None, speaker: str, told: bool) -> str | None:
         """The other side of a talk when no other speaker of it is known: the partner found for the exchange, else

@@ -34,6 +34,13 @@ class Lexicon:
 
 
 @lru_cache(maxsize=1)
+def listener_verbs() -> tuple[str, ...]:
+    """The verbs whose object is the one spoken to ("asked Tom", "told Harriet"), as written in the narration:
+    listener_verbs.txt, in file order (the tag and lead-in patterns of the attribution are built from it)."""
+    return _lines("listener_verbs.txt")
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load the word lists (cached: the files are read once per process)."""
     nouns: dict[str, str] = {}

@@ -110,56 +110,11 @@ class NameIndex:
 
     def __init__(self, cast: Cast) -> None:
         self.cast = cast
-        titles = lexicon().titles
-        index: dict[str, set[str]] = {}
         self.narrator: str | None = cast.narrator
         """The first-person narrator ("I"), if the cast has one (see :attr:`workshop.speakers.cast.Cast.narrator`)."""
-        for ch in cast:
-            for alias in ch.names:
-                key = normalise_name(alias)
-                if key in NARRATOR_ALIASES:
-                    continue  # "I" is read as the narrator by the tags, not looked up as a name
-                index.setdefault(key, set()).add(ch.name)
-        # parts of full names: "Bill" for "Bill Gorton", "Darcy" for "Mr. Darcy" (when only one character has them)
-        parts: dict[str, set[str]] = {}
-        described_parts: set[str] = set()
-        for ch in cast:
-            for alias in ch.names:
-                tokens = normalise_name(alias).split()
-                if len(tokens) < 2:
-                    continue
-                content = [t for t in tokens if t not in titles and t not in _STOP]
-                for t in dict.fromkeys((content[0], content[-1])) if content else ():
-                    if len(t) > 1 and not _POSSESSIVE.search(t):
-                        # (a possessive names someone else: "Brenda's" in "Brenda's Cousin" is Brenda)
-                        parts.setdefault(t, set()).add(ch.name)
-                        if tokens[0] in _DETERMINERS or t != content[0] or len(content) < 2:
-                            # a word of a description ("gentleman") or a family name (the Honeychurches, "Mr.
-                            # Bennet"): not a first name two people happen to share ("Robert" of "Mr. Robert Cohn"
-                            # and "Robert Prentiss" is)
-                            described_parts.add(t)
-                # "Mr. Bennet" -> also "Bennet" with other titles is not added (another Bennet may exist)
-        for key, owners in parts.items():
-            if key not in index and (len(owners) == 1 or (len(owners) <= SHARED_PART_OWNERS and key not in described_parts)):
-                # "Robert" for Robert Cohn or Robert Prentiss: either; recency and frequency decide (_pick)
-                index[key] = owners
-            elif key in index and len(index[key]) == 1 and not (owners & index[key]):
-                # a one-word character ("Bounderby") who shares the name with a fuller one ("Josiah Bounderby"):
-                # the word may mean either; recency decides
-                index[key] = index[key] | owners
-        # the head of a long description: "the jailer" for "The Jailer At The Dodger's Trial", when no one else
-        # could be meant
-        heads: dict[str, set[str]] = {}
-        for ch in cast:
-            for alias in ch.names:
-                words = normalise_name(alias).split()
-                if len(words) >= 4 and words[0] in _DETERMINERS:
-                    cut = next((j for j, w in enumerate(words) if j >= 2 and w in _HEAD_END), None)
-                    if cut is not None:
-                        heads.setdefault(" ".join(words[:cut]), set()).add(ch.name)
-        for key, owners in heads.items():
-            if key not in index:
-                index[key] = owners  # two jailers: recency decides which
+        index = _full_names(cast)
+        _add_name_parts(cast, index)
+        _add_description_heads(cast, index)
         self.index = {k: tuple(sorted(v)) for k, v in index.items()}
         self.longest = max((len(k.split()) for k in self.index), default=1)
         # first words of the names that have several: a token not among them can only be a one-word name
@@ -171,33 +126,7 @@ class NameIndex:
             key=len,
             reverse=True,
         )
-        self.described = (
-            re.compile(
-                r"(?<![\w'’])(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in described) + r")(?![\w'’])",
-                re.IGNORECASE,
-            )
-            if described
-            else None
-        )
-        # The same search on lower-cased text, quicker: each branch opens with its first letter as a literal (so
-        # the regex engine skips straight to the places that letter occurs) and checks the word edge behind it
-        # after reading it. Keys are tried in the same order as above (longest first), so the matches are the same.
-        by_letter: dict[str, list[str]] = {}
-        for k in described:
-            by_letter.setdefault(k[0], []).append(k)
-        self._described_lower = (
-            re.compile(
-                "(?:"
-                + "|".join(
-                    re.escape(c) + r"(?<![\w'’]" + re.escape(c) + ")(?:"
-                    + "|".join(re.escape(k[1:]).replace(r"\ ", r"\s+") for k in keys) + ")"
-                    for c, keys in by_letter.items()
-                )
-                + r")(?![\w'’])"
-            )
-            if described
-            else None
-        )
+        self.described, self._described_lower = _described_patterns(described)
 
     def _described_spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Where the descriptions used as names stand in ``text[start:end]``, in any case."""
@@ -297,3 +226,90 @@ def _merge(mentions: list[Mention], described: list[Mention]) -> list[Mention]:
         out.append(d)
     out.extend(mentions[j:])
     return out
+
+
+def _full_names(cast: Cast) -> dict[str, set[str]]:
+    """Every name and alias of the cast (normalised) with the characters who bear it; "I" is left out (the tags
+    read it as the narrator)."""
+    index: dict[str, set[str]] = {}
+    for ch in cast:
+        for alias in ch.names:
+            key = normalise_name(alias)
+            if key in NARRATOR_ALIASES:
+                continue  # "I" is read as the narrator by the tags, not looked up as a name
+            index.setdefault(key, set()).add(ch.name)
+    return index
+
+
+def _add_name_parts(cast: Cast, index: dict[str, set[str]]) -> None:
+    """Parts of full names: "Bill" for "Bill Gorton", "Darcy" for "Mr. Darcy" (when only one character has them,
+    or a first name a few share)."""
+    titles = lexicon().titles
+    parts: dict[str, set[str]] = {}
+    described_parts: set[str] = set()
+    for ch in cast:
+        for alias in ch.names:
+            tokens = normalise_name(alias).split()
+            if len(tokens) < 2:
+                continue
+            content = [t for t in tokens if t not in titles and t not in _STOP]
+            for t in dict.fromkeys((content[0], content[-1])) if content else ():
+                if len(t) > 1 and not _POSSESSIVE.search(t):
+                    # (a possessive names someone else: "Brenda's" in "Brenda's Cousin" is Brenda)
+                    parts.setdefault(t, set()).add(ch.name)
+                    if tokens[0] in _DETERMINERS or t != content[0] or len(content) < 2:
+                        # a word of a description ("gentleman") or a family name (the Honeychurches, "Mr.
+                        # Bennet"): not a first name two people happen to share ("Robert" of "Mr. Robert Cohn"
+                        # and "Robert Prentiss" is)
+                        described_parts.add(t)
+            # "Mr. Bennet" -> also "Bennet" with other titles is not added (another Bennet may exist)
+    for key, owners in parts.items():
+        if key not in index and (len(owners) == 1 or (len(owners) <= SHARED_PART_OWNERS and key not in described_parts)):
+            # "Robert" for Robert Cohn or Robert Prentiss: either; recency and frequency decide (_pick)
+            index[key] = owners
+        elif key in index and len(index[key]) == 1 and not (owners & index[key]):
+            # a one-word character ("Bounderby") who shares the name with a fuller one ("Josiah Bounderby"):
+            # the word may mean either; recency decides
+            index[key] = index[key] | owners
+
+
+def _add_description_heads(cast: Cast, index: dict[str, set[str]]) -> None:
+    """The head of a long description: "the jailer" for "The Jailer At The Dodger's Trial", when no one else could
+    be meant."""
+    heads: dict[str, set[str]] = {}
+    for ch in cast:
+        for alias in ch.names:
+            words = normalise_name(alias).split()
+            if len(words) >= 4 and words[0] in _DETERMINERS:
+                cut = next((j for j, w in enumerate(words) if j >= 2 and w in _HEAD_END), None)
+                if cut is not None:
+                    heads.setdefault(" ".join(words[:cut]), set()).add(ch.name)
+    for key, owners in heads.items():
+        if key not in index:
+            index[key] = owners  # two jailers: recency decides which
+
+
+def _described_patterns(described: list[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The search for descriptions used as names (longest first), in any case; and the same search on
+    lower-cased text, quicker: each branch opens with its first letter as a literal (so the regex engine skips
+    straight to the places that letter occurs) and checks the word edge behind it after reading it. Keys are
+    tried in the same order, so the matches are the same."""
+    if not described:
+        return None, None
+    any_case = re.compile(
+        r"(?<![\w'’])(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in described) + r")(?![\w'’])",
+        re.IGNORECASE,
+    )
+    by_letter: dict[str, list[str]] = {}
+    for k in described:
+        by_letter.setdefault(k[0], []).append(k)
+    lower = re.compile(
+        "(?:"
+        + "|".join(
+            re.escape(c) + r"(?<![\w'’]" + re.escape(c) + ")(?:"
+            + "|".join(re.escape(k[1:]).replace(r"\ ", r"\s+") for k in keys) + ")"
+            for c, keys in by_letter.items()
+        )
+        + r")(?![\w'’])"
+    )
+    return any_case, lower
