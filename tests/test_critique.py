@@ -241,3 +241,13 @@ def test_export_formats_come_from_one_registry(sample_critique) -> None:
         unregister_format("critique", "shout")  # (register also declares it to the command line's registry)
     with pytest.raises(WorkshopError, match="choose one of md, html, txt, json, csv"):
         critique.render(sample_critique, "docx")
+
+
+def test_numbers_keep_their_precision_and_no_negative_zero() -> None:
+    from workshop.report.formatting import fmt
+
+    assert fmt(-0.00001, "word_length") == "0.0"  # was "-0.0": a difference that is not there
+    assert fmt(-0.02, "rare_word_share") == "-2.0%"  # was "-2%" beside "0.56%"
+    assert fmt(0.0056, "rare_word_share") == "0.56%"
+    assert fmt(0.35, "rare_word_share") == "35%"
+    assert fmt(0.0, "rare_word_share") == "0%"

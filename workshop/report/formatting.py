@@ -11,19 +11,26 @@ from workshop.voice.metrics import METRICS
 
 
 def fmt(value: float | None, metric: str | None = None) -> str:
-    """A number as a writer reads it: shares in percent (two significant figures under 1%, so 0.0026 is "0.26%",
-    never a misleading "0%"), small numbers with one decimal, NaN as a dash."""
+    """A number as a writer reads it: shares in percent (two significant figures under 10%, so 0.0026 is "0.26%",
+    never a misleading "0%", and -0.02 is "-2.0%" beside "0.56%"), small numbers with one decimal, NaN as a dash.
+    A value that rounds to zero has no minus sign ("-0.0" reads as a difference that is not there)."""
     if value is None or not isinstance(value, (int, float)) or not math.isfinite(value):
         return "–"
     info = METRICS.get(metric or "")
     if info is not None and "share" in info.unit:
         percent = 100 * value
-        if 0 < abs(percent) < 1:
-            return f"{percent:.2g}%"
-        return f"{percent:.0f}%"
+        if percent == 0:
+            return "0%"
+        if abs(percent) < 1:
+            return _unsigned_zero(f"{percent:.2g}") + "%"
+        return _unsigned_zero(f"{percent:.1f}" if abs(percent) < 10 else f"{percent:.0f}") + "%"
     if abs(value) >= 100:
-        return f"{value:.0f}"
-    return f"{value:.1f}"
+        return _unsigned_zero(f"{value:.0f}")
+    return _unsigned_zero(f"{value:.1f}")
+
+
+def _unsigned_zero(number: str) -> str:
+    return number[1:] if number.startswith("-") and float(number) == 0 else number
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
