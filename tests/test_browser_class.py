@@ -51,6 +51,11 @@ def _read_the_class(page, tmp_path: Path, app: str, timings: dict[str, float]) -
     expect(page.locator(f"{VIEW} h3").first).to_contain_text("5 scenes, 5 critiqued")
     picture = page.locator(f"{VIEW} .vw-class-picture").first
     assert picture.evaluate("img => img.complete && img.naturalWidth > 400")
+    # the class's own values in the measures' units, why these two, and the short characters drawn hollow
+    svg = picture.evaluate("img => fetch(img.src).then(r => r.text())")
+    assert "percentile" not in svg and "(per 100 words)" in svg and "differ most" in svg
+    assert "Hollow points have too little text" in svg and svg.count("vw-class-hollow") >= 1
+    expect(page.locator(f"{VIEW}").first).to_contain_text("the caption under the picture says why these two")
     shots = [_shot(page, tmp_path, f"notebook-08-{app}-overview.png", f"{VIEW} .vw-class-table")]
     shots.append(_shot(page, tmp_path, f"notebook-08-{app}-picture.png", f"{VIEW} .vw-class-picture"))
 

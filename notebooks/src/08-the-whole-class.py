@@ -46,16 +46,12 @@ left_table(overview.results.overview_frame())
 
 # %% [markdown]
 # ## 3. Who stands out, and on what
-# The measures that spread this class most, and each character's place on them among characters of classic novels
-# (percentiles: 50 is typical, under 10 or over 90 unusual). A character with little text has a number that is only
-# a hint.
+# The measures that spread this class most, and each character's own value on them, in the measure's unit (the
+# picture's axes). The last column names the measures on which a character has too little text for a firm number.
+# `overview.results.spreads_frame()` lists every measure, most spreading first.
 
 # %%
-import pandas as pd
-
-spread = overview.results.spread(4)
-pd.DataFrame([{"character": c.label, "words": c.words, **{m: round(c.percentiles[m]) for m in spread}}
-              for c in overview.results.characters])
+overview.results.values_frame(4)
 
 # %% [markdown]
 # ## Your turn
@@ -69,4 +65,7 @@ pd.DataFrame([{"character": c.label, "words": c.words, **{m: round(c.percentiles
 # `python -m workshop critique week-3 -o week-3-marked --format html` (one critique per scene and `index.html`,
 # the overview, with a link to each). `python -m workshop norms build week-3 -o week-3-norms.json --name "Week 3"`
 # turns the class's own scenes into norms: give them to `--norms` (or save the file beside the notebooks: the
-# reference lists of notebooks 05 and 06 offer it). The marking workflow, step by step, is in `docs/classroom.md`.
+# reference lists of notebooks 05 and 06 offer it). The picture shows the class's own values; to see where a
+# published population sits, add `band="classic"` (or `band="week-3-norms.json"`) after `FOLDER` in section 1's
+# cell: the picture then shades the middle half of those characters behind the points, for context only. The marking workflow, step by step, is in
+# `docs/classroom.md`.

@@ -6,11 +6,13 @@ corrections files beside it: :mod:`workshop.text.scene_folder`) and each critiqu
 a scene that cannot be read is a row with its one-line reason, never an exception. Here the work stays in memory
 (nothing is written), so a notebook can show the table, the picture and any student's critique.
 
-"The measures that spread them most": each character (with at least :data:`MIN_WORDS` words) is placed on the
-norms' 0-100 scale (the percentile among the norms' characters, so measures with different units compare); the
-measures whose percentiles differ most across the class (standard deviation) are the ones that tell this class's
-characters apart. Scenes are short, so many of these numbers rest on little text: the picture says so, and
-:attr:`ClassCharacter.thin` names the measures where a character's number is only a hint.
+"The measures that spread them most": each character (with at least :data:`MIN_WORDS` words) keeps their own
+values in the measures' units (questions per 100 sentences...), never a percentile among other people's
+characters (classic norms are not the frame for a contemporary class), with how precisely each value is known
+from their lines; the measures on which the characters differ most next to that precision are the ones that tell
+this class apart (:mod:`workshop.compare.spread`). Scenes are short, so many numbers rest on little text:
+:attr:`ClassCharacter.thin` names the measures where a character has less than the registry's minimum sample
+(the picture draws them hollow), and those characters do not count when the measures are chosen.
 """
 
 from __future__ import annotations
@@ -20,28 +22,42 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workshop.compare.lines import line_counts, metric
+from workshop.compare.norms.table import load_norms
+from workshop.compare.pairs import dialogue_lines
+from workshop.compare.spread import measure_spreads, ratio_standard_error
+from workshop.errors import WorkshopError
+from workshop.report.class_plot import axis_label, measure_label
+from workshop.report.critique import build_critique
 from workshop.report.overview import OverviewRow, SceneSummary, summarise, talk_words, unattributed_words
+from workshop.speakers.scene_file import read_scene_file
+from workshop.text.scene_folder import scene_files
+from workshop.voice.metrics.registry import METRICS
+from workshop.voice.profile import profile_dialogue
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from workshop.compare.norms.table import NormsTable
+    from workshop.compare.spread import MeasureSpread
     from workshop.report.model import Critique
 
 MIN_WORDS = 40
-"""Fewer words than this and a character is left out of the class picture (its percentiles would be noise)."""
+"""Fewer words than this and a character is left out of the class picture (every number would be noise)."""
 
 
 @dataclass
 class ClassCharacter:
-    """One character of one student's scene, with their percentiles among the norms' characters."""
+    """One character of one student's scene: their values in each measure's unit and how precisely each is known."""
 
     scene: str
     name: str
     words: int
-    percentiles: dict[str, float]
+    values: dict[str, float]
+    errors: dict[str, float] = field(default_factory=dict)
+    """The standard error of each measure counted line by line (:func:`workshop.compare.spread.ratio_standard_error`)."""
     thin: set[str] = field(default_factory=set)
-    """The measures on which the character has too little text for the number to mean much (a hint only)."""
+    """The measures on which the character has less than the registry's minimum sample (a hint only)."""
 
     @property
     def label(self) -> str:
@@ -80,7 +96,7 @@ class ClassResults:
     scenes: list[StudentScene]
     characters: list[ClassCharacter]
     norms: str
-    """The norms the characters are placed among, named with their size."""
+    """The norms the critiques compare with, named with their size (the class picture does not use them)."""
 
     @property
     def rows(self) -> list[OverviewRow]:
@@ -102,6 +118,26 @@ class ClassResults:
             "could not be read": s.problem or "",
         } for s in self.scenes])
 
+    def values_frame(self, k: int = 4) -> "pd.DataFrame":
+        """Every measured character's values on the ``k`` measures that spread the class most, in the measures'
+        units (columns named with them), and the measures on which the character has too little text."""
+        import pandas as pd
+
+        chosen = self.spread(k)
+        return pd.DataFrame([{
+            "character": c.label, "words": c.words,
+            **{axis_label(m): round(c.values[m], 2) if m in c.values else None for m in chosen},
+            "too little text for": ", ".join(measure_label(m).lower() for m in chosen if m in c.thin),
+        } for c in self.characters])
+
+    def spreads_frame(self) -> "pd.DataFrame":
+        """Every measure that could be judged, most spreading first: how far apart the characters are against how
+        much their short texts could wobble by chance (about 1: no more than chance)."""
+        import pandas as pd
+
+        return pd.DataFrame([{"measure": axis_label(s.metric), "spread (x the chance wobble)": round(s.score, 1),
+                              "characters with enough text": s.characters} for s in self.spreads()])
+
     def scene(self, name: str) -> StudentScene:
         for s in self.scenes:
             if s.name == name or Path(s.name).stem == name:
@@ -114,33 +150,48 @@ class ClassResults:
         """The names of the scenes that have a critique."""
         return [s.name for s in self.scenes if s.critique is not None]
 
-    def spread(self, k: int = 2) -> list[str]:
-        """The ``k`` measures on which the class's characters are spread most (standard deviation of their
-        percentiles), among the measures every placed character has a value for (so every character is in the
-        picture), leaving out those most characters of published fiction never show (trailing off, stutters,
-        swearing: the registry's ``usually_zero``), whose percentiles jump from nothing to the top."""
-        from workshop.voice.metrics.registry import METRICS
+    def spreads(self) -> "list[MeasureSpread]":
+        """Every measure that can be judged on this class, most spreading first: the gaps between the characters
+        who have enough text for it, over how precisely their short texts give their values
+        (:func:`workshop.compare.spread.measure_spreads`; the registry's usually-zero measures only when several
+        characters show the habit)."""
+        people = self.characters
+        return measure_spreads([c.values for c in people], [c.errors for c in people],
+                               [set(c.values) - c.thin for c in people],
+                               usually_zero={m for m, info in METRICS.items() if info.usually_zero})
 
-        if len(self.characters) < 2:
-            return []
-        metrics = {m for m in set.intersection(*(set(c.percentiles) for c in self.characters))
-                   if not (m in METRICS and METRICS[m].usually_zero)}  # one "..." would be the 100th percentile
-        spreads = []
-        for metric in sorted(metrics):
-            values = [c.percentiles[metric] for c in self.characters]
-            if values:
-                mean = sum(values) / len(values)
-                spreads.append((math.sqrt(sum((v - mean) ** 2 for v in values) / len(values)), metric))
-        return [metric for _, metric in sorted(spreads, key=lambda t: (-t[0], t[1]))[:k]]
+    def spread(self, k: int = 2) -> list[str]:
+        """The names of the ``k`` measures that spread this class's characters most (:meth:`spreads`), skipping
+        a measure that moves in step with one already chosen (fillers and all hesitations, when nobody stutters):
+        the picture's second axis would only repeat the first."""
+        chosen: list[str] = []
+        for s in self.spreads():
+            if len(chosen) == k:
+                break
+            if not any(_in_step(self.characters, s.metric, other) for other in chosen):
+                chosen.append(s.metric)
+        return chosen
+
+
+SAME_AXIS = 0.9
+"""Two measures whose values across the class correlate this closely (either way) would draw the same axis twice."""
+
+
+def _in_step(people: list[ClassCharacter], a: str, b: str) -> bool:
+    both = [(c.values[a], c.values[b]) for c in people if a in c.values and b in c.values]
+    if len(both) < 3:
+        return False
+    xs, ys = zip(*both)
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    sxy = sum((x - mx) * (y - my) for x, y in both)
+    sxx, syy = sum((x - mx) ** 2 for x in xs), sum((y - my) ** 2 for y in ys)
+    return sxx > 0 and syy > 0 and abs(sxy) / math.sqrt(sxx * syy) >= SAME_AXIS
 
 
 def read_class(folder: str | Path, *, norms: "NormsTable | None" = None, against: str | None = None) -> ClassResults:
-    """Critique every scene of ``folder`` (not the folders inside it) and place every character among ``norms``
-    (default: the kit's characters in classic novels). ``against``: a reference for every critique."""
-    from workshop.compare.norms.table import load_norms
-    from workshop.errors import WorkshopError
-    from workshop.text.scene_folder import scene_files
-
+    """Critique every scene of ``folder`` (not the folders inside it) and measure every character with at least
+    :data:`MIN_WORDS` words for the class picture. ``norms``: the norms each critique compares with (default: the
+    kit's characters in classic novels); ``against``: a reference for every critique."""
     folder = Path(folder).expanduser()
     if not folder.is_dir():
         raise WorkshopError(f"{folder} is not a folder: give the folder of the class's scenes."
@@ -159,11 +210,6 @@ def read_class(folder: str | Path, *, norms: "NormsTable | None" = None, against
 
 
 def _one_scene(file, table: "NormsTable | None", against: str | None) -> tuple[StudentScene, list[ClassCharacter]]:
-    from workshop.errors import WorkshopError
-    from workshop.report.critique import build_critique
-    from workshop.speakers.scene_file import read_scene_file
-    from workshop.voice.profile import profile_dialogue
-
     result = StudentScene(file.name, file.path)
     try:
         _text, dialogue = read_scene_file(file)
@@ -180,12 +226,18 @@ def _one_scene(file, table: "NormsTable | None", against: str | None) -> tuple[S
         result.problem = (f"something went wrong inside the kit ({type(exc).__name__}) while reading this scene: "
                           "a bug worth reporting, not the student's mistake")
         return result, []
-    placed = []
-    for p in profiles.characters:
-        if p.words < MIN_WORDS or table is None:
-            continue
-        values = p.scalar_metrics()
-        pct = {m: norm.percentile_of(values[m]) for m, norm in table.metrics.items()
-               if m in values and math.isfinite(values[m])}
-        placed.append(ClassCharacter(file.name, p.name, int(p.words), pct, {m for m in pct if p.note_for(m)}))
+    lines = dialogue_lines(dialogue)
+    placed = [_character(file.name, p, lines.get(p.name, [])) for p in profiles.characters if p.words >= MIN_WORDS]
     return result, placed
+
+
+def _character(scene: str, profile: Any, lines: list[str]) -> ClassCharacter:
+    """One character's values (the profile's own), the standard error of every measure counted line by line, and
+    the measures where they have less than the registry's minimum sample."""
+    values = {m: v for m, v in profile.scalar_metrics().items() if math.isfinite(v)}
+    ratios = [metric(m) for m in values if METRICS[m].denominator]
+    counts = line_counts(lines, ratios) if lines else {}
+    errors = {m.name: ratio_standard_error(counts[m.name], m.scale) for m in ratios if m.name in counts}
+    sizes = {"words": profile.words, "sentences": profile.sentences, "utterances": profile.utterances}
+    thin = {m for m in values if sizes[METRICS[m].sample] < METRICS[m].minimum}
+    return ClassCharacter(scene, profile.name, int(profile.words), values, errors, thin)

@@ -212,7 +212,7 @@ class Dialogue:
         return records
 
     def to_frame(self) -> "pd.DataFrame":
-        import pandas as pd
+        import pandas as pd  # lazy: a heavy optional library, needed only for this table
 
         return pd.DataFrame(self.to_records())
 

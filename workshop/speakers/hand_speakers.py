@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop.errors import WorkshopError
+from workshop.files.input_files import read_file_bytes
 
 MAX_BYTES = 100_000_000
 """A novel's quotes file is a few MB; anything far larger is the wrong file."""
@@ -91,8 +92,6 @@ def _check_place(record: dict, piece: str, text: str, number: int, where: str) -
 
 
 def _read(path: Path) -> str:
-    from workshop.files.input_files import read_file_bytes
-
     data = read_file_bytes(path, limit=MAX_BYTES, what="quotes file")
     if len(data) > MAX_BYTES:
         raise WorkshopError(f"The quotes file {path.name} is larger than {MAX_BYTES:,} bytes: is it the right file?")

@@ -2,7 +2,8 @@
 
 :class:`ClassOverview` presents what :func:`workshop.report.classroom.read_class` computes: one row per scene (who
 talks, how distinct, the strongest contrast, lines without a speaker, or why a scene could not be read), every
-character on the two measures that spread the class most, and a chooser that opens a student's critique (the same
+character on the two measures that spread the class most (in the measures' own units, with a caption that says
+why these two; optionally with the middle half of a norms set shaded for context), and a chooser that opens a student's critique (the same
 page ``critique FOLDER -o OUTDIR --format html`` writes, shown in a frame so its styles stay its own).
 """
 
@@ -13,8 +14,8 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from workshop.report.class_plot import class_picture_svg, measure_label
-from workshop.report.classroom import ClassResults, read_class
+from workshop.report.class_plot import class_picture_svg
+from workshop.report.classroom import MIN_WORDS, ClassResults, read_class
 from workshop.report.overview import talk_words, unattributed_words
 
 
@@ -27,23 +28,29 @@ def demo_class_folder() -> Path:
 
 class ClassOverview(w.VBox):
     """A class's folder at a glance. ``.table``, ``.picture`` and ``.critique`` hold what is shown (a test reads
-    them); ``.choice`` picks the student's critique to open; ``.results`` is everything computed."""
+    them); ``.choice`` picks the student's critique to open; ``.results`` is everything computed.
+
+    ``norms``: the norms file each critique compares with. ``band``: shade the middle half of a norms set in the
+    picture for context, ``"classic"`` (the kit's characters in classic novels) or a norms file; off by default,
+    because the class's own spread is the picture's point."""
 
     def __init__(self, folder: str | Path | None = None, *, norms: str | Path | None = None,
-                 against: str | None = None) -> None:
-        table = None
-        if norms is not None:
-            from workshop.compare.norms.file import load_norms_file
+                 against: str | None = None, band: str | Path | None = None) -> None:
+        from workshop.compare.norms.file import load_norms_file
 
-            table = load_norms_file(norms)
+        table = load_norms_file(norms) if norms is not None else None
+        context = None
+        if band is not None:
+            from workshop.compare.norms.table import load_norms
+
+            context = load_norms() if str(band) == "classic" else load_norms_file(band)
         self.folder = Path(folder) if folder is not None else demo_class_folder()
         self.results: ClassResults = read_class(self.folder, norms=table, against=against)
         done = self.results.critiqued
         self.heading = w.HTML(_heading(self.results))
         self.table = w.HTML(overview_table_html(self.results))
         self.table.add_class("vw-class-table")
-        population = table.population if table is not None else "characters in classic novels"
-        self.picture = w.Image(value=class_picture_svg(self.results, population=population).encode("utf-8"),
+        self.picture = w.Image(value=class_picture_svg(self.results, band=context).encode("utf-8"),
                                format="svg+xml", layout=w.Layout(max_width="900px", width="100%"))
         self.picture.add_class("vw-class-picture")
         self.measures = w.HTML(_measures_note(self.results))
@@ -73,7 +80,7 @@ def _heading(results: ClassResults) -> str:
     failed = total - done
     return (f"<h3>{html.escape(results.folder.name)}: {total} scene{'' if total == 1 else 's'}, {done} critiqued"
             + (f", {failed} could not be read" if failed else "") + "</h3>"
-            + (f"<p>Characters placed among {html.escape(results.norms)}.</p>" if results.norms else ""))
+            + (f"<p>The critiques compare with {html.escape(results.norms)}.</p>" if results.norms else ""))
 
 
 def overview_table_html(results: ClassResults) -> str:
@@ -92,13 +99,9 @@ def overview_table_html(results: ClassResults) -> str:
 
 
 def _measures_note(results: ClassResults) -> str:
-    spread = results.spread(4)
-    if len(spread) < 2:
+    """One line above the picture; the caption under it says why these two measures and which points are hollow."""
+    metrics = results.spread(2)
+    if len(metrics) < 2:
         return "<p>Too few characters have enough words to draw the class.</p>"
-    first, *others = [measure_label(m).lower() for m in spread]
-    thin = sum(1 for c in results.characters if set(spread[:2]) & c.thin)
-    return (f"<p>The measures that spread this class's characters most: <b>{html.escape(first)}</b> and "
-            f"<b>{html.escape(others[0])}</b>" + (f" (then {html.escape(', '.join(others[1:]))})" if others[1:] else "")
-            + ". Each point is a character, placed by percentile: 50 is typical, the grey bands the unusual tenths."
-            + (f" {thin} of the {len(results.characters)} characters have little text on these measures: read "
-               "their points as hints." if thin else "") + "</p>")
+    return (f"<p>Each point is a character with at least {MIN_WORDS} words, at their own values on the two measures "
+            "that spread this class most; the caption under the picture says why these two.</p>")
