@@ -21,6 +21,9 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from workshop.errors import WorkshopError
+from workshop.speakers.cast import Cast, Character
+from workshop.speakers.dialogue import Dialogue, Segment
+from workshop.text.scene import scene_from_text
 
 if TYPE_CHECKING:
     from workshop.speakers.dialogue import Dialogue
@@ -133,9 +136,6 @@ def offline_dialogue(ch: OfflineCharacter) -> "Dialogue":
     """The character's lines as a :class:`~workshop.speakers.dialogue.Dialogue` (one paragraph per line, every
     piece quoted and attributed to them under their full name), so that every comparison reads them as it reads a
     scene."""
-    from workshop.speakers.cast import Cast, Character
-    from workshop.speakers.dialogue import Dialogue, Segment
-    from workshop.text.scene import scene_from_text
 
     parts: list[str] = []
     spans: list[tuple[int, int, int]] = []  # (start, end, utterance)

@@ -27,10 +27,15 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+from workshop.compare.offline_references import FOLDER, find_offline_character, known_list
+from workshop.compare.pairs import dialogue_lines
+from workshop.errors import WorkshopError
 from workshop.files import cache as files_cache
 from workshop.files.atomic_write import describe_os_error, write_atomically
 from workshop.speakers.cast import Cast, cast_from_dict, load_cast
-from workshop.errors import WorkshopError
+from workshop.speakers.dialogue import find_dialogue
+from workshop.text.samples import texts_dir
+from workshop.text.scene import read_scene
 
 if TYPE_CHECKING:
     from workshop.speakers.dialogue import Dialogue
@@ -284,7 +289,6 @@ class Reference:
 
     def lines(self) -> dict[str, list[str]]:
         """``character -> lines`` for the reference's characters that speak."""
-        from workshop.compare.pairs import dialogue_lines
 
         speaking = self.dialogue.lines_by_speaker()
         cast = self.dialogue.cast
@@ -294,7 +298,6 @@ class Reference:
 
 def reference_names() -> list[str]:
     """The kit's reference scenes (names usable with ``--against``)."""
-    from workshop.text.samples import texts_dir
 
     folder = texts_dir() / "references"
     return sorted(p.stem for p in folder.glob("*.txt")) if folder.is_dir() else []
@@ -302,7 +305,6 @@ def reference_names() -> list[str]:
 
 def resolve_reference(ref: str | Path) -> tuple[Path, Path | None, str]:
     """(scene path, cast path or None, source) for a reference name, a catalog key or a path."""
-    from workshop.text.samples import texts_dir
 
     path = Path(ref)
     if path.is_file():
@@ -316,7 +318,6 @@ def resolve_reference(ref: str | Path) -> tuple[Path, Path | None, str]:
         return candidate, (cast if cast.exists() else None), "scene"
     if name in catalog():
         return cached_path(get_work(name)), None, "catalog"
-    from workshop.compare.offline_references import FOLDER, find_offline_character, known_list
 
     shipped = find_offline_character(name)
     if shipped is not None:
@@ -343,8 +344,6 @@ def load_reference(
     work must already be in the cache unless ``fetch`` is true (then it is downloaded once; see
     :func:`fetch_work`).
     """
-    from workshop.speakers.dialogue import find_dialogue
-    from workshop.text.scene import read_scene
 
     path, cast_path, source = resolve_reference(ref)
     if source == "offline":

@@ -6,10 +6,15 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from workshop.compare.norms.table import CLASSIC_PEOPLE
+from workshop.compare.norms.table import CLASSIC_PEOPLE, load_norms
+from workshop.compare.pairs import compare_pair, dialogue_lines
 from workshop.errors import WorkshopError
+from workshop.report import plots
 from workshop.report.differences import Difference, PairStory, pair_story
-from workshop.report.formatting import SAMPLE_NOUNS as _SAMPLE_NOUNS, fmt, plural as _plural, unit as _unit, value_with_unit
+from workshop.report.formatting import SAMPLE_NOUNS as _SAMPLE_NOUNS
+from workshop.report.formatting import fmt, value_with_unit
+from workshop.report.formatting import plural as _plural
+from workshop.report.formatting import unit as _unit
 from workshop.report.model import CharacterSection, Critique, Highlight, PairSection
 from workshop.report.quoting import example_lines, tidy, trim
 from workshop.report.signature import signature_words
@@ -18,7 +23,9 @@ from workshop.report.views import FAMILY_MEASURES, usually_zero
 from workshop.report.voices import Voice, place_voice, scene_voices
 from workshop.report.wording import habit, how_often
 from workshop.speakers.dialogue import Dialogue
+from workshop.speakers.narrator import FIRST_PERSON_WORD
 from workshop.voice.metrics import METRICS
+from workshop.voice.profile import profile_dialogue
 
 if TYPE_CHECKING:
     from workshop.compare.norms.table import NormsTable
@@ -195,7 +202,6 @@ def _unknown_quotes(dialogue: Dialogue, most: int = 3) -> list[str]:
 
 def no_critique_reason(dialogue: Dialogue) -> str:
     """Why a scene has nothing to critique, in one message with the way out."""
-    from workshop.speakers.narrator import FIRST_PERSON_WORD
 
     if not dialogue.segments:
         return ("No dialogue found in this scene: nothing is in quotation marks (or opened with a dash), so there "
@@ -232,9 +238,6 @@ def build_critique(
     and ``fetch`` (allow downloading a catalog work once). ``norms`` places the characters among other norms than
     the kit's characters in classic novels (:func:`workshop.compare.norms.file.load_norms_file`): in the teacher's
     section only, never as advice. ``cast_note`` says where the cast came from ("the cast file X")."""
-    from workshop.compare.norms.table import load_norms
-    from workshop.compare.pairs import compare_pair, dialogue_lines
-    from workshop.voice.profile import profile_dialogue
 
     profiles = profiles or profile_dialogue(dialogue)
     talk = [t for t in share_of_talk(dialogue) if t.words > 0]  # a wordless line ("…") is no voice to critique
@@ -353,7 +356,6 @@ RHYTHM_SPEAKERS = 4
 
 def critique_pictures(critique: Critique, profiles: "ProfileSet") -> dict[str, bytes]:
     """The critique's pictures as PNG bytes: share of talk, rhythm strip, distinctive words."""
-    from workshop.report import plots
 
     out = {}
     names = [t.name for t in critique.talk]

@@ -17,6 +17,8 @@ from typing import Any
 from urllib.parse import quote
 
 from workshop.files.csv_safety import csv_text
+from workshop.report.critique import fmt, share_of_talk
+from workshop.voice.metrics import METRICS
 
 NOT_MEASURED = "—"
 
@@ -51,7 +53,6 @@ def summarise(dialogue, result: Any = None) -> SceneSummary:
     """The overview's figures for one scene: from the dialogue, and from the critique
     (:class:`workshop.report.critique.Critique`) or comparison (:class:`workshop.compare.pairs.Comparison`) when there is
     one."""
-    from workshop.report.critique import share_of_talk
 
     talk = [(t.name, t.word_share) for t in share_of_talk(dialogue)]
     summary = SceneSummary(talk, len(dialogue.segments), len(dialogue.unattributed))
@@ -92,7 +93,6 @@ def _pair_facts(pair: Any) -> dict[str, Any]:
 
 
 def _contrast_words(m: Any, a: str, b: str) -> str:
-    from workshop.report.critique import fmt
 
     return f"{_label_with_unit(m.label.lower())}: {a} {fmt(m.a, m.metric)}, {b} {fmt(m.b, m.metric)}"
 
@@ -106,7 +106,6 @@ def _reason_words(reason: str) -> str:
 
 
 def _label_with_unit(label: str) -> str:
-    from workshop.voice.metrics import METRICS
 
     info = next((m for m in METRICS.values() if m.label.lower() == label.lower()), None)
     if info is None or not info.unit or info.unit.startswith(("share", "ratio")):

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from workshop.compare.pairs import line_counts, pieces_of
+from workshop.compare.pairs import metric as line_metric
 from workshop.errors import WorkshopError
 
 MAX_CHARS = 140
@@ -28,7 +30,6 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
 def pieces(lines: Sequence[str]) -> list[str]:
     """Every quoted piece of ``lines`` (a :class:`~workshop.compare.pairs.Line` keeps its pieces; a plain string
     is one piece), with its outer whitespace and a hanging comma removed, in order; empty pieces dropped."""
-    from workshop.compare.pairs import pieces_of
 
     out = []
     for line in lines:
@@ -79,8 +80,6 @@ def line_examples(lines: Sequence[str], metric: str, high: bool, *, max_chars: i
     """Quoted pieces that show a measure, best first: with ``high``, the pieces with the most of it (pieces that
     fit on screen first), else typical pieces with the least of it. A long piece is cut so that what it shows
     stays in the quotation (from the first sentence that has it, when the start of the piece has none)."""
-    from workshop.compare.pairs import line_counts
-    from workshop.compare.pairs import metric as line_metric
 
     try:
         m = line_metric(metric)
@@ -112,7 +111,6 @@ def line_examples(lines: Sequence[str], metric: str, high: bool, *, max_chars: i
 
 
 def _count(text: str, m) -> float:
-    from workshop.compare.pairs import line_counts
 
     return float(line_counts([text.removesuffix(CUT)], [m])[m.name][0][0])
 

@@ -21,6 +21,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from workshop.adapters.wordfreq_adapter import zipf
+from workshop.compare.pairs import pieces_of
+from workshop.voice.lexicons import lexicon, pronouns
+from workshop.voice.profile import analyze_unit
+
 MIN_COUNT = 2
 COMMON_ZIPF = 5.5
 """Words at least this frequent in English (about one in every 3,000 words: "sure", "want", "just") are
@@ -46,7 +51,6 @@ def _times(n: int) -> str:
 
 
 def _excluded() -> frozenset[str]:
-    from workshop.voice.lexicons import lexicon, pronouns
 
     words: set[str] = set(pronouns())
     for name in ("function_words", "verbs_common"):
@@ -68,8 +72,6 @@ def as_written(word: str, lines: Sequence[str]) -> str:
 
 def words_of(lines: Sequence[str]) -> Counter[str]:
     """Every word a character says, lower case, counted as the profile counts them."""
-    from workshop.compare.pairs import pieces_of
-    from workshop.voice.profile import analyze_unit
 
     counts: Counter[str] = Counter()
     for line in lines:
@@ -80,8 +82,6 @@ def words_of(lines: Sequence[str]) -> Counter[str]:
 def signature_words(lines_by_name: Mapping[str, Sequence[str]], *, names: Sequence[str] = (), most: int = 5,
                     ) -> dict[str, list[SignatureWord]]:
     """Each character's signature words (see the module docstring), most said first, at most ``most``."""
-    from workshop.adapters.wordfreq_adapter import zipf
-    from workshop.voice.lexicons import lexicon
 
     counts = {name: words_of(lines) for name, lines in lines_by_name.items()}
     totals = {name: sum(c.values()) for name, c in counts.items()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop.speakers.dialogue import Dialogue
+from workshop.voice.profile import analyze_unit
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,6 @@ class TalkShare:
 def share_of_talk(dialogue: Dialogue) -> list[TalkShare]:
     """Words and turns per character (attributed lines only), most words first. Words are counted the way the
     profiles count them (so "I-I'm" and "I...I" agree everywhere in the kit)."""
-    from workshop.voice.profile import analyze_unit
 
     words: dict[str, int] = {}
     turns: dict[str, int] = {}
@@ -41,7 +41,6 @@ def share_of_talk(dialogue: Dialogue) -> list[TalkShare]:
 
 def rhythm_points(dialogue: Dialogue) -> list[tuple[int, str, int]]:
     """``(position, speaker, words)`` for every sentence of attributed dialogue, in scene order."""
-    from workshop.voice.profile import analyze_unit
 
     points: list[tuple[int, str, int]] = []
     for utterance in dialogue.utterances:

@@ -8,11 +8,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from workshop.compare.norms.table import load_norms
 from workshop.errors import WorkshopError
-from workshop.report.formatting import esc as _esc, fmt, label as _label, unit as _unit
+from workshop.report import plots
+from workshop.report.formatting import esc as _esc
+from workshop.report.formatting import fmt
+from workshop.report.formatting import label as _label
+from workshop.report.formatting import unit as _unit
 from workshop.report.quoting import example_lines
-from workshop.report.voices import NORMS, Voice
+from workshop.report.voices import NORMS, Voice, norms_population
 from workshop.voice.metrics import METRICS, headline_measures
+from workshop.voice.metrics.registry import METRICS as REGISTRY
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -81,7 +87,6 @@ def comparison_view(
     (from :func:`place_voice`) place both on the norms' 0-100 scale for the picture. ``examples`` example lines
     of each voice are quoted under the table.
     """
-    from workshop.report import plots
 
     if family not in FAMILY_MEASURES:
         raise WorkshopError(f"No family of measures called {family!r}; choose one of {', '.join(FAMILY_MEASURES)}.")
@@ -136,20 +141,12 @@ def comparison_view(
     return ComparisonView(a.key, b.key if b else NORMS, family, headline, rows, html_text, figure, svg)
 
 
-def norms_population() -> str:
-    """The shipped norms named for what they are: "characters in classic novels (1813-1926)"."""
-    from workshop.compare.norms.table import CLASSIC_PEOPLE, load_norms
-
-    table = load_norms()
-    return table.population if table is not None else CLASSIC_PEOPLE
 
 
 def usually_zero(metric: str) -> bool:
     """Whether most characters score 0 on ``metric``: the registry's ``usually_zero`` flag
     (:mod:`workshop.voice.metrics.registry`), or the norms' median being 0 (trailing off, stutters). Such a measure
     is shown as a rate, never a percentile (one "…" would put anyone at the 100th)."""
-    from workshop.compare.norms.table import load_norms
-    from workshop.voice.metrics.registry import METRICS as REGISTRY
 
     if metric in REGISTRY and REGISTRY[metric].usually_zero:
         return True

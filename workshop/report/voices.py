@@ -7,7 +7,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from workshop.compare.norms.table import CLASSIC_PEOPLE, load_norms, place, sentence
+from workshop.compare.pairs import NormPlacement, compare_pair, dialogue_lines
+from workshop.compare.references import load_reference, reference_names
 from workshop.speakers.dialogue import Dialogue
+from workshop.text.samples import texts_dir
+from workshop.voice.profile import profile_dialogue, profile_texts
 
 if TYPE_CHECKING:
     from workshop.compare.norms.table import NormsTable
@@ -36,8 +41,6 @@ class Voice:
 
 def scene_voices(dialogue: Dialogue, profiles: "ProfileSet | None" = None) -> dict[str, Voice]:
     """Every character of the scene who speaks, most words first, as :class:`Voice` objects."""
-    from workshop.compare.pairs import dialogue_lines
-    from workshop.voice.profile import profile_dialogue
 
     profiles = profiles or profile_dialogue(dialogue)
     lines = dialogue_lines(dialogue)
@@ -46,8 +49,6 @@ def scene_voices(dialogue: Dialogue, profiles: "ProfileSet | None" = None) -> di
 
 @lru_cache(maxsize=1)
 def _kit_references() -> tuple[Voice, ...]:
-    from workshop.voice.profile import profile_texts
-    from workshop.compare.references import load_reference, reference_names
 
     voices = []
     for ref_name in reference_names():
@@ -67,7 +68,6 @@ def reference_voices() -> dict[str, Voice]:
 
 def reference_summaries() -> list[dict[str, Any]]:
     """One entry per kit reference scene: name, title, what it demonstrates, and its characters."""
-    from workshop.text.samples import texts_dir
 
     readme = texts_dir() / "references" / "README.md"
     about: dict[str, str] = {}
@@ -94,10 +94,16 @@ def reference_summaries() -> list[dict[str, Any]]:
     return list(out.values())
 
 
+def norms_population() -> str:
+    """The shipped norms named for what they are: "characters in classic novels (1813-1926)"."""
+
+    table = load_norms()
+    return table.population if table is not None else CLASSIC_PEOPLE
+
+
 def comparison_targets(include_references: bool = True) -> list[tuple[str, str]]:
     """What else a character can be compared with, as (label, value) pairs: the reference characters (named by the
     title of their scene), then the norms, named for what they are ("Characters in classic novels (1813-1926)")."""
-    from workshop.report.views import norms_population
 
     targets = [(v.label, v.key) for v in _kit_references()] if include_references else []
     population = norms_population()
@@ -106,7 +112,6 @@ def comparison_targets(include_references: bool = True) -> list[tuple[str, str]]
 
 def compare_voices(a: Voice, b: Voice) -> "PairComparison":
     """How distinct ``a`` and ``b`` sound (:func:`workshop.compare.pairs.compare_pair` on their lines)."""
-    from workshop.compare.pairs import compare_pair
 
     result = compare_pair(a.name, a.lines, b.name if b.name != a.name else b.label, b.lines)
     if b.reference:
@@ -122,8 +127,6 @@ def place_voice(voice: Voice, table: "NormsTable | None" = None) -> dict[str, "N
     (table, picture, critique); measures the profile does not have are placed from the lines
     (:func:`workshop.compare.norms.table.place`).
     """
-    from workshop.compare.pairs import NormPlacement
-    from workshop.compare.norms.table import load_norms, place, sentence
 
     table = table or load_norms()
     if table is None:
@@ -149,7 +152,6 @@ def place_voice(voice: Voice, table: "NormsTable | None" = None) -> dict[str, "N
 def reference_titles() -> dict[str, str]:
     """Each kit reference scene's name and title, read from the scene's first line ("the-detective" -> "The Night
     Clerk"), without profiling anything: what the command's help and the widget both show."""
-    from workshop.text.samples import texts_dir
 
     folder = texts_dir() / "references"
     out = {}

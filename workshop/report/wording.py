@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 
 from workshop.report.formatting import fmt, label
+from workshop.voice.metrics import METRICS
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,6 @@ def short_value(value: float, metric: str) -> str:
 
 
 def _unit_of(metric: str) -> str:
-    from workshop.voice.metrics import METRICS
 
     info = METRICS.get(metric)
     return info.unit if info else ""

@@ -15,7 +15,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from workshop.compare.norms.file import cached_norms_file
+from workshop.compare.offline_references import offline_characters
+from workshop.compare.pairs import Line
 from workshop.errors import WorkshopError
+from workshop.report.critique import Voice, fmt
+from workshop.voice.profile import profile_texts
 
 if TYPE_CHECKING:
     from workshop.compare.norms.table import NormsTable
@@ -33,7 +38,6 @@ MAX_NORMS_BYTES = 2_000_000
 def shipped_targets() -> list[tuple[str, str]]:
     """(label, value) for each character whose lines come with the kit: "Sherlock Holmes (The Sign of the Four,
     1890)"."""
-    from workshop.compare.offline_references import offline_characters
 
     return [(f"{c.label}", SHIPPED + c.key) for c in offline_characters().values()]
 
@@ -41,10 +45,6 @@ def shipped_targets() -> list[tuple[str, str]]:
 @lru_cache(maxsize=16)
 def shipped_voice(value: str) -> "Voice":
     """The shipped character ``shipped:KEY`` as a voice to compare (profiled once per process)."""
-    from workshop.compare.offline_references import offline_characters
-    from workshop.compare.pairs import Line
-    from workshop.report.critique import Voice
-    from workshop.voice.profile import profile_texts
 
     ch = offline_characters().get(value.removeprefix(SHIPPED))
     if ch is None:
@@ -60,7 +60,6 @@ def shipped_voice(value: str) -> "Voice":
 def norms_files(folder: str | Path | None = None, extra: Iterable[str | Path] = ()) -> list[Path]:
     """The teacher's norms files: ``extra`` (checked: a bad one is an error) and every ``*.json`` in ``folder``
     (default: the working folder) that is a norms file, in name order, without repeats."""
-    from workshop.compare.norms.file import cached_norms_file
 
     found: dict[str, Path] = {}
     for path in extra:
@@ -80,14 +79,12 @@ def norms_files(folder: str | Path | None = None, extra: Iterable[str | Path] = 
 
 def norms_targets(folder: str | Path | None = None, extra: Iterable[str | Path] = ()) -> list[tuple[str, str]]:
     """(label, value) for each of the teacher's norms files: "Norms: Class of 2026 (48 characters, 31,200 words)"."""
-    from workshop.compare.norms.file import cached_norms_file
 
     return [(f"Norms: {cached_norms_file(str(p)).summary()}", NORMS_FILE + str(p)) for p in norms_files(folder, extra)]
 
 
 def norms_table(value: str) -> "NormsTable":
     """The norms a value names: ``norms:PATH`` a teacher's file."""
-    from workshop.compare.norms.file import cached_norms_file
 
     if not value.startswith(NORMS_FILE):
         raise WorkshopError(f"{value!r} does not name a norms file.")
@@ -97,7 +94,6 @@ def norms_table(value: str) -> "NormsTable":
 def norms_view_html(voice: "Voice", table: "NormsTable", rows: list[dict], examples: list[str]) -> str:
     """``voice`` placed among a teacher's norms: the rows of the comparison view (label, unit, value,
     percentile), headed by the norms' own name and what stands behind them."""
-    from workshop.report.critique import fmt
 
     esc = html.escape
     body = []

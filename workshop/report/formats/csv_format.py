@@ -6,7 +6,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from workshop.files.csv_safety import csv_text
-from workshop.report.formats import ExportFormat, register
+from workshop.report.formats.registry import ExportFormat, register
 
 if TYPE_CHECKING:
     from workshop.report.model import Critique

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 from typing import TYPE_CHECKING
 
-from workshop.report.formats import ExportFormat, register
+from workshop.report.formats.registry import ExportFormat, register
 from workshop.report.formats.outline import outline
 from workshop.report.formatting import esc
 

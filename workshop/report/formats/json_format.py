@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from workshop.report.formats import ExportFormat, register
+from workshop.report.formats.registry import ExportFormat, register
 
 if TYPE_CHECKING:
     from workshop.report.model import Critique

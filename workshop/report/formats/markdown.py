@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workshop.report.formats import ExportFormat, register
+from workshop.report.formats.registry import ExportFormat, register
 from workshop.report.formats.outline import outline
 from workshop.report.formatting import md_escape
 

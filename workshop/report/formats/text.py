@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from workshop.report.formats import ExportFormat, register
+from workshop.report.formats.registry import ExportFormat, register
 from workshop.report.formats.outline import outline
 
 if TYPE_CHECKING:
