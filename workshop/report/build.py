@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from workshop.compare.norms.table import CLASSIC_PEOPLE, load_norms
 from workshop.compare.pairs import compare_pair, dialogue_lines
+from workshop.compare.references import load_reference
 from workshop.errors import WorkshopError
 from workshop.report import plots
 from workshop.report.differences import Difference, PairStory, pair_story
@@ -251,57 +252,16 @@ def build_critique(
     caveats: list[str] = []
 
     lines = dialogue_lines(dialogue, names)
-    pairs: list[PairSection] = []
-    stories: list[PairStory] = []
-    for i, a in enumerate(names):
-        for b in names[i + 1 :]:
-            if not lines[a] or not lines[b]:
-                continue
-            compared = compare_pair(a, lines[a], b, lines[b])
-            pairs.append(_pair_section(compared))
-            stories.append(pair_story(compared, lines, pronouns=pronouns))  # (the section keeps the short verdict)
-
+    pairs, stories = _scene_pairs(names, lines, pronouns)
     references: list[PairSection] = []
     reference_stories: list[PairStory] = []
     against_title = ""
     if against:
-        from workshop.compare.references import load_reference
-
-        ref = load_reference(against, cast=against_cast, fetch=fetch)
-        against_title = reference_title(ref)
-        for ref_name, ref_lines in ref.lines().items():
-            both = {**lines, ref_name: ref_lines}
-            for a in names:
-                compared = compare_pair(a, lines[a], ref_name, ref_lines)
-                compared.reference = ref.name
-                section = _pair_section(compared)
-                story = pair_story(compared, both, pronouns=pronouns, reference=ref_name)
-                story.reference_title = against_title
-                references.append(section)
-                reference_stories.append(story)
+        references, reference_stories, against_title = _reference_pairs(
+            against, against_cast, fetch, names, lines, pronouns)
 
     signatures = signature_words(lines, names=dialogue.cast.names)
-    characters: list[CharacterSection] = []
-    for t in talk[:max_characters]:
-        voice = voices[t.name]
-        highlights, left_out = _norms_highlights(voice, table, t.name)
-        openers = [str(o["opener"]).capitalize() for o in voice.profile.diction.get("openers", [])
-                   if int(o.get("count", 0)) >= 3]
-        shown = highlights[:6]
-        shown_metrics = {h.metric for h in shown}
-        notes = [n.message for n in voice.profile.notes
-                 if n.kind == "general" or (n.kind == "small-sample" and n.metric in shown_metrics)][:4]
-        sizes = {"words": voice.profile.words, "sentences": voice.profile.sentences,
-                 "utterances": voice.profile.utterances}
-        own = signatures.get(t.name, [])
-        characters.append(CharacterSection(t.name, t.words, t.turns, t.word_share, shown,
-                                           [s.evidence() for s in own], openers[:3], example_lines(voice.lines, 3),
-                                           notes, pronouns.get(t.name, ""), [(s.word, s.count) for s in own]))
-        if t.words < SMALL_SCENE_WORDS:
-            caveats.append(f"{t.name} says only {_plural(t.words, 'word')}: every number about {t.name} is a hint "
-                           "to test against your ear, not a finding.")
-        if left_out:
-            caveats.append(_left_out_sentence(t.name, left_out, sizes))
+    characters = _character_sections(talk[:max_characters], voices, table, signatures, pronouns, caveats)
 
     unattributed = len(dialogue.unattributed)
     prompts = _prompts(stories, talk, pronouns, unattributed)
@@ -321,6 +281,69 @@ def build_critique(
     if pictures:
         critique.pictures = critique_pictures(critique, profiles)
     return critique
+
+
+def _scene_pairs(names: list[str], lines: dict[str, list[str]],
+                 pronouns: dict[str, str]) -> tuple[list[PairSection], list[PairStory]]:
+    """Each pair of the scene's speakers compared: the short verdict (section) and the long story."""
+    pairs: list[PairSection] = []
+    stories: list[PairStory] = []
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            if not lines[a] or not lines[b]:
+                continue
+            compared = compare_pair(a, lines[a], b, lines[b])
+            pairs.append(_pair_section(compared))
+            stories.append(pair_story(compared, lines, pronouns=pronouns))  # (the section keeps the short verdict)
+    return pairs, stories
+
+
+def _reference_pairs(against: str, against_cast: Any, fetch: bool, names: list[str], lines: dict[str, list[str]],
+                     pronouns: dict[str, str]) -> tuple[list[PairSection], list[PairStory], str]:
+    """Each of the scene's speakers compared with each voice of the reference ``against``; and its title."""
+    ref = load_reference(against, cast=against_cast, fetch=fetch)
+    against_title = reference_title(ref)
+    references: list[PairSection] = []
+    reference_stories: list[PairStory] = []
+    for ref_name, ref_lines in ref.lines().items():
+        both = {**lines, ref_name: ref_lines}
+        for a in names:
+            compared = compare_pair(a, lines[a], ref_name, ref_lines)
+            compared.reference = ref.name
+            section = _pair_section(compared)
+            story = pair_story(compared, both, pronouns=pronouns, reference=ref_name)
+            story.reference_title = against_title
+            references.append(section)
+            reference_stories.append(story)
+    return references, reference_stories, against_title
+
+
+def _character_sections(talk: list[TalkShare], voices: dict[str, Voice], table: "NormsTable | None",
+                        signatures: dict[str, Any], pronouns: dict[str, str],
+                        caveats: list[str]) -> list[CharacterSection]:
+    """One section per speaker shown; adds to ``caveats`` the speakers with too few words or left-out measures."""
+    characters: list[CharacterSection] = []
+    for t in talk:
+        voice = voices[t.name]
+        highlights, left_out = _norms_highlights(voice, table, t.name)
+        openers = [str(o["opener"]).capitalize() for o in voice.profile.diction.get("openers", [])
+                   if int(o.get("count", 0)) >= 3]
+        shown = highlights[:6]
+        shown_metrics = {h.metric for h in shown}
+        notes = [n.message for n in voice.profile.notes
+                 if n.kind == "general" or (n.kind == "small-sample" and n.metric in shown_metrics)][:4]
+        sizes = {"words": voice.profile.words, "sentences": voice.profile.sentences,
+                 "utterances": voice.profile.utterances}
+        own = signatures.get(t.name, [])
+        characters.append(CharacterSection(t.name, t.words, t.turns, t.word_share, shown,
+                                           [s.evidence() for s in own], openers[:3], example_lines(voice.lines, 3),
+                                           notes, pronouns.get(t.name, ""), [(s.word, s.count) for s in own]))
+        if t.words < SMALL_SCENE_WORDS:
+            caveats.append(f"{t.name} says only {_plural(t.words, 'word')}: every number about {t.name} is a hint "
+                           "to test against your ear, not a finding.")
+        if left_out:
+            caveats.append(_left_out_sentence(t.name, left_out, sizes))
+    return characters
 
 
 def reference_title(ref: Any) -> str:
