@@ -251,3 +251,11 @@ def test_numbers_keep_their_precision_and_no_negative_zero() -> None:
     assert fmt(0.0056, "rare_word_share") == "0.56%"
     assert fmt(0.35, "rare_word_share") == "35%"
     assert fmt(0.0, "rare_word_share") == "0%"
+
+
+def test_a_small_share_of_the_talk_is_not_zero_percent() -> None:
+    from workshop.report.formatting import percent
+
+    assert percent(36 / 8855) == "under 1%"  # Eugenio in Daisy Miller was "0% of the words spoken"
+    assert percent(0.29) == "29%"
+    assert percent(0.0) == "0%"

@@ -33,6 +33,14 @@ def _unsigned_zero(number: str) -> str:
     return number[1:] if number.startswith("-") and float(number) == 0 else number
 
 
+def percent(share: float) -> str:
+    """A share of the whole as a writer reads it: "29%", and "under 1%" for a small share that is not nothing
+    (a character with 36 of 8,855 words is not "0%" of the talk)."""
+    if 0 < share < 0.005:
+        return "under 1%"
+    return f"{share:.0%}"
+
+
 def plural(n: int, word: str, many: str | None = None) -> str:
     """``1 word``, ``2 words`` (``many`` for irregular words: ``plural(n, "speech", "speeches")``)."""
     return f"{n:,} {word}" if n == 1 else f"{n:,} {many or word + 's'}"

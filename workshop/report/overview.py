@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from workshop.files.csv_safety import csv_text
 from workshop.report.critique import fmt, share_of_talk
+from workshop.report.formatting import percent
 from workshop.voice.metrics import METRICS
 
 NOT_MEASURED = "—"
@@ -119,7 +120,7 @@ def _label_with_unit(label: str) -> str:
 
 
 def talk_words(summary: SceneSummary) -> str:
-    return "; ".join(f"{name} {share:.0%}" for name, share in summary.talk) or "nobody"
+    return "; ".join(f"{name} {percent(share)}" for name, share in summary.talk) or "nobody"
 
 
 def unattributed_words(summary: SceneSummary) -> str:

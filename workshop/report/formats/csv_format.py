@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from workshop.files.csv_safety import csv_text
 from workshop.report.formats.registry import ExportFormat, register
+from workshop.report.formatting import percent
 
 if TYPE_CHECKING:
     from workshop.report.model import Critique
@@ -17,8 +18,8 @@ def render_csv(c: Critique) -> str:
     would run as formulas are neutralised: :mod:`workshop.files.csv_safety`)."""
     rows: list[list[Any]] = []
     for t in c.talk:
-        rows.append(["talk", t.name, "", "words", t.words, "", f"{t.word_share:.0%} of the words"])
-        rows.append(["talk", t.name, "", "turns", t.turns, "", f"{t.turn_share:.0%} of the turns"])
+        rows.append(["talk", t.name, "", "words", t.words, "", f"{percent(t.word_share)} of the words"])
+        rows.append(["talk", t.name, "", "turns", t.turns, "", f"{percent(t.turn_share)} of the turns"])
     for ch in c.characters:
         for h in ch.highlights:
             rows.append(["highlight", ch.name, "", h.metric, round(h.value, 4), round(h.percentile, 1), h.sentence])

@@ -16,7 +16,7 @@ from typing import Any
 
 from workshop.report.build import SMALL_SCENE_WORDS
 from workshop.report.differences import PairStory
-from workshop.report.formatting import plural
+from workshop.report.formatting import percent, plural
 from workshop.report.model import Critique
 
 Block = tuple[str, Any]
@@ -45,7 +45,7 @@ def _story_blocks(story: PairStory) -> list[Block]:
 
 def _talk_section(c: Critique) -> tuple[str, list[Block]]:
     items = [f"{t.name}: {plural(t.words, 'word')} in {plural(t.turns, 'speech', 'speeches')} "
-             f"({t.word_share:.0%} of the words spoken)" for t in c.talk]
+             f"({percent(t.word_share)} of the words spoken)" for t in c.talk]
     blocks: list[Block] = [("p", f"{plural(c.dialogue_words, 'word')} of dialogue in a scene of "
                                  f"{plural(c.words, 'word')}."), ("ul", items)]
     if c.cast_used:
