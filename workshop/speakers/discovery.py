@@ -170,28 +170,7 @@ def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
     first_person_words = sum(len(FIRST_PERSON_WORD.findall(text, a, b)) for a, b in narration)
     if first_person(lines, first_person_words):
         _keep_given_names(lines, text, narration)
-    characters = []
-    guessed: set[str] = set()
-    if speaking:
-        names_known = first_name_prior(f for f in speaking if _title(f) is None and len(_content(f)) == 1)
-        # genders the text itself settles (a title, its pronouns) keep two people apart; a first name's usual
-        # gender does not ("Nat" may be Natasha's)
-        gender = {f: strong.get(f) or form_gender(f, evidence.get(f, Counter()), {}, guess=False) for f in counts}
-        groups = _merge(speaking, counts, gender)
-        # the usual gender of the characters' first names (a fallback, and a check on a few stray pronouns)
-        prior = first_name_prior(f for forms in groups for f in forms if _title(f) is None)
-        for forms in groups:
-            canonical = _canonical(forms, counts, names_known)
-            aliases = tuple(sorted((f for f in forms if f != canonical), key=lambda f: (-counts.get(f, 0), f)))
-            total = sum((evidence.get(f, Counter()) for f in forms), Counter())
-            pronoun = next((gender[f] for f in forms if _title(f) and gender.get(f)), None)
-            settled = pronoun or form_gender(canonical, total, prior, guess=False)
-            if not settled:
-                pronoun = form_gender(canonical, total, prior)
-                if pronoun is not None and pronoun == form_gender(canonical, Counter(), prior):
-                    guessed.add(canonical)
-            characters.append(Character(canonical, aliases, pronoun or settled))
-        characters.sort(key=lambda ch: (-sum(counts.get(f, 0) for f in ch.names), ch.name))
+    characters, guessed = _characters(speaking, counts, evidence, strong)
     # ("my name is", "call me", "name's": only the stretches that hold "name" or "call me" are read for them)
     said = [name for a, b in narration if _MAY_SAY_NAME.search(text, a, b) for name in names_said(text[a:b])]
     narrator = find_narrator(lines, counts, [n for ch in characters for n in ch.names], said, first_person_words)
@@ -205,6 +184,36 @@ def discover_cast(scene: Scene, spans: list[QuotedSpan]) -> Discovery:
             [], [Notice("cast-none", "No cast file, and no name is tied to any line of dialogue; add a cast file.")]
         )
     return Discovery(characters, guessed=guessed & {ch.name for ch in characters})
+
+
+def _characters(speaking: set[str], counts: Counter, evidence: dict[str, Counter],
+                strong: dict[str, str | None]) -> tuple[list[Character], set[str]]:
+    """The speaking forms merged into characters (most talked-of first), each with its pronoun; and the names
+    whose pronoun is only the usual gender of the first name (a guess)."""
+    characters: list[Character] = []
+    guessed: set[str] = set()
+    if not speaking:
+        return characters, guessed
+    names_known = first_name_prior(f for f in speaking if _title(f) is None and len(_content(f)) == 1)
+    # genders the text itself settles (a title, its pronouns) keep two people apart; a first name's usual
+    # gender does not ("Nat" may be Natasha's)
+    gender = {f: strong.get(f) or form_gender(f, evidence.get(f, Counter()), {}, guess=False) for f in counts}
+    groups = _merge(speaking, counts, gender)
+    # the usual gender of the characters' first names (a fallback, and a check on a few stray pronouns)
+    prior = first_name_prior(f for forms in groups for f in forms if _title(f) is None)
+    for forms in groups:
+        canonical = _canonical(forms, counts, names_known)
+        aliases = tuple(sorted((f for f in forms if f != canonical), key=lambda f: (-counts.get(f, 0), f)))
+        total = sum((evidence.get(f, Counter()) for f in forms), Counter())
+        pronoun = next((gender[f] for f in forms if _title(f) and gender.get(f)), None)
+        settled = pronoun or form_gender(canonical, total, prior, guess=False)
+        if not settled:
+            pronoun = form_gender(canonical, total, prior)
+            if pronoun is not None and pronoun == form_gender(canonical, Counter(), prior):
+                guessed.add(canonical)
+        characters.append(Character(canonical, aliases, pronoun or settled))
+    characters.sort(key=lambda ch: (-sum(counts.get(f, 0) for f in ch.names), ch.name))
+    return characters, guessed
 
 
 def _formal_names_of_narrator(
