@@ -27,7 +27,13 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from workshop.compare.offline_references import FOLDER, find_offline_character, known_list
+from workshop.compare.offline_references import (
+    FOLDER,
+    find_offline_character,
+    known_list,
+    offline_characters,
+    offline_dialogue,
+)
 from workshop.compare.pairs import dialogue_lines
 from workshop.errors import WorkshopError
 from workshop.files import cache as files_cache
@@ -347,8 +353,6 @@ def load_reference(
 
     path, cast_path, source = resolve_reference(ref)
     if source == "offline":
-        from workshop.compare.offline_references import find_offline_character, offline_dialogue
-
         shipped = find_offline_character(str(ref))
         assert shipped is not None  # resolve_reference found it
         if cast:
@@ -364,8 +368,6 @@ def load_reference(
         if cache is not None:
             path = cached_path(work, cache)
         if not path.exists() and not path.is_symlink() and not fetch:
-            from workshop.compare.offline_references import offline_characters
-
             shipped = [c.full_name for c in offline_characters().values() if c.work_key == work.key]
             offline = (f" Without internet, compare with the lines of {' or '.join(shipped)} that come with the kit: "
                        f"--against \"{shipped[0]}\"." if shipped else "")
