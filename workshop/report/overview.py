@@ -126,7 +126,7 @@ def talk_words(summary: SceneSummary) -> str:
 def unattributed_words(summary: SceneSummary) -> str:
     if not summary.segments:
         return "no quoted lines"
-    return f"{summary.unattributed} of {summary.segments} ({summary.unattributed_share:.0%})"
+    return f"{summary.unattributed} of {summary.segments} ({percent(summary.unattributed_share)})"
 
 
 CSV_FIELDS = ["scene", "output", "who_talks", "how_distinct", "strongest_contrast", "unattributed_lines",
